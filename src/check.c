@@ -1,0 +1,482 @@
+#include "check.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	model *m;
+	diag_list *dl;
+	size_t errors;
+} checker;
+
+#define AT(l, c, ...) diag_add(ck->dl, DIAG_ERROR, (l), (c), __VA_ARGS__)
+#define WARN(l, c, ...) diag_add(ck->dl, DIAG_WARNING, (l), (c), __VA_ARGS__)
+
+static const char *const type_article[IT__COUNT] = {"a source", "a group",
+    "an actor", "a phase", "a question", "an event", "a decision",
+    "a cause", "a view"};
+
+/* The names of the types in mask, as "an event or a decision". */
+static void
+mask_names(unsigned mask, char *out, size_t size)
+{
+	int t, count = 0, total = 0;
+	size_t n = 0;
+
+	for (t = 0; t < IT__COUNT; t++)
+		total += (mask & TYPE_BIT(t)) != 0;
+	out[0] = '\0';
+	for (t = 0; t < IT__COUNT; t++) {
+		if (!(mask & TYPE_BIT(t)))
+			continue;
+		count++;
+		n += (size_t)snprintf(out + n, size - n, "%s%s",
+		    count == 1 ? "" : count == total ? " or " : ", ",
+		    type_article[t]);
+		if (n >= size)
+			break;
+	}
+}
+
+/* Resolves r to an item of a type in mask; what names the reference in
+ * messages ("actor", "phase"). */
+static item *
+resolve(checker *ck, ref *r, unsigned mask, const char *what)
+{
+	item *it;
+	const char *near;
+	char names[128];
+
+	if (r->id == NULL)
+		return NULL;
+	it = model_find(ck->m, r->id);
+	if (it != NULL && (mask & TYPE_BIT(it->type))) {
+		r->to = it;
+		if (it->type == IT_SOURCE)
+			it->cited = true;
+		return it;
+	}
+	if (it != NULL) {
+		mask_names(mask, names, sizeof(names));
+		AT(r->line, r->col, "'%s' is %s, not %s", it->id,
+		    type_article[it->type], names);
+		return NULL;
+	}
+	near = model_suggest_id(ck->m, r->id, mask);
+	if (near != NULL)
+		AT(r->line, r->col, "unknown %s %s (did you mean '%s'?)", what,
+		    dq(ck->dl, r->id), near);
+	else
+		AT(r->line, r->col, "unknown %s %s", what, dq(ck->dl, r->id));
+	return NULL;
+}
+
+static void
+resolve_list(checker *ck, ref_list *l, unsigned mask, const char *what)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		resolve(ck, &l->v[i], mask, what);
+}
+
+static void
+resolve_sources(checker *ck, source_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		resolve(ck, &l->v[i].src, TYPE_BIT(IT_SOURCE), "source");
+}
+
+#define ITEMS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION) | \
+	TYPE_BIT(IT_CAUSE))
+#define ACTS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION))
+
+/* What each link type may join, per FORMAT.md. */
+static const struct {
+	unsigned from, to;
+} link_ends[] = {
+	[LT_CAUSES] = {ITEMS, ACTS},
+	[LT_LEADS_TO] = {ACTS, ACTS},
+	[LT_RESPONDS_TO] = {ITEMS, ITEMS},
+	[LT_SUPPORTS] = {TYPE_BIT(IT_CAUSE), ITEMS},
+	[LT_OPPOSES] = {TYPE_BIT(IT_CAUSE), ITEMS},
+};
+
+static void
+check_link(checker *ck, relation *l)
+{
+	const char *tn = model_link_type_names[l->type];
+	char names[128];
+
+	if (!l->shorthand) {
+		item *from = model_find(ck->m, l->from_ref.id);
+
+		if (from != NULL && !(link_ends[l->type].from &
+		    TYPE_BIT(from->type))) {
+			mask_names(link_ends[l->type].from, names,
+			    sizeof(names));
+			AT(l->from_ref.line, l->from_ref.col, "a '%s' link "
+			    "goes from %s; '%s' is %s", tn, names, from->id,
+			    type_article[from->type]);
+		} else {
+			l->from = resolve(ck, &l->from_ref, ITEMS, "item");
+		}
+	}
+	{
+		item *to = model_find(ck->m, l->to_ref.id);
+		const char *what = l->shorthand ? (l->type == LT_SUPPORTS ?
+		    "'for'" : "'against'") : NULL;
+
+		if (to != NULL && !(link_ends[l->type].to &
+		    TYPE_BIT(to->type))) {
+			mask_names(link_ends[l->type].to, names,
+			    sizeof(names));
+			if (what)
+				AT(l->to_ref.line, l->to_ref.col, "a cause's "
+				    "%s names %s; '%s' is %s", what, names,
+				    to->id, type_article[to->type]);
+			else
+				AT(l->to_ref.line, l->to_ref.col, "a '%s' link "
+				    "goes to %s; '%s' is %s", tn, names,
+				    to->id, type_article[to->type]);
+		} else {
+			l->to = resolve(ck, &l->to_ref, ITEMS, "item");
+		}
+	}
+	if (l->from != NULL && l->from == l->to)
+		AT(l->line, l->col, "'%s' is linked to itself", l->from->id);
+	resolve(ck, &l->phase, TYPE_BIT(IT_PHASE), "phase");
+	resolve_sources(ck, &l->sources);
+}
+
+/* The first and last day a phase covers; false if it has no dates. */
+static bool
+phase_span(const item *p, long *from, long *to)
+{
+	if (!p->from.set && !p->to.set)
+		return false;
+	*from = p->from.set ? p->from.from : LONG_MIN;
+	*to = p->to.set ? p->to.to : LONG_MAX;
+	return true;
+}
+
+/* Rules 1 and 2: the item's own phase, else the one phase containing its
+ * date. Returns false when the date lies in several phases. */
+static bool
+phase_by_date(checker *ck, const ref *own, const date *d, int line,
+    int col, const char *what, item **out)
+{
+	model *m = ck->m;
+	size_t i, found = 0;
+	item *first = NULL;
+	long from, to;
+
+	*out = NULL;
+	if (own->id != NULL) {
+		*out = own->to;
+		return true;
+	}
+	if (!d->set)
+		return true;
+	for (i = 0; i < m->count[IT_PHASE]; i++) {
+		item *p = m->items[IT_PHASE][i];
+
+		if (phase_span(p, &from, &to) && date_within(d, from, to)) {
+			if (found++ == 0)
+				first = p;
+			else if (found == 2)
+				AT(line, col, "the date of %s falls in "
+				    "phases '%s' and '%s'; say which with "
+				    "'phase'", what, first->id, p->id);
+		}
+	}
+	if (found == 1)
+		*out = first;
+	return found <= 1;
+}
+
+/* Rule 3 for causes: the earliest phase of what the cause is for or
+ * against, looking through causes of causes. */
+static item *
+cause_phase(checker *ck, item *c, unsigned char *state)
+{
+	model *m = ck->m;
+	item *best = NULL;
+	size_t i;
+
+	if (state[c->index] == 2)
+		return c->resolved_phase;
+	if (state[c->index] == 1)
+		return NULL;            /* a cycle of causes */
+	state[c->index] = 1;
+	for (i = 0; i < m->nlinks; i++) {
+		relation *l = &m->links[i];
+		item *p;
+
+		if (l->from != c || l->to == NULL || (l->type != LT_SUPPORTS &&
+		    l->type != LT_OPPOSES))
+			continue;
+		p = l->to->type == IT_CAUSE ? cause_phase(ck, l->to, state) :
+		    l->to->resolved_phase;
+		if (p != NULL && (best == NULL || p->number < best->number))
+			best = p;
+	}
+	c->resolved_phase = best;
+	state[c->index] = 2;
+	return best;
+}
+
+static void
+resolve_phases(checker *ck)
+{
+	model *m = ck->m;
+	size_t i;
+	int t;
+	unsigned char *state;
+	char what[96];
+
+	for (i = 0; i < m->count[IT_PHASE]; i++) {
+		item *p = m->items[IT_PHASE][i];
+
+		if (p->from.set && p->to.set && p->from.from > p->to.to)
+			AT(p->line, p->col, "phase '%s' ends (%s) before it "
+			    "starts", p->id, node_get(p->node, "to")->str);
+	}
+	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
+		for (i = 0; i < m->count[t]; i++) {
+			item *it = m->items[t][i];
+			const node *dn = node_get(it->node, "date");
+
+			snprintf(what, sizeof(what), "%s '%s'",
+			    type_article[t] + (t == IT_EVENT ? 3 : 2), it->id);
+			phase_by_date(ck, &it->phase, &it->date,
+			    dn ? dn->line : it->line, dn ? dn->col : it->col,
+			    what, &it->resolved_phase);
+		}
+	}
+	/* Rule 3, for causes that have neither a phase nor a dated one. */
+	state = xcalloc(m->count[IT_CAUSE] + 1, 1);
+	for (i = 0; i < m->count[IT_CAUSE]; i++) {
+		item *c = m->items[IT_CAUSE][i];
+
+		if (c->resolved_phase != NULL || c->phase.id != NULL)
+			state[i] = 2;
+	}
+	for (i = 0; i < m->count[IT_CAUSE]; i++)
+		cause_phase(ck, m->items[IT_CAUSE][i], state);
+	free(state);
+	for (i = 0; i < m->nlinks; i++) {
+		relation *l = &m->links[i];
+		item *a, *b;
+
+		snprintf(what, sizeof(what), "a link");
+		phase_by_date(ck, &l->phase, &l->date, l->line, l->col, what,
+		    &l->resolved_phase);
+		if (l->resolved_phase != NULL || l->phase.id != NULL ||
+		    l->date.set || l->from == NULL || l->to == NULL)
+			continue;
+		a = l->from->resolved_phase;
+		b = l->to->resolved_phase;
+		l->resolved_phase = a == NULL ? b : b == NULL ? a :
+		    a->number >= b->number ? a : b;
+	}
+}
+
+static void
+check_view(checker *ck, item *v)
+{
+	view_spec *vs = v->view;
+	model *m = ck->m;
+	size_t i;
+
+	if (model_lookup(model_builtin_views, v->id) >= 0)
+		AT(v->line, v->col, "view id '%s' is the name of a built-in "
+		    "view; choose another", v->id);
+	if (vs->phases.n > 0) {
+		bool *sel = xcalloc(m->count[IT_PHASE] + 1, sizeof(bool));
+		char bad[80];
+		const node *pn = node_get(vs->node, "phases");
+
+		for (i = 0; i < vs->phases.n; i++) {
+			const node *e = pn->kind == NODE_SEQ ? pn->items[i] :
+			    pn;
+
+			if (model_phase_spec(m, vs->phases.v[i], sel, bad,
+			    sizeof(bad)) != NULL) {
+				const char *near = model_suggest_id(m, bad,
+				    TYPE_BIT(IT_PHASE));
+
+				if (near)
+					AT(e->line, e->col, "unknown phase %s "
+					    "(did you mean '%s'?)",
+					    dq(ck->dl, bad), near);
+				else
+					AT(e->line, e->col, "unknown phase %s; "
+					    "phases are named by id or by "
+					    "number from 1 to %zu",
+					    dq(ck->dl, bad),
+					    m->count[IT_PHASE]);
+			}
+		}
+		free(sel);
+	}
+	{
+		static const struct {
+			const char *key;
+			item_type type;
+		} refs[] = {{"actors", IT_ACTOR}, {"groups", IT_GROUP}};
+		size_t r;
+
+		for (r = 0; r < 2; r++) {
+			const str_list *sl = r == 0 ? &vs->actors : &vs->groups;
+			const node *ln = node_get(vs->node, refs[r].key);
+
+			for (i = 0; i < sl->n; i++) {
+				const node *e = ln->kind == NODE_SEQ ?
+				    ln->items[i] : ln;
+				ref rf = {sl->v[i], e->line, e->col, NULL};
+
+				resolve(ck, &rf, TYPE_BIT(refs[r].type),
+				    model_type_names[refs[r].type]);
+			}
+		}
+	}
+	if (vs->focus != NULL) {
+		const node *e = node_get(vs->node, "focus");
+		ref rf = {vs->focus, e->line, e->col, NULL};
+
+		resolve(ck, &rf, ITEMS, "item");
+	}
+	if (vs->question != NULL) {
+		const node *e = node_get(vs->node, "question");
+		ref rf = {vs->question, e->line, e->col, NULL};
+
+		resolve(ck, &rf, TYPE_BIT(IT_QUESTION), "question");
+	}
+	if (vs->since != NULL && vs->until != NULL) {
+		date a, b;
+
+		date_parse(vs->since, strlen(vs->since), &a);
+		date_parse(vs->until, strlen(vs->until), &b);
+		if (a.from > b.to) {
+			const node *e = node_get(vs->node, "until");
+
+			AT(e->line, e->col, "view '%s' ends ('until') before "
+			    "it starts ('since')", v->id);
+		}
+	}
+}
+
+static void
+check_items(checker *ck)
+{
+	model *m = ck->m;
+	size_t i;
+	int t;
+
+	for (i = 0; i < m->count[IT_ACTOR]; i++)
+		resolve(ck, &m->items[IT_ACTOR][i]->group, TYPE_BIT(IT_GROUP),
+		    "group");
+	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
+		for (i = 0; i < m->count[t]; i++) {
+			item *it = m->items[t][i];
+
+			resolve(ck, &it->phase, TYPE_BIT(IT_PHASE), "phase");
+			resolve(ck, &it->actor, TYPE_BIT(IT_ACTOR), "actor");
+			resolve(ck, &it->by, TYPE_BIT(IT_ACTOR), "actor");
+			resolve(ck, &it->on, TYPE_BIT(IT_QUESTION),
+			    "question");
+			resolve_list(ck, &it->actors, TYPE_BIT(IT_ACTOR),
+			    "actor");
+			resolve_list(ck, &it->to_actors, TYPE_BIT(IT_ACTOR),
+			    "actor");
+			resolve_sources(ck, &it->sources);
+		}
+	}
+	for (i = 0; i < m->nlinks; i++)
+		check_link(ck, &m->links[i]);
+	for (i = 0; i < m->count[IT_DECISION]; i++) {
+		item *d = m->items[IT_DECISION][i];
+		static const stance from_outcome[] = {
+			[OUT_NONE] = ST_NONE, [OUT_APPROVED] = ST_FOR,
+			[OUT_REJECTED] = ST_AGAINST,
+			[OUT_DEFERRED] = ST_UNDECIDED,
+			[OUT_REQUESTED] = ST_FOR, [OUT_ORDERED] = ST_FOR,
+			[OUT_PROPOSED] = ST_FOR,
+		};
+
+		if (d->stance != ST_NONE && d->on.id == NULL)
+			AT(d->stance_line, d->stance_col, "decision '%s' has "
+			    "a 'stance' but no 'on': say which question it "
+			    "answers", d->id);
+		if (d->on.id != NULL)
+			d->resolved_stance = d->stance != ST_NONE ? d->stance :
+			    from_outcome[d->outcome];
+	}
+	for (i = 0; i < m->count[IT_CAUSE]; i++) {
+		item *c = m->items[IT_CAUSE][i];
+
+		if (c->for_items.n == 0 && c->against_items.n == 0 &&
+		    node_get(c->node, "for") == NULL &&
+		    node_get(c->node, "against") == NULL)
+			AT(c->line, c->col, "cause '%s' is neither 'for' nor "
+			    "'against' anything; say what it supports or "
+			    "opposes", c->id);
+		if (c->by.id == NULL && c->evidence != EV_INFERRED)
+			AT(c->line, c->col, "cause '%s' has no 'by'; a cause "
+			    "that no actor stated is the historian's "
+			    "inference: say 'evidence: inferred', or name "
+			    "who stated it", c->id);
+	}
+	for (i = 0; i < m->count[IT_VIEW]; i++)
+		check_view(ck, m->items[IT_VIEW][i]);
+}
+
+static void
+check_sources(checker *ck)
+{
+	model *m = ck->m;
+	size_t i;
+	int t;
+
+	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
+		for (i = 0; i < m->count[t]; i++) {
+			item *it = m->items[t][i];
+
+			if (it->sources.n == 0 &&
+			    node_get(it->node, "sources") == NULL)
+				WARN(it->line, it->col, "%s '%s' has no "
+				    "sources", model_type_names[t], it->id);
+		}
+	}
+	for (i = 0; i < m->nlinks; i++) {
+		relation *l = &m->links[i];
+
+		if (!l->shorthand && l->sources.n == 0)
+			WARN(l->line, l->col, "the link from '%s' to '%s' has "
+			    "no sources", l->from_ref.id, l->to_ref.id);
+	}
+	for (i = 0; i < m->count[IT_SOURCE]; i++) {
+		item *s = m->items[IT_SOURCE][i];
+
+		if (!s->cited)
+			WARN(s->line, s->col, "source '%s' is never cited",
+			    s->id);
+	}
+}
+
+size_t
+check_model(model *m, diag_list *dl)
+{
+	checker c = {m, dl, 0}, *ck = &c;
+	size_t before = dl->errors;
+
+	check_items(ck);
+	resolve_phases(ck);
+	check_sources(ck);
+	return dl->errors - before;
+}

@@ -1,0 +1,13 @@
+/* The checker: every rule of the model format that needs the whole model.
+ * It resolves references, assigns each item its phase and each decision
+ * its stance, and reports what is wrong or doubtful. */
+#ifndef KG_CHECK_H
+#define KG_CHECK_H
+
+#include "model.h"
+
+/* Resolves and checks m; problems go to dl. Returns the number of errors
+ * it added. */
+size_t check_model(model *m, diag_list *dl);
+
+#endif

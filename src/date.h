@@ -1,0 +1,45 @@
+/* Dates of the model format: 1949, 1949-03, 1949-03-05, intervals of any
+ * two of them (1949-05/1949-08), each form approximate with a leading ~. */
+#ifndef KG_DATE_H
+#define KG_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+	int y, m, d;            /* m and d are 0 when not written */
+} date_point;
+
+typedef struct {
+	bool set;               /* false for an item with no date */
+	bool approx;            /* written with a leading ~ */
+	bool interval;          /* written as A/B */
+	date_point start, end;  /* end equals start for a single date */
+	long from, to;          /* first and last day covered, as day numbers */
+} date;
+
+/* Parses s (len bytes) into *out. Returns NULL on success, or a message
+ * that says what is wrong, for a diagnostic. */
+const char *date_parse(const char *s, size_t len, date *out);
+
+/* The day number of a calendar date (proleptic Gregorian; 1970-01-01 is
+ * 0), and back. */
+long date_days(int y, int m, int d);
+void date_civil(long days, int *y, int *m, int *d);
+/* The number of days in a month. */
+int date_month_days(int y, int m);
+
+/* Writes a day number as YYYY-MM-DD (out needs 11 bytes). */
+void date_iso(long days, char *out);
+/* Writes a date as it is shown on diagrams: 1949, Mar 1949, 5 Mar 1949,
+ * May-Aug 1949, c. Aug 1949. */
+void date_show(const date *d, char *out, size_t size);
+
+/* Orders two dates by start, then end; unset dates come last. */
+int date_cmp(const date *a, const date *b);
+/* True if the date lies wholly within [from, to] (day numbers). */
+bool date_within(const date *d, long from, long to);
+/* True if the date overlaps [from, to]. */
+bool date_overlaps(const date *d, long from, long to);
+
+#endif

@@ -1,0 +1,185 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void
+diag_add(diag_list *dl, diag_level level, int line, int col,
+    const char *fmt, ...)
+{
+	va_list ap;
+	buf b = {0};
+	diag *d;
+
+	if (level == DIAG_ERROR)
+		dl->errors++;
+	else
+		dl->warnings++;
+	if (dl->n >= DIAG_MAX) {
+		dl->dropped++;
+		return;
+	}
+	if (dl->n == dl->cap) {
+		dl->cap = dl->cap ? dl->cap * 2 : 16;
+		dl->v = xrealloc(dl->v, dl->cap * sizeof(*dl->v));
+	}
+	va_start(ap, fmt);
+	{
+		va_list aq;
+		int n;
+
+		va_copy(aq, ap);
+		n = vsnprintf(NULL, 0, fmt, aq);
+		va_end(aq);
+		if (n < 0)
+			n = 0;
+		b.s = xmalloc((size_t)n + 1);
+		vsnprintf(b.s, (size_t)n + 1, fmt, ap);
+	}
+	va_end(ap);
+	d = &dl->v[dl->n];
+	d->level = level;
+	d->line = line;
+	d->col = col;
+	d->seq = dl->n;
+	d->msg = b.s;
+	dl->n++;
+}
+
+static int
+diag_cmp(const void *pa, const void *pb)
+{
+	const diag *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+diag_sort(diag_list *dl)
+{
+	if (dl->n > 1)
+		qsort(dl->v, dl->n, sizeof(*dl->v), diag_cmp);
+}
+
+/* Prints line `line` of text and a caret under column `col`; columns count
+ * characters, so the caret lines up for any script of equal width. */
+static void
+print_caret(FILE *fp, const char *text, size_t len, int line, int col)
+{
+	size_t i = 0, start, end, shown;
+	int l = 1, c;
+	char out[256];
+
+	while (i < len && l < line) {
+		if (text[i] == '\n')
+			l++;
+		i++;
+	}
+	if (l != line || i >= len)
+		return;
+	start = i;
+	while (i < len && text[i] != '\n' && text[i] != '\r')
+		i++;
+	end = i;
+	shown = utf8_prefix(text + start, end - start, 160);
+	diag_quote(out, sizeof(out), text + start, shown);
+	/* diag_quote wraps in quotes; print without them. */
+	out[strlen(out) - 1] = '\0';
+	fprintf(fp, "  %s\n  ", out + 1);
+	for (c = 1; c < col && c < 200; c++)
+		fputc(' ', fp);
+	fputs("^\n", fp);
+}
+
+void
+diag_print(FILE *fp, const diag_list *dl, const char *text, size_t textlen)
+{
+	size_t i;
+
+	for (i = 0; i < dl->n; i++) {
+		const diag *d = &dl->v[i];
+		const char *level = d->level == DIAG_ERROR ? "error" : "warning";
+
+		if (d->line > 0)
+			fprintf(fp, "%s:%d:%d: %s: %s\n", dl->file, d->line,
+			    d->col, level, d->msg);
+		else
+			fprintf(fp, "%s: %s: %s\n", dl->file, level, d->msg);
+		if (text != NULL && d->line > 0)
+			print_caret(fp, text, textlen, d->line, d->col);
+	}
+	if (dl->dropped > 0)
+		fprintf(fp, "%s: note: %zu more problems not shown\n", dl->file,
+		    dl->dropped);
+}
+
+void
+diag_free(diag_list *dl)
+{
+	size_t i;
+
+	for (i = 0; i < dl->n; i++)
+		free(dl->v[i].msg);
+	free(dl->v);
+	dl->v = NULL;
+	dl->n = dl->cap = 0;
+}
+
+char *
+diag_quote(char *out, size_t outsize, const char *s, size_t n)
+{
+	size_t o = 0, i = 0, limit = outsize - 16;
+	uint32_t cp;
+
+	out[o++] = '\'';
+	while (i < n && o < limit) {
+		size_t k = utf8_decode(s + i, n - i, &cp);
+
+		if (k == 0) {
+			o += (size_t)snprintf(out + o, outsize - o, "\\x%02X",
+			    (unsigned char)s[i]);
+			i++;
+		} else if (utf8_is_control(cp) || utf8_is_invisible(cp) ||
+		    cp == '\n' || cp == '\t') {
+			o += (size_t)snprintf(out + o, outsize - o, "\\u{%X}",
+			    (unsigned)cp);
+			i += k;
+		} else {
+			if (o + k >= limit)
+				break;
+			memcpy(out + o, s + i, k);
+			o += k;
+			i += k;
+		}
+	}
+	if (i < n) {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o++] = '\'';
+	out[o] = '\0';
+	return out;
+}
+
+const char *
+dqn(diag_list *dl, const char *s, size_t n)
+{
+	char *out = dl->quotes[dl->next_quote];
+
+	dl->next_quote = (dl->next_quote + 1) % 4;
+	return diag_quote(out, sizeof(dl->quotes[0]), s, n);
+}
+
+const char *
+dq(diag_list *dl, const char *s)
+{
+	return dqn(dl, s, strlen(s));
+}

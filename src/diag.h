@@ -1,0 +1,51 @@
+/* Diagnostics: every problem found in a model, with its place, collected
+ * by the stages and printed by the command line. */
+#ifndef KG_DIAG_H
+#define KG_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } diag_level;
+
+typedef struct {
+	diag_level level;
+	int line, col;          /* 1-based; 0 when the problem has no place */
+	size_t seq;             /* order of arrival, to keep sorting stable */
+	char *msg;
+} diag;
+
+/* At most this many diagnostics are kept; the rest are counted. */
+#define DIAG_MAX 200
+
+typedef struct {
+	const char *file;       /* the name printed before each place */
+	diag *v;
+	size_t n, cap;
+	size_t errors, warnings, dropped;
+	char quotes[4][96];     /* room for the quotes of one message */
+	int next_quote;
+} diag_list;
+
+/* Appends a diagnostic; the list owns the formatted message. */
+void diag_add(diag_list *dl, diag_level level, int line, int col,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Sorts by place, keeping arrival order among equals. */
+void diag_sort(diag_list *dl);
+/* Prints every diagnostic as FILE:LINE:COL: LEVEL: MESSAGE; with text
+ * given, each is followed by its source line and a caret. */
+void diag_print(FILE *fp, const diag_list *dl, const char *text,
+    size_t textlen);
+void diag_free(diag_list *dl);
+
+/* Writes s (n bytes) into out (size outsize) as a short, printable quote
+ * for a message: controls and invisible characters as \u{..}, long
+ * strings cut with "...". Returns out. */
+char *diag_quote(char *out, size_t outsize, const char *s, size_t n);
+/* diag_quote into one of the list's four quote buffers, so that a message
+ * can quote up to four strings; valid until the fifth call. */
+const char *dq(diag_list *dl, const char *s);
+const char *dqn(diag_list *dl, const char *s, size_t n);
+
+#endif

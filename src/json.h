@@ -1,0 +1,13 @@
+/* The JSON export: the resolved model, or a selection of it, with keys in
+ * a fixed order so that the same input gives the same bytes. */
+#ifndef KG_JSON_H
+#define KG_JSON_H
+
+#include "select.h"
+
+/* Appends the model (or, when sel->any, only the selection) to out. */
+void json_model(buf *out, const model *m, const selection *sel);
+/* Appends s as a JSON string literal. */
+void json_string(buf *out, const char *s);
+
+#endif

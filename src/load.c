@@ -1,0 +1,853 @@
+#include "load.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	model *m;
+	diag_list *dl;
+} loader;
+
+static const char *const top_keys[] = {"kgraph", "title", "subtitle",
+    "author", "description", "lang", "sources", "groups", "actors",
+    "phases", "questions", "events", "decisions", "causes", "links",
+    "views", NULL};
+
+/* Known keys of each kind of item, in the order of FORMAT.md. */
+static const char *const source_keys[] = {"id", "cite", "url", "archive",
+    "date", "note", NULL};
+static const char *const group_keys[] = {"id", "name", "color", NULL};
+static const char *const actor_keys[] = {"id", "name", "native", "group",
+    "role", "kind", "tags", "note", NULL};
+static const char *const phase_keys[] = {"id", "title", "from", "to",
+    "note", NULL};
+static const char *const question_keys[] = {"id", "title", "note", NULL};
+static const char *const event_keys[] = {"id", "title", "date", "phase",
+    "actors", "to", "text", "quote", "sources", "evidence", "url", "tags",
+    "note", NULL};
+static const char *const decision_keys[] = {"id", "actor", "title",
+    "date", "phase", "to", "outcome", "text", "quote", "sources",
+    "evidence", "url", "tags", "note", "on", "stance", NULL};
+static const char *const cause_keys[] = {"id", "text", "kind", "by",
+    "for", "against", "date", "phase", "quote", "sources", "evidence",
+    "url", "tags", "note", NULL};
+static const char *const link_keys[] = {"from", "to", "type", "label",
+    "date", "phase", "evidence", "sources", "note", NULL};
+static const char *const view_keys[] = {"id", "title", "base", "phases",
+    "actors", "groups", "kinds", "tags", "since", "until", "evidence",
+    "focus", "depth", "question", "direction", "legend", "citations",
+    "steps", "theme", NULL};
+static const char *const sourceref_keys[] = {"id", "at", NULL};
+
+static const char *const *const item_keys[IT__COUNT] = {source_keys,
+    group_keys, actor_keys, phase_keys, question_keys, event_keys,
+    decision_keys, cause_keys, view_keys};
+
+/* Required keys besides id. */
+static const char *const source_required[] = {"cite", NULL};
+static const char *const named_required[] = {"name", NULL};
+static const char *const titled_required[] = {"title", NULL};
+static const char *const decision_required[] = {"actor", "title", NULL};
+static const char *const cause_required[] = {"text", NULL};
+static const char *const view_required[] = {NULL};
+static const char *const link_required[] = {"from", "to", "type", NULL};
+
+static const char *const *const item_required[IT__COUNT] = {
+    source_required, named_required, named_required, titled_required,
+    titled_required, titled_required, decision_required, cause_required,
+    view_required};
+
+static const char *const article[IT__COUNT] = {"a source", "a group",
+    "an actor", "a phase", "a question", "an event", "a decision",
+    "a cause", "a view"};
+
+#define ERR(n, ...) diag_add(ld->dl, DIAG_ERROR, (n)->line, (n)->col, \
+	__VA_ARGS__)
+#define Q(s) dq(ld->dl, (s))
+
+static void
+list_names(buf *b, const char *const *names)
+{
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++) {
+		if (names[i][0] == '\0')
+			continue;
+		buf_printf(b, "%s%s", b->len ? ", " : "", names[i]);
+	}
+}
+
+/* Reports a value outside a closed set, with the nearest or every valid
+ * value. */
+static void
+bad_value(loader *ld, const node *n, const char *what,
+    const char *const *names)
+{
+	const char *near = suggest(n->str, names);
+	buf b = {0};
+
+	if (near != NULL && near[0] != '\0') {
+		ERR(n, "unknown %s %s (did you mean '%s'?)", what,
+		    Q(n->str), near);
+		return;
+	}
+	list_names(&b, names);
+	ERR(n, "unknown %s %s; use one of: %s", what, Q(n->str), b.s);
+	buf_free(&b);
+}
+
+static void
+unknown_key(loader *ld, const node *k, const char *where,
+    const char *const *keys)
+{
+	const char *near = suggest(k->str, keys);
+	buf b = {0};
+
+	if (near != NULL) {
+		ERR(k, "unknown key %s in %s (did you mean '%s'?)", Q(k->str),
+		    where, near);
+		return;
+	}
+	list_names(&b, keys);
+	ERR(k, "unknown key %s in %s; known keys: %s", Q(k->str), where, b.s);
+	buf_free(&b);
+}
+
+static bool
+scalar_value(loader *ld, const node *k, const node *v)
+{
+	if (v->kind == NODE_SCALAR)
+		return true;
+	ERR(v, "'%s' must be a single value, not a %s", k->str,
+	    v->kind == NODE_MAP ? "mapping" : "list");
+	return false;
+}
+
+/* A text field: a non-empty scalar. */
+static const char *
+text_value(loader *ld, const node *k, const node *v)
+{
+	if (!scalar_value(ld, k, v))
+		return NULL;
+	if (v->len == 0) {
+		ERR(v, "'%s' is empty; give it a value or leave the key out",
+		    k->str);
+		return NULL;
+	}
+	return v->str;
+}
+
+const char *
+load_id_problem(const char *s, size_t len, char *hint)
+{
+	size_t i, h = 0;
+	bool lowerable = true;
+
+	hint[0] = '\0';
+	if (len == 0)
+		return "is empty";
+	for (i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+
+		if (k == 0)
+			return "is not valid UTF-8";
+		if (utf8_is_invisible(cp))
+			return "contains an invisible or bidirectional "
+			    "control character";
+		i += k;
+	}
+	if (len > 64)
+		return "is longer than 64 bytes";
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80)
+			lowerable = false;
+		else if (h < 64)
+			hint[h++] = (char)(isalnum(c) ? tolower(c) :
+			    c == '_' ? '_' : '-');
+	}
+	hint[h] = '\0';
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (i > 0 && (c == '-' || c == '_'));
+
+		if (!ok) {
+			if (!lowerable || !(isalnum((unsigned char)hint[0])))
+				hint[0] = '\0';
+			return "may use only a-z, 0-9, '-' and '_', and must "
+			    "start with a letter or digit";
+		}
+	}
+	hint[0] = '\0';
+	return NULL;
+}
+
+bool
+load_url_allowed(const char *url)
+{
+	size_t i;
+
+	for (i = 0; url[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)url[i];
+
+		if (c <= 0x20 || c == 0x7f || c == '"' || c == '<' ||
+		    c == '>' || c == '\\' || c == '`')
+			return false;
+	}
+	if (strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0)
+		return true;
+	/* A relative url has no scheme: no ':' before the first '/', '?'
+	 * or '#'; and it is not protocol-relative ("//host"). */
+	if (url[0] == '/' && url[1] == '/')
+		return false;
+	for (i = 0; url[i] != '\0'; i++) {
+		if (url[i] == '/' || url[i] == '?' || url[i] == '#')
+			return true;
+		if (url[i] == ':')
+			return false;
+	}
+	return true;
+}
+
+static const char *
+url_value(loader *ld, const node *k, const node *v)
+{
+	const char *s = text_value(ld, k, v);
+
+	if (s != NULL && !load_url_allowed(s)) {
+		ERR(v, "url %s is not allowed; use http, https or a relative "
+		    "path, without spaces or quotes", Q(s));
+		return NULL;
+	}
+	return s;
+}
+
+static void
+date_value(loader *ld, const node *k, const node *v, date *out)
+{
+	const char *err;
+
+	if (text_value(ld, k, v) == NULL)
+		return;
+	if ((err = date_parse(v->str, v->len, out)) != NULL) {
+		memset(out, 0, sizeof(*out));
+		ERR(v, "'%s' %s %s", k->str, Q(v->str), err);
+	}
+}
+
+static void
+ref_value(loader *ld, const node *k, const node *v, ref *r)
+{
+	if (text_value(ld, k, v) == NULL)
+		return;
+	r->id = v->str;
+	r->line = v->line;
+	r->col = v->col;
+}
+
+/* A list field: a list of scalars, or one scalar. */
+static void
+ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
+{
+	size_t i, n = v->kind == NODE_SEQ ? v->n : 1;
+
+	if (v->kind == NODE_MAP) {
+		ERR(v, "'%s' must be an id or a list of ids, not a mapping",
+		    k->str);
+		return;
+	}
+	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
+	for (i = 0; i < n; i++) {
+		const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
+
+		if (e->kind != NODE_SCALAR) {
+			ERR(e, "each entry of '%s' must be an id", k->str);
+			continue;
+		}
+		if (e->len == 0) {
+			ERR(e, "an entry of '%s' is empty", k->str);
+			continue;
+		}
+		out->v[out->n].id = e->str;
+		out->v[out->n].line = e->line;
+		out->v[out->n].col = e->col;
+		out->n++;
+	}
+}
+
+static void
+str_list_value(loader *ld, const node *k, const node *v, str_list *out)
+{
+	ref_list refs = {0};
+	size_t i;
+
+	ref_list_value(ld, k, v, &refs);
+	out->v = arena_alloc(ld->m->arena, (refs.n + 1) * sizeof(*out->v));
+	for (i = 0; i < refs.n; i++)
+		out->v[i] = refs.v[i].id;
+	out->n = refs.n;
+	out->line = v->line;
+	out->col = v->col;
+}
+
+static void
+tags_value(loader *ld, const node *k, const node *v, str_list *out)
+{
+	size_t i, j = 0;
+	char hint[65];
+
+	str_list_value(ld, k, v, out);
+	for (i = 0; i < out->n; i++) {
+		const char *err = load_id_problem(out->v[i],
+		    strlen(out->v[i]), hint);
+
+		if (err != NULL) {
+			const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
+
+			ERR(e, "tag %s %s%s%s%s", Q(out->v[i]), err,
+			    hint[0] ? " (did you mean '" : "", hint,
+			    hint[0] ? "'?)" : "");
+			continue;
+		}
+		out->v[j++] = out->v[i];
+	}
+	out->n = j;
+}
+
+static void
+sources_value(loader *ld, const node *k, const node *v, source_list *out)
+{
+	size_t i, n = v->kind == NODE_SEQ ? v->n : 1;
+
+	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
+	for (i = 0; i < n; i++) {
+		const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
+		source_ref *sr = &out->v[out->n];
+
+		if (e->kind == NODE_SEQ) {
+			ERR(e, "each entry of '%s' must be a source id or "
+			    "{ id: ..., at: ... }", k->str);
+			continue;
+		}
+		if (e->kind == NODE_SCALAR) {
+			if (e->len == 0) {
+				ERR(e, "an entry of '%s' is empty", k->str);
+				continue;
+			}
+			sr->src.id = e->str;
+			sr->src.line = e->line;
+			sr->src.col = e->col;
+			out->n++;
+			continue;
+		}
+		{
+			size_t j;
+			bool ok = true;
+
+			for (j = 0; j < e->n; j++) {
+				const node *kk = e->items[2 * j];
+				const node *vv = e->items[2 * j + 1];
+
+				if (strcmp(kk->str, "id") == 0) {
+					ref_value(ld, kk, vv, &sr->src);
+				} else if (strcmp(kk->str, "at") == 0) {
+					sr->at = text_value(ld, kk, vv);
+				} else {
+					unknown_key(ld, kk,
+					    "a source reference",
+					    sourceref_keys);
+					ok = false;
+				}
+			}
+			if (sr->src.id == NULL) {
+				if (node_get(e, "id") == NULL)
+					ERR(e, "a source reference needs an "
+					    "'id'");
+				ok = false;
+			}
+			if (ok)
+				out->n++;
+		}
+	}
+}
+
+static int
+enum_value(loader *ld, const node *k, const node *v, const char *what,
+    const char *const *names)
+{
+	int i;
+
+	if (text_value(ld, k, v) == NULL)
+		return -1;
+	if ((i = model_lookup(names, v->str)) < 0 || v->str[0] == '\0') {
+		bad_value(ld, v, what, names);
+		return -1;
+	}
+	return i;
+}
+
+static int
+bool_value(loader *ld, const node *k, const node *v)
+{
+	if (text_value(ld, k, v) == NULL)
+		return -1;
+	if (strcmp(v->str, "true") == 0)
+		return 1;
+	if (strcmp(v->str, "false") == 0)
+		return 0;
+	ERR(v, "'%s' must be true or false, not %s", k->str, Q(v->str));
+	return -1;
+}
+
+static void
+register_id(loader *ld, item *it, const node *v)
+{
+	char hint[65];
+	const char *err = load_id_problem(v->str, v->len, hint);
+	item *old;
+
+	if (err != NULL) {
+		ERR(v, "id %s %s%s%s%s", Q(v->str), err,
+		    hint[0] ? " (did you mean '" : "", hint,
+		    hint[0] ? "'?)" : "");
+		return;
+	}
+	it->id = v->str;
+	it->line = v->line;
+	it->col = v->col;
+	old = strmap_put(&ld->m->ids, v->str, v->len, it);
+	if (old != NULL) {
+		ERR(v, "id '%s' is already the id of %s (line %d); all ids "
+		    "share one namespace", v->str, article[old->type],
+		    old->line);
+		it->id = NULL;
+	}
+}
+
+static const char *const kind_names_for_views[] = {"event", "decision",
+    "cause", "reason", "argument", "objection", "fear", "condition",
+    "conclusion", NULL};
+
+static void
+view_field(loader *ld, view_spec *vs, const node *k, const node *v)
+{
+	const char *key = k->str;
+
+	if (strcmp(key, "base") == 0) {
+		if (enum_value(ld, k, v, "base view", model_builtin_views) >= 0)
+			vs->base = v->str;
+	} else if (strcmp(key, "phases") == 0) {
+		str_list_value(ld, k, v, &vs->phases);
+	} else if (strcmp(key, "actors") == 0) {
+		str_list_value(ld, k, v, &vs->actors);
+	} else if (strcmp(key, "groups") == 0) {
+		str_list_value(ld, k, v, &vs->groups);
+	} else if (strcmp(key, "kinds") == 0) {
+		size_t i;
+
+		str_list_value(ld, k, v, &vs->kinds);
+		for (i = 0; i < vs->kinds.n; i++) {
+			const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
+
+			if (model_lookup(kind_names_for_views,
+			    vs->kinds.v[i]) < 0)
+				bad_value(ld, e, "kind", kind_names_for_views);
+		}
+	} else if (strcmp(key, "tags") == 0) {
+		tags_value(ld, k, v, &vs->tags);
+	} else if (strcmp(key, "since") == 0 || strcmp(key, "until") == 0) {
+		date d;
+
+		date_value(ld, k, v, &d);
+		if (d.set) {
+			if (key[0] == 's')
+				vs->since = v->str;
+			else
+				vs->until = v->str;
+		}
+	} else if (strcmp(key, "evidence") == 0) {
+		if (enum_value(ld, k, v, "evidence level",
+		    model_evidence_names) >= 0)
+			vs->evidence = v->str;
+	} else if (strcmp(key, "focus") == 0) {
+		vs->focus = text_value(ld, k, v);
+	} else if (strcmp(key, "question") == 0) {
+		vs->question = text_value(ld, k, v);
+	} else if (strcmp(key, "depth") == 0) {
+		const char *s = text_value(ld, k, v);
+
+		if (s != NULL) {
+			if (strspn(s, "0123456789") != strlen(s) ||
+			    strlen(s) > 4)
+				ERR(v, "'depth' must be a whole number from 0 "
+				    "to 9999, not %s", Q(s));
+			else
+				vs->depth = atoi(s);
+		}
+	} else if (strcmp(key, "direction") == 0) {
+		if (enum_value(ld, k, v, "direction", model_directions) >= 0)
+			vs->direction = v->str;
+	} else if (strcmp(key, "theme") == 0) {
+		if (enum_value(ld, k, v, "theme", model_themes) >= 0)
+			vs->theme = v->str;
+	} else if (strcmp(key, "legend") == 0) {
+		vs->legend = bool_value(ld, k, v);
+	} else if (strcmp(key, "citations") == 0) {
+		vs->citations = bool_value(ld, k, v);
+	} else if (strcmp(key, "steps") == 0) {
+		vs->steps = bool_value(ld, k, v);
+	}
+}
+
+/* Handles one key of an item; false if the key is not known. */
+static bool
+item_field(loader *ld, item *it, const node *k, const node *v)
+{
+	const char *key = k->str;
+	item_type t = it->type;
+	int i;
+
+	if (model_lookup(item_keys[t], key) < 0)
+		return false;
+	if (strcmp(key, "id") == 0) {
+		if (text_value(ld, k, v) != NULL)
+			register_id(ld, it, v);
+	} else if (t == IT_VIEW && strcmp(key, "title") != 0) {
+		view_field(ld, it->view, k, v);
+	} else if (strcmp(key, "title") == 0) {
+		it->title = text_value(ld, k, v);
+	} else if (strcmp(key, "name") == 0) {
+		it->name = text_value(ld, k, v);
+	} else if (strcmp(key, "text") == 0) {
+		it->text = text_value(ld, k, v);
+	} else if (strcmp(key, "cite") == 0) {
+		it->cite = text_value(ld, k, v);
+	} else if (strcmp(key, "archive") == 0) {
+		it->archive = text_value(ld, k, v);
+	} else if (strcmp(key, "native") == 0) {
+		it->native = text_value(ld, k, v);
+	} else if (strcmp(key, "role") == 0) {
+		it->role = text_value(ld, k, v);
+	} else if (strcmp(key, "quote") == 0) {
+		it->quote = text_value(ld, k, v);
+	} else if (strcmp(key, "note") == 0) {
+		it->note = text_value(ld, k, v);
+	} else if (strcmp(key, "url") == 0) {
+		it->url = url_value(ld, k, v);
+	} else if (strcmp(key, "color") == 0) {
+		const char *s = text_value(ld, k, v);
+
+		if (s != NULL && (strlen(s) != 7 || s[0] != '#' ||
+		    strspn(s + 1, "0123456789abcdefABCDEF") != 6))
+			ERR(v, "color %s is not of the form #rrggbb "
+			    "(such as #1f77b4)", Q(s));
+		else
+			it->color = s;
+	} else if (strcmp(key, "date") == 0) {
+		date_value(ld, k, v, &it->date);
+	} else if (strcmp(key, "from") == 0) {
+		date_value(ld, k, v, &it->from);
+	} else if (strcmp(key, "to") == 0 && t == IT_PHASE) {
+		date_value(ld, k, v, &it->to);
+	} else if (strcmp(key, "to") == 0) {
+		ref_list_value(ld, k, v, &it->to_actors);
+	} else if (strcmp(key, "group") == 0) {
+		ref_value(ld, k, v, &it->group);
+	} else if (strcmp(key, "actor") == 0) {
+		ref_value(ld, k, v, &it->actor);
+	} else if (strcmp(key, "by") == 0) {
+		ref_value(ld, k, v, &it->by);
+	} else if (strcmp(key, "phase") == 0) {
+		ref_value(ld, k, v, &it->phase);
+	} else if (strcmp(key, "on") == 0) {
+		ref_value(ld, k, v, &it->on);
+	} else if (strcmp(key, "actors") == 0) {
+		ref_list_value(ld, k, v, &it->actors);
+	} else if (strcmp(key, "for") == 0) {
+		ref_list_value(ld, k, v, &it->for_items);
+	} else if (strcmp(key, "against") == 0) {
+		ref_list_value(ld, k, v, &it->against_items);
+	} else if (strcmp(key, "sources") == 0) {
+		sources_value(ld, k, v, &it->sources);
+	} else if (strcmp(key, "tags") == 0) {
+		tags_value(ld, k, v, &it->tags);
+	} else if (strcmp(key, "evidence") == 0) {
+		if ((i = enum_value(ld, k, v, "evidence level",
+		    model_evidence_names)) >= 0)
+			it->evidence = (evidence)i;
+	} else if (strcmp(key, "kind") == 0 && t == IT_ACTOR) {
+		if ((i = enum_value(ld, k, v, "actor kind",
+		    model_actor_kind_names)) >= 0)
+			it->actor_kind = (actor_kind)i;
+	} else if (strcmp(key, "kind") == 0) {
+		if ((i = enum_value(ld, k, v, "cause kind",
+		    model_cause_kind_names)) >= 0)
+			it->cause_kind = (cause_kind)i;
+	} else if (strcmp(key, "outcome") == 0) {
+		it->outcome_line = v->line;
+		it->outcome_col = v->col;
+		if ((i = enum_value(ld, k, v, "outcome",
+		    model_outcome_names)) > 0)
+			it->outcome = (outcome)i;
+	} else if (strcmp(key, "stance") == 0) {
+		it->stance_line = v->line;
+		it->stance_col = v->col;
+		if ((i = enum_value(ld, k, v, "stance",
+		    model_stance_names)) > 0)
+			it->stance = (stance)i;
+	}
+	return true;
+}
+
+static void
+add_item(loader *ld, item *it)
+{
+	model *m = ld->m;
+	size_t n = m->count[it->type];
+
+	/* Grow by doubling: counts are powers of two when full. */
+	if ((n & (n - 1)) == 0)
+		m->items[it->type] = xrealloc(m->items[it->type],
+		    (n ? 2 * n : 1) * sizeof(item *));
+	it->index = n;
+	it->number = (int)n + 1;
+	m->items[it->type][n] = it;
+	m->count[it->type] = n + 1;
+}
+
+static relation *
+new_link(loader *ld)
+{
+	model *m = ld->m;
+	size_t n = m->nlinks;
+	relation *l;
+
+	if ((n & (n - 1)) == 0)
+		m->links = xrealloc(m->links, (n ? 2 * n : 1) * sizeof(relation));
+	l = &m->links[n];
+	memset(l, 0, sizeof(*l));
+	l->index = n;
+	m->nlinks = n + 1;
+	return l;
+}
+
+static void
+load_item(loader *ld, item_type t, const node *n)
+{
+	item *it;
+	size_t i;
+	const char *const *req;
+
+	if (n->kind != NODE_MAP) {
+		ERR(n, "each entry of '%s' must be a mapping with an 'id', "
+		    "such as '- { id: ..., %s: ... }'", model_list_keys[t],
+		    item_required[t][0] ? item_required[t][0] : "title");
+		return;
+	}
+	it = arena_alloc(ld->m->arena, sizeof(*it));
+	it->type = t;
+	it->node = n;
+	it->line = n->line;
+	it->col = n->col;
+	it->view = t == IT_VIEW ? arena_alloc(ld->m->arena,
+	    sizeof(*it->view)) : NULL;
+	if (it->view != NULL) {
+		it->view->legend = it->view->citations = it->view->steps = -1;
+		it->view->depth = -1;
+		it->view->node = n;
+	}
+	for (i = 0; i < n->n; i++) {
+		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
+
+		if (!item_field(ld, it, k, v)) {
+			char where[64];
+
+			snprintf(where, sizeof(where), "%s", article[t]);
+			unknown_key(ld, k, where, item_keys[t]);
+		}
+	}
+	if (node_get(n, "id") == NULL)
+		ERR(n, "%s has no 'id' (required)", article[t]);
+	for (req = item_required[t]; *req != NULL; req++) {
+		if (node_get(n, *req) == NULL) {
+			if (it->id)
+				ERR(n, "%s '%s' has no '%s' (required)",
+				    article[t] + (t == IT_ACTOR ||
+				    t == IT_EVENT ? 3 : 2), it->id, *req);
+			else
+				ERR(n, "%s has no '%s' (required)", article[t],
+				    *req);
+		}
+	}
+	if (it->id == NULL)
+		return;
+	add_item(ld, it);
+	/* The shorthands: for is supports, against is opposes. */
+	if (t == IT_CAUSE) {
+		for (i = 0; i < it->for_items.n + it->against_items.n; i++) {
+			bool is_for = i < it->for_items.n;
+			ref *r = is_for ? &it->for_items.v[i] :
+			    &it->against_items.v[i - it->for_items.n];
+			relation *l = new_link(ld);
+
+			l->from = it;
+			l->from_ref.id = it->id;
+			l->from_ref.to = it;
+			l->from_ref.line = it->line;
+			l->from_ref.col = it->col;
+			l->to_ref = *r;
+			l->type = is_for ? LT_SUPPORTS : LT_OPPOSES;
+			l->shorthand = true;
+			l->evidence = it->evidence;
+			l->line = r->line;
+			l->col = r->col;
+		}
+	}
+}
+
+static void
+load_link(loader *ld, const node *n)
+{
+	relation *l;
+	size_t i;
+	const char *const *req;
+	int ty;
+
+	if (n->kind != NODE_MAP) {
+		ERR(n, "each entry of 'links' must be a mapping such as "
+		    "'- { from: ..., to: ..., type: leads-to }'");
+		return;
+	}
+	l = new_link(ld);
+	l->node = n;
+	l->line = n->line;
+	l->col = n->col;
+	l->type = (link_type)-1;
+	for (i = 0; i < n->n; i++) {
+		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
+		const char *key = k->str;
+
+		if (strcmp(key, "from") == 0) {
+			ref_value(ld, k, v, &l->from_ref);
+		} else if (strcmp(key, "to") == 0) {
+			ref_value(ld, k, v, &l->to_ref);
+		} else if (strcmp(key, "type") == 0) {
+			if ((ty = enum_value(ld, k, v, "link type",
+			    model_link_type_names)) >= 0)
+				l->type = (link_type)ty;
+		} else if (strcmp(key, "label") == 0) {
+			l->label = text_value(ld, k, v);
+		} else if (strcmp(key, "note") == 0) {
+			l->note = text_value(ld, k, v);
+		} else if (strcmp(key, "date") == 0) {
+			date_value(ld, k, v, &l->date);
+		} else if (strcmp(key, "phase") == 0) {
+			ref_value(ld, k, v, &l->phase);
+		} else if (strcmp(key, "evidence") == 0) {
+			if ((ty = enum_value(ld, k, v, "evidence level",
+			    model_evidence_names)) >= 0)
+				l->evidence = (evidence)ty;
+		} else if (strcmp(key, "sources") == 0) {
+			sources_value(ld, k, v, &l->sources);
+		} else {
+			unknown_key(ld, k, "a link", link_keys);
+		}
+	}
+	for (req = link_required; *req != NULL; req++)
+		if (node_get(n, *req) == NULL)
+			ERR(n, "a link has no '%s' (required)", *req);
+	if (l->from_ref.id == NULL || l->to_ref.id == NULL ||
+	    (int)l->type < 0)
+		ld->m->nlinks--;        /* unusable; its problems are reported */
+}
+
+static int
+link_place_cmp(const void *pa, const void *pb)
+{
+	const relation *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+model *
+load_model(const node *root, const char *file, diag_list *dl)
+{
+	loader l = {0}, *ld = &l;
+	model *m = xcalloc(1, sizeof(*m));
+	size_t i;
+	int t;
+
+	m->arena = arena_new();
+	m->file = file;
+	ld->m = m;
+	ld->dl = dl;
+	for (i = 0; i < root->n; i++) {
+		const node *k = root->items[2 * i], *v = root->items[2 * i + 1];
+		const char *key = k->str;
+
+		if (strcmp(key, "kgraph") == 0) {
+			if (text_value(ld, k, v) == NULL)
+				continue;
+			if (strcmp(v->str, "1") != 0)
+				ERR(v, "'kgraph: %s' is not a format version "
+				    "this program reads; write 'kgraph: 1'",
+				    dqn(dl, v->str, v->len > 20 ? 20 :
+				    v->len));
+			else
+				m->version = 1;
+		} else if (strcmp(key, "title") == 0) {
+			m->title = text_value(ld, k, v);
+		} else if (strcmp(key, "subtitle") == 0) {
+			m->subtitle = text_value(ld, k, v);
+		} else if (strcmp(key, "author") == 0) {
+			m->author = text_value(ld, k, v);
+		} else if (strcmp(key, "description") == 0) {
+			m->description = text_value(ld, k, v);
+		} else if (strcmp(key, "lang") == 0) {
+			m->lang = text_value(ld, k, v);
+		} else if (strcmp(key, "links") == 0) {
+			size_t j;
+
+			if (v->kind != NODE_SEQ) {
+				ERR(v, "'links' must be a list of links "
+				    "(lines starting with '- ')");
+				continue;
+			}
+			for (j = 0; j < v->n; j++)
+				load_link(ld, v->items[j]);
+		} else if ((t = model_lookup(model_list_keys, key)) >= 0) {
+			size_t j;
+
+			if (v->kind != NODE_SEQ) {
+				if (v->kind == NODE_SCALAR && v->len == 0)
+					continue;       /* "events:" alone */
+				ERR(v, "'%s' must be a list of %s (lines "
+				    "starting with '- ')", key, key);
+				continue;
+			}
+			for (j = 0; j < v->n; j++)
+				load_item(ld, (item_type)t, v->items[j]);
+		} else {
+			unknown_key(ld, k, "the model", top_keys);
+		}
+	}
+	if (node_get(root, "kgraph") == NULL)
+		ERR(root, "the model has no 'kgraph: 1' line, which says which "
+		    "version of the format it uses");
+	if (node_get(root, "title") == NULL)
+		ERR(root, "the model has no 'title' (required)");
+	if (m->nlinks > 1)
+		qsort(m->links, m->nlinks, sizeof(relation), link_place_cmp);
+	for (i = 0; i < m->nlinks; i++)
+		m->links[i].index = i;
+	return m;
+}

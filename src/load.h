@@ -1,0 +1,22 @@
+/* The loader: a document tree to a model of typed items. It reports the
+ * shape of each item (unknown or missing keys, values of the wrong form,
+ * bad ids, dates and urls), registers every id in the one id table, and
+ * turns each cause's `for` and `against` into links. References are
+ * resolved afterwards, by check.c. */
+#ifndef KG_LOAD_H
+#define KG_LOAD_H
+
+#include "model.h"
+
+/* Builds a model from root; never NULL. Problems go to dl. */
+model *load_model(const node *root, const char *file, diag_list *dl);
+
+/* Checks an id against the format's rule; NULL if it is valid, else a
+ * message that says what is wrong. hint receives a suggested id, if any
+ * (hint needs 65 bytes). */
+const char *load_id_problem(const char *s, size_t len, char *hint);
+
+/* True if a url has an allowed form: http, https or a relative path. */
+bool load_url_allowed(const char *url);
+
+#endif

@@ -1,0 +1,198 @@
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const model_type_names[] = {"source", "group", "actor",
+    "phase", "question", "event", "decision", "cause", "view", NULL};
+const char *const model_list_keys[] = {"sources", "groups", "actors",
+    "phases", "questions", "events", "decisions", "causes", "views", NULL};
+const char *const model_evidence_names[] = {"documented", "reported",
+    "inferred", NULL};
+const char *const model_actor_kind_names[] = {"person", "body", "state",
+    NULL};
+const char *const model_cause_kind_names[] = {"reason", "argument",
+    "objection", "fear", "condition", "conclusion", NULL};
+const char *const model_outcome_names[] = {"", "approved", "rejected",
+    "deferred", "requested", "ordered", "proposed", NULL};
+const char *const model_stance_names[] = {"", "for", "against",
+    "conditional", "undecided", NULL};
+const char *const model_link_type_names[] = {"causes", "leads-to",
+    "responds-to", "supports", "opposes", NULL};
+const char *const model_builtin_views[] = {"overview", "causes",
+    "arguments", "timeline", "stances", "actors", NULL};
+const char *const model_directions[] = {"TB", "LR", "BT", "RL", NULL};
+const char *const model_themes[] = {"light", "dark", "print", "contrast",
+    NULL};
+
+void
+model_free(model *m)
+{
+	int t;
+
+	if (m == NULL)
+		return;
+	for (t = 0; t < IT__COUNT; t++)
+		free(m->items[t]);
+	free(m->links);
+	strmap_free(&m->ids);
+	arena_free(m->arena);
+	free(m);
+}
+
+item *
+model_find(const model *m, const char *id)
+{
+	return strmap_get(&m->ids, id, strlen(id));
+}
+
+item *
+model_phase(const model *m, const char *spec)
+{
+	size_t i, n = 0;
+
+	if (spec[0] >= '1' && spec[0] <= '9' && strlen(spec) < 9) {
+		for (i = 0; spec[i] != '\0'; i++) {
+			if (spec[i] < '0' || spec[i] > '9')
+				break;
+			n = n * 10 + (size_t)(spec[i] - '0');
+		}
+		if (spec[i] == '\0') {
+			/* A phase may have a numeric id; ids win. */
+			item *it = model_find(m, spec);
+
+			if (it != NULL && it->type == IT_PHASE)
+				return it;
+			return n >= 1 && n <= m->count[IT_PHASE] ?
+			    m->items[IT_PHASE][n - 1] : NULL;
+		}
+	}
+	{
+		item *it = model_find(m, spec);
+
+		return it != NULL && it->type == IT_PHASE ? it : NULL;
+	}
+}
+
+const char *
+model_suggest_id(const model *m, const char *id, unsigned mask)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1, len = strlen(id), limit, seen = 0;
+	int t;
+	size_t i;
+
+	limit = len < 3 ? 1 : len / 3 + 1;
+	if (limit > 4)
+		limit = 4;
+	for (t = 0; t < IT__COUNT; t++) {
+		if (!(mask & TYPE_BIT(t)))
+			continue;
+		for (i = 0; i < m->count[t]; i++) {
+			const char *cand = m->items[t][i]->id;
+			size_t d;
+
+			/* Bound the work on huge models. */
+			if (++seen > 20000)
+				return best;
+			d = edit_distance(id, cand);
+			if (d < best_d && d <= limit) {
+				best_d = d;
+				best = cand;
+			}
+		}
+	}
+	return best;
+}
+
+int
+model_lookup(const char *const *names, const char *name)
+{
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+model_label(const item *it)
+{
+	if (it->title)
+		return it->title;
+	if (it->name)
+		return it->name;
+	if (it->text)
+		return it->text;
+	if (it->cite)
+		return it->cite;
+	return it->id;
+}
+
+/* One phase of a spec part: an id or a number; 0 if none. */
+static size_t
+phase_number(const model *m, const char *s, size_t n)
+{
+	char name[80];
+	item *it;
+
+	if (n == 0 || n >= sizeof(name))
+		return 0;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	it = model_phase(m, name);
+	return it ? (size_t)it->number : 0;
+}
+
+const char *
+model_phase_spec(const model *m, const char *spec, bool *selected,
+    char *bad, size_t badsize)
+{
+	const char *p = spec;
+
+	while (1) {
+		const char *end = strchr(p, ','), *dots;
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		size_t lo, hi, k;
+
+		/* Spaces around parts are allowed: "1, 3". */
+		while (len > 0 && *p == ' ') {
+			p++;
+			len--;
+		}
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		dots = NULL;
+		for (k = 0; k + 1 < len; k++)
+			if (p[k] == '.' && p[k + 1] == '.') {
+				dots = p + k;
+				break;
+			}
+		if (dots == NULL) {
+			lo = hi = phase_number(m, p, len);
+		} else {
+			size_t left = (size_t)(dots - p);
+			size_t right = len - left - 2;
+
+			lo = left ? phase_number(m, p, left) : 1;
+			hi = right ? phase_number(m, dots + 2, right) :
+			    m->count[IT_PHASE];
+			if (lo > hi)
+				lo = 0;
+		}
+		if (lo == 0 || hi == 0) {
+			size_t n = len < badsize - 1 ? len : badsize - 1;
+
+			memcpy(bad, p, n);
+			bad[n] = '\0';
+			return bad;
+		}
+		for (k = lo; k <= hi; k++)
+			selected[k - 1] = true;
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	return NULL;
+}

@@ -1,0 +1,173 @@
+/* The model: typed items in one arena, one id table, every relation a
+ * link. Built by load.c, completed and checked by check.c. */
+#ifndef KG_MODEL_H
+#define KG_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+#include "reader.h"
+#include "util.h"
+
+/* The kinds of items that have ids, in the order of the file format. */
+typedef enum {
+	IT_SOURCE, IT_GROUP, IT_ACTOR, IT_PHASE, IT_QUESTION, IT_EVENT,
+	IT_DECISION, IT_CAUSE, IT_VIEW, IT__COUNT
+} item_type;
+
+typedef enum { EV_DOCUMENTED, EV_REPORTED, EV_INFERRED } evidence;
+typedef enum { AK_PERSON, AK_BODY, AK_STATE } actor_kind;
+typedef enum {
+	CK_REASON, CK_ARGUMENT, CK_OBJECTION, CK_FEAR, CK_CONDITION,
+	CK_CONCLUSION, CK__COUNT
+} cause_kind;
+typedef enum {
+	OUT_NONE, OUT_APPROVED, OUT_REJECTED, OUT_DEFERRED, OUT_REQUESTED,
+	OUT_ORDERED, OUT_PROPOSED
+} outcome;
+typedef enum {
+	ST_NONE, ST_FOR, ST_AGAINST, ST_CONDITIONAL, ST_UNDECIDED
+} stance;
+typedef enum {
+	LT_CAUSES, LT_LEADS_TO, LT_RESPONDS_TO, LT_SUPPORTS, LT_OPPOSES
+} link_type;
+
+/* Names of the values above, as written in models; NULL-terminated. */
+extern const char *const model_type_names[];     /* "source", ... */
+extern const char *const model_list_keys[];      /* "sources", ... */
+extern const char *const model_evidence_names[];
+extern const char *const model_actor_kind_names[];
+extern const char *const model_cause_kind_names[];
+extern const char *const model_outcome_names[];  /* [0] is "" */
+extern const char *const model_stance_names[];   /* [0] is "" */
+extern const char *const model_link_type_names[];
+extern const char *const model_builtin_views[];
+extern const char *const model_directions[];
+extern const char *const model_themes[];
+
+typedef struct item item;
+
+/* A reference by id, with its place, resolved to an item by check.c. */
+typedef struct {
+	const char *id;
+	int line, col;
+	item *to;
+} ref;
+
+typedef struct {
+	ref *v;
+	size_t n;
+} ref_list;
+
+typedef struct {
+	ref src;
+	const char *at;         /* the locator, or NULL */
+} source_ref;
+
+typedef struct {
+	source_ref *v;
+	size_t n;
+} source_list;
+
+typedef struct {
+	const char **v;
+	size_t n;
+	int line, col;
+} str_list;
+
+/* A named view: a base view with filters and presentation settings. Every
+ * field is NULL, empty or -1 when the model leaves it out. */
+typedef struct {
+	const char *base;
+	str_list phases, actors, groups, kinds, tags;
+	const char *since, *until, *evidence, *focus, *question;
+	int depth;
+	const char *direction, *theme;
+	int legend, citations, steps;   /* -1, 0 or 1 */
+	const node *node;               /* for the places of its values */
+} view_spec;
+
+struct item {
+	item_type type;
+	const char *id;
+	int line, col;          /* the place of the item's id, or its start */
+	size_t index;           /* position among the items of its type */
+	const node *node;
+
+	/* Text fields; NULL when absent. */
+	const char *title, *name, *text, *cite, *url, *archive, *native,
+	    *role, *quote, *note, *color;
+	date date;              /* events, decisions, causes, sources */
+	date from, to;          /* phases */
+	evidence evidence;
+	actor_kind actor_kind;
+	cause_kind cause_kind;
+	outcome outcome;
+	stance stance;          /* as written; resolved_stance is derived */
+	int outcome_line, outcome_col, stance_line, stance_col;
+
+	ref group, actor, by, phase, on;
+	ref_list actors, to_actors, for_items, against_items;
+	source_list sources;
+	str_list tags;
+	view_spec *view;
+
+	/* Derived by check.c. */
+	int number;             /* a phase's 1-based position */
+	item *resolved_phase;   /* the phase the item belongs to, or NULL */
+	stance resolved_stance;
+	bool cited;             /* a source named by some item or relation */
+};
+
+typedef struct {
+	item *from, *to;
+	ref from_ref, to_ref;
+	link_type type;
+	const char *label, *note;
+	date date;
+	ref phase;
+	evidence evidence;
+	source_list sources;
+	bool shorthand;         /* made from a cause's for or against */
+	const node *node;       /* the link's mapping; NULL for shorthands */
+	int line, col;
+	size_t index;
+	item *resolved_phase;
+} relation;
+
+typedef struct {
+	const char *file;       /* name used in diagnostics */
+	const char *title, *subtitle, *author, *description, *lang;
+	int version;
+	item **items[IT__COUNT];
+	size_t count[IT__COUNT];
+	relation *links;
+	size_t nlinks;
+	strmap ids;             /* id -> item */
+	arena *arena;
+} model;
+
+/* Frees the model and everything in its arena. */
+void model_free(model *m);
+/* The item with this id, or NULL. */
+item *model_find(const model *m, const char *id);
+/* The phase named by an id or a 1-based number, or NULL. */
+item *model_phase(const model *m, const char *spec);
+/* Marks in selected[] (one flag per phase) the phases named by spec: ids
+ * or numbers, ranges A..B, ..B and A.., separated by commas. Returns NULL,
+ * or the part of spec that names no phase (in bad, of size badsize). */
+const char *model_phase_spec(const model *m, const char *spec,
+    bool *selected, char *bad, size_t badsize);
+/* The nearest id among items of the types in mask (1 << type), or NULL. */
+const char *model_suggest_id(const model *m, const char *id,
+    unsigned mask);
+/* The index of name in a NULL-terminated list, or -1. */
+int model_lookup(const char *const *names, const char *name);
+/* The label of an item: its title, name or text. */
+const char *model_label(const item *it);
+/* A bit mask of item types, for references and kinds. */
+#define TYPE_BIT(t) (1u << (t))
+
+#endif

@@ -1,0 +1,450 @@
+#include "reader.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+bool
+reader_slurp(FILE *fp, char **text, size_t *len, diag_list *dl)
+{
+	buf b = {0};
+	char chunk[65536];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (b.len + n > READER_MAX_FILE) {
+			diag_add(dl, DIAG_ERROR, 0, 0,
+			    "the file is larger than %u MiB, the limit for a "
+			    "model", READER_MAX_FILE / (1024 * 1024));
+			buf_free(&b);
+			return false;
+		}
+		buf_putn(&b, chunk, n);
+	}
+	if (ferror(fp)) {
+		diag_add(dl, DIAG_ERROR, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		buf_free(&b);
+		return false;
+	}
+	if (b.s == NULL)
+		b.s = xcalloc(1, 1);
+	*text = b.s;
+	*len = b.len;
+	return true;
+}
+
+node *
+node_get(const node *map, const char *key)
+{
+	size_t i, klen = strlen(key);
+
+	if (map == NULL || map->kind != NODE_MAP)
+		return NULL;
+	for (i = 0; i < map->n; i++) {
+		const node *k = map->items[2 * i];
+
+		if (k->len == klen && memcmp(k->str, key, klen) == 0)
+			return map->items[2 * i + 1];
+	}
+	return NULL;
+}
+
+/* An open list or map and the nodes read into it so far. */
+struct frame {
+	node *node;
+	node **items;
+	size_t n, cap;
+};
+
+struct anchor {
+	node *node;             /* NULL while the anchored node is open */
+	int line, col;
+};
+
+typedef struct {
+	const char *text;
+	size_t len;
+	arena *a;
+	diag_list *dl;
+	struct frame *stack;
+	size_t depth, stack_cap;
+	strmap anchors;         /* name -> struct anchor */
+	struct anchor **open;   /* anchors of open nodes, by depth */
+	size_t alias_weight;
+	node *root;
+	bool failed;            /* stop reading */
+} reader;
+
+/* Line and column of a byte offset, for libyaml's encoding errors. */
+static void
+offset_place(const char *text, size_t len, size_t off, int *line, int *col)
+{
+	size_t i;
+	int l = 1, c = 1;
+
+	for (i = 0; i < off && i < len; i++) {
+		if (text[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static void
+push_item(reader *r, node *n)
+{
+	struct frame *f;
+
+	if (r->depth == 0) {
+		r->root = n;
+		return;
+	}
+	f = &r->stack[r->depth - 1];
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 8;
+		f->items = xrealloc(f->items, f->cap * sizeof(*f->items));
+	}
+	f->items[f->n++] = n;
+}
+
+static node *
+new_node(reader *r, node_kind kind, yaml_mark_t mark)
+{
+	node *n = arena_alloc(r->a, sizeof(*n));
+
+	n->kind = kind;
+	n->line = (int)mark.line + 1;
+	n->col = (int)mark.column + 1;
+	n->weight = 1;
+	return n;
+}
+
+static bool
+check_tag(reader *r, const yaml_char_t *tag, yaml_mark_t mark)
+{
+	if (tag == NULL)
+		return true;
+	diag_add(r->dl, DIAG_ERROR, (int)mark.line + 1, (int)mark.column + 1,
+	    "YAML tags such as %s are not supported in a model; remove the "
+	    "tag", dq(r->dl, (const char *)tag));
+	return false;
+}
+
+/* Registers the anchor of a node that has just opened or been read. */
+static void
+begin_anchor(reader *r, const yaml_char_t *name, yaml_mark_t mark,
+    node *n)
+{
+	struct anchor *an, *old;
+	const char *key;
+
+	if (name == NULL)
+		return;
+	key = arena_strdup(r->a, (const char *)name);
+	an = arena_alloc(r->a, sizeof(*an));
+	an->node = n;
+	an->line = (int)mark.line + 1;
+	an->col = (int)mark.column + 1;
+	old = strmap_put(&r->anchors, key, strlen(key), an);
+	if (old != NULL) {
+		diag_add(r->dl, DIAG_ERROR, an->line, an->col,
+		    "anchor &%s is defined again (first at line %d); give "
+		    "each anchor its own name", key, old->line);
+		r->failed = true;
+	}
+}
+
+static void
+alias(reader *r, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct anchor *an = strmap_get(&r->anchors, name, strlen(name));
+	int line = (int)ev->start_mark.line + 1;
+	int col = (int)ev->start_mark.column + 1;
+
+	if (an == NULL) {
+		diag_add(r->dl, DIAG_ERROR, line, col,
+		    "alias *%s names no anchor defined before it", name);
+		r->failed = true;
+		return;
+	}
+	if (an->node == NULL) {
+		diag_add(r->dl, DIAG_ERROR, line, col,
+		    "alias *%s refers to a node that contains it (a cycle)",
+		    name);
+		r->failed = true;
+		return;
+	}
+	r->alias_weight += an->node->weight;
+	if (r->alias_weight > READER_MAX_ALIAS) {
+		diag_add(r->dl, DIAG_ERROR, line, col,
+		    "aliases expand to more than %d nodes; a model may repeat "
+		    "at most that much through aliases", READER_MAX_ALIAS);
+		r->failed = true;
+		return;
+	}
+	push_item(r, an->node);
+}
+
+static void
+scalar(reader *r, const yaml_event_t *ev)
+{
+	node *n = new_node(r, NODE_SCALAR, ev->start_mark);
+	size_t len = ev->data.scalar.length, i;
+	const char *s = (const char *)ev->data.scalar.value;
+
+	if (!check_tag(r, ev->data.scalar.tag, ev->start_mark))
+		r->failed = true;
+	if (len > READER_MAX_SCALAR) {
+		diag_add(r->dl, DIAG_ERROR, n->line, n->col,
+		    "a value of %zu bytes is longer than the limit of %u "
+		    "bytes", len, READER_MAX_SCALAR);
+		r->failed = true;
+		return;
+	}
+	for (i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+
+		if (k == 0) {
+			/* libyaml validates UTF-8; this is only a guard. */
+			diag_add(r->dl, DIAG_ERROR, n->line, n->col,
+			    "a value is not valid UTF-8");
+			r->failed = true;
+			break;
+		}
+		if (utf8_is_control(cp) || cp == 0xfffe || cp == 0xffff) {
+			diag_add(r->dl, DIAG_ERROR, n->line, n->col,
+			    "%s contains the control character U+%04X, which "
+			    "no diagram can show; remove it", cp == 0 ?
+			    "a value" : dqn(r->dl, s, len), (unsigned)cp);
+			r->failed = true;
+			break;
+		}
+		i += k;
+	}
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->str = arena_strndup(r->a, s, len);
+	n->len = len;
+	begin_anchor(r, ev->data.scalar.anchor, ev->start_mark, n);
+	push_item(r, n);
+}
+
+static void
+open_node(reader *r, node_kind kind, const yaml_event_t *ev,
+    const yaml_char_t *anchor, const yaml_char_t *tag)
+{
+	node *n = new_node(r, kind, ev->start_mark);
+	struct frame *f;
+
+	if (!check_tag(r, tag, ev->start_mark))
+		r->failed = true;
+	if (r->depth >= READER_MAX_DEPTH) {
+		diag_add(r->dl, DIAG_ERROR, n->line, n->col,
+		    "lists and mappings are nested more than %d deep; a model "
+		    "needs about 6 levels", READER_MAX_DEPTH);
+		r->failed = true;
+		return;
+	}
+	if (r->depth == r->stack_cap) {
+		r->stack_cap = r->stack_cap ? r->stack_cap * 2 : 8;
+		r->stack = xrealloc(r->stack,
+		    r->stack_cap * sizeof(*r->stack));
+		r->open = xrealloc(r->open, r->stack_cap * sizeof(*r->open));
+	}
+	begin_anchor(r, anchor, ev->start_mark, NULL);
+	r->open[r->depth] = anchor ? strmap_get(&r->anchors,
+	    (const char *)anchor, strlen((const char *)anchor)) : NULL;
+	f = &r->stack[r->depth++];
+	memset(f, 0, sizeof(*f));
+	f->node = n;
+}
+
+static int
+key_cmp(const void *pa, const void *pb)
+{
+	const node *a = *(node *const *)pa, *b = *(node *const *)pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->str, b->str, n);
+
+	if (c != 0)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return (a->col > b->col) - (a->col < b->col);
+}
+
+/* Keys must be scalars, unique (whatever their quoting) and not "<<". */
+static void
+check_keys(reader *r, node *map)
+{
+	size_t i, nkeys = 0;
+	node **keys = xmalloc((map->n + 1) * sizeof(*keys));
+
+	for (i = 0; i < map->n; i++) {
+		node *k = map->items[2 * i];
+
+		if (k->kind != NODE_SCALAR) {
+			diag_add(r->dl, DIAG_ERROR, k->line, k->col,
+			    "a key must be a single word or string, not a "
+			    "%s", k->kind == NODE_MAP ? "mapping" : "list");
+			r->failed = true;
+			continue;
+		}
+		if (k->plain && k->len == 2 && memcmp(k->str, "<<", 2) == 0) {
+			diag_add(r->dl, DIAG_ERROR, k->line, k->col,
+			    "merge keys ('<<') are not supported; write the "
+			    "keys out");
+			r->failed = true;
+			continue;
+		}
+		keys[nkeys++] = k;
+	}
+	qsort(keys, nkeys, sizeof(*keys), key_cmp);
+	for (i = 1; i < nkeys; i++) {
+		node *a = keys[i - 1], *b = keys[i];
+
+		if (a->len == b->len && memcmp(a->str, b->str, a->len) == 0) {
+			/* An alias used twice as a key is the same node. */
+			diag_add(r->dl, DIAG_ERROR, b->line, b->col,
+			    "duplicate key %s (first at line %d); YAML "
+			    "readers would keep only one of them",
+			    dqn(r->dl, b->str, b->len), a->line);
+			r->failed = true;
+		}
+	}
+	free(keys);
+}
+
+static void
+close_node(reader *r)
+{
+	struct frame *f = &r->stack[--r->depth];
+	node *n = f->node;
+	size_t i;
+
+	if (n->kind == NODE_MAP && f->n % 2 != 0) {
+		/* libyaml never ends a mapping on a key; a guard. */
+		f->n--;
+	}
+	n->n = n->kind == NODE_MAP ? f->n / 2 : f->n;
+	n->items = arena_alloc(r->a, (f->n + 1) * sizeof(*n->items));
+	if (f->n > 0)
+		memcpy(n->items, f->items, f->n * sizeof(*n->items));
+	for (i = 0; i < f->n; i++)
+		n->weight += f->items[i]->weight;
+	free(f->items);
+	if (n->kind == NODE_MAP)
+		check_keys(r, n);
+	if (r->open[r->depth] != NULL)
+		r->open[r->depth]->node = n;
+	push_item(r, n);
+}
+
+node *
+reader_parse(const char *text, size_t len, arena *a, diag_list *dl)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	reader r = {0};
+	int docs = 0;
+	bool done = false;
+
+	r.text = text;
+	r.len = len;
+	r.a = a;
+	r.dl = dl;
+	if (!yaml_parser_initialize(&parser)) {
+		diag_add(dl, DIAG_ERROR, 0, 0, "cannot start the YAML parser");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
+	    len);
+	while (!done && !r.failed) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			int line, col;
+
+			if (parser.error == YAML_READER_ERROR) {
+				offset_place(text, len, parser.problem_offset,
+				    &line, &col);
+			} else {
+				line = (int)parser.problem_mark.line + 1;
+				col = (int)parser.problem_mark.column + 1;
+			}
+			diag_add(dl, DIAG_ERROR, line, col, "%s%s%s",
+			    parser.problem ? parser.problem : "invalid YAML",
+			    parser.context ? " " : "",
+			    parser.context ? parser.context : "");
+			r.failed = true;
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				diag_add(dl, DIAG_ERROR,
+				    (int)ev.start_mark.line + 1,
+				    (int)ev.start_mark.column + 1,
+				    "a second YAML document; a model is one "
+				    "document (remove this '---' and what "
+				    "follows, or split the file)");
+				r.failed = true;
+			}
+			break;
+		case YAML_SCALAR_EVENT:
+			scalar(&r, &ev);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			open_node(&r, NODE_SEQ, &ev,
+			    ev.data.sequence_start.anchor,
+			    ev.data.sequence_start.tag);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			open_node(&r, NODE_MAP, &ev,
+			    ev.data.mapping_start.anchor,
+			    ev.data.mapping_start.tag);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			close_node(&r);
+			break;
+		case YAML_ALIAS_EVENT:
+			alias(&r, &ev);
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	while (r.depth > 0)
+		free(r.stack[--r.depth].items);
+	free(r.stack);
+	free(r.open);
+	strmap_free(&r.anchors);
+	yaml_parser_delete(&parser);
+	if (r.failed)
+		return NULL;
+	if (docs == 0 || r.root == NULL) {
+		diag_add(dl, DIAG_ERROR, 1, 1,
+		    "the file holds no model; a model is a mapping that "
+		    "starts with 'kgraph: 1' and a 'title'");
+		return NULL;
+	}
+	if (r.root->kind != NODE_MAP) {
+		diag_add(dl, DIAG_ERROR, r.root->line, r.root->col,
+		    "the top level must be a mapping of keys to values, "
+		    "starting with 'kgraph: 1'");
+		return NULL;
+	}
+	return r.root;
+}

@@ -1,0 +1,47 @@
+/* The reader: YAML text to a document tree whose every node knows its
+ * line and column, refusing what a model never needs and what could make
+ * reading slow or unbounded (see the limits below). */
+#ifndef KG_READER_H
+#define KG_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "util.h"
+
+/* Limits, documented in README.md. */
+#define READER_MAX_FILE   (256u * 1024 * 1024) /* bytes in a model file */
+#define READER_MAX_SCALAR (2u * 1024 * 1024)   /* bytes in one scalar */
+#define READER_MAX_DEPTH  16                   /* nested lists and maps */
+#define READER_MAX_ALIAS  100000               /* nodes added by aliases */
+
+typedef enum { NODE_SCALAR, NODE_SEQ, NODE_MAP } node_kind;
+
+typedef struct node node;
+struct node {
+	node_kind kind;
+	int line, col;          /* 1-based place of the node's start */
+	bool plain;             /* a scalar written without quotes */
+	const char *str;        /* a scalar's text, NUL-terminated */
+	size_t len;             /* its length in bytes */
+	node **items;           /* a list's n items; a map's n keys and values,
+	                         * as items[2i] and items[2i+1] */
+	size_t n;
+	size_t weight;          /* nodes in this subtree, aliases expanded */
+};
+
+/* Reads all of fp into *text (owned by the caller, NUL-terminated) and
+ * its length into *len; false with a diagnostic if it cannot be read or
+ * is larger than READER_MAX_FILE. */
+bool reader_slurp(FILE *fp, char **text, size_t *len, diag_list *dl);
+
+/* Parses text into a tree allocated in a; returns the root mapping, or
+ * NULL after adding diagnostics. */
+node *reader_parse(const char *text, size_t len, arena *a, diag_list *dl);
+
+/* The value under key in a map node, or NULL. */
+node *node_get(const node *map, const char *key);
+
+#endif

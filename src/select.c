@@ -1,0 +1,571 @@
+#include "select.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[] = {"event", "decision", "cause",
+    "reason", "argument", "objection", "fear", "condition", "conclusion",
+    NULL};
+
+/* Calls fn on each part of a comma-separated list; stops at a false. */
+static bool
+each_part(const char *list, bool (*fn)(const char *part, void *ctx),
+    void *ctx)
+{
+	char part[256];
+	const char *p = list;
+
+	while (*p != '\0') {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		while (len > 0 && *p == ' ') {
+			p++;
+			len--;
+		}
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (len >= sizeof(part))
+			len = sizeof(part) - 1;
+		memcpy(part, p, len);
+		part[len] = '\0';
+		if (len > 0 && !fn(part, ctx))
+			return false;
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	return true;
+}
+
+typedef struct {
+	const model *m;
+	selection *sel;
+	char *err;
+	size_t errsize;
+	bool *actors;           /* per actor: named by --actor or --group */
+	bool *kinds;            /* per kind_names entry */
+	strmap tags;
+	item_type type;
+} filter_ctx;
+
+/* Writes "unknown WHAT 'x' (did you mean 'y'?); valid WHATs: ..." */
+static void
+unknown(filter_ctx *fc, const char *what, const char *value,
+    const char *near, item_type type, const char *const *names)
+{
+	buf b = {0};
+	size_t i, n;
+
+	buf_printf(&b, "unknown %s '%s'", what, value);
+	if (near)
+		buf_printf(&b, " (did you mean '%s'?)", near);
+	buf_printf(&b, "; valid: ");
+	if (names != NULL) {
+		for (i = 0; names[i] != NULL; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+	} else {
+		n = fc->m->count[type];
+		for (i = 0; i < n && i < 40; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "",
+			    fc->m->items[type][i]->id);
+		if (n > 40)
+			buf_printf(&b, ", ... (%zu in all)", n);
+		if (n == 0)
+			buf_printf(&b, "none (the model has no %ss)", what);
+	}
+	snprintf(fc->err, fc->errsize, "%s", b.s);
+	buf_free(&b);
+}
+
+static bool
+take_actor(const char *id, void *ctx)
+{
+	filter_ctx *fc = ctx;
+	item *it = model_find(fc->m, id);
+
+	if (it == NULL || it->type != IT_ACTOR) {
+		unknown(fc, "actor", id, model_suggest_id(fc->m, id,
+		    TYPE_BIT(IT_ACTOR)), IT_ACTOR, NULL);
+		return false;
+	}
+	fc->actors[it->index] = true;
+	return true;
+}
+
+static bool
+take_group(const char *id, void *ctx)
+{
+	filter_ctx *fc = ctx;
+	item *it = model_find(fc->m, id);
+	size_t i;
+
+	if (it == NULL || it->type != IT_GROUP) {
+		unknown(fc, "group", id, model_suggest_id(fc->m, id,
+		    TYPE_BIT(IT_GROUP)), IT_GROUP, NULL);
+		return false;
+	}
+	for (i = 0; i < fc->m->count[IT_ACTOR]; i++)
+		if (fc->m->items[IT_ACTOR][i]->group.to == it)
+			fc->actors[i] = true;
+	return true;
+}
+
+static bool
+take_kind(const char *kind, void *ctx)
+{
+	filter_ctx *fc = ctx;
+	int k = model_lookup(kind_names, kind);
+
+	if (k < 0) {
+		unknown(fc, "kind", kind, suggest(kind, kind_names), 0,
+		    kind_names);
+		return false;
+	}
+	fc->kinds[k] = true;
+	return true;
+}
+
+static bool
+take_tag(const char *tag, void *ctx)
+{
+	filter_ctx *fc = ctx;
+	const model *m = fc->m;
+	int t;
+	size_t i, j;
+
+	for (t = IT_ACTOR; t <= IT_CAUSE; t++)
+		for (i = 0; i < m->count[t]; i++)
+			for (j = 0; j < m->items[t][i]->tags.n; j++)
+				if (strcmp(m->items[t][i]->tags.v[j], tag) == 0)
+					goto found;
+	{
+		/* Name the tags that exist. */
+		strmap seen = {0};
+		const char **list = NULL;
+		size_t n = 0;
+
+		for (t = IT_ACTOR; t <= IT_CAUSE; t++)
+			for (i = 0; i < m->count[t]; i++)
+				for (j = 0; j < m->items[t][i]->tags.n; j++) {
+					const char *s = m->items[t][i]->tags.v[j];
+
+					if (strmap_put(&seen, s, strlen(s),
+					    (void *)s) == NULL) {
+						list = xrealloc(list,
+						    (n + 2) * sizeof(*list));
+						list[n++] = s;
+					}
+				}
+		if (list == NULL)
+			list = xmalloc(sizeof(*list));
+		list[n] = NULL;
+		if (n == 0)
+			snprintf(fc->err, fc->errsize, "unknown tag '%s'; the "
+			    "model has no tags", tag);
+		else
+			unknown(fc, "tag", tag, suggest(tag, list), 0, list);
+		free(list);
+		strmap_free(&seen);
+		return false;
+	}
+found:
+	strmap_put(&fc->tags, tag, strlen(tag), (void *)tag);
+	return true;
+}
+
+static bool
+involves(const item *it, const bool *actors)
+{
+	size_t i;
+
+	if (it->actor.to && actors[it->actor.to->index])
+		return true;
+	if (it->by.to && actors[it->by.to->index])
+		return true;
+	for (i = 0; i < it->actors.n; i++)
+		if (it->actors.v[i].to && actors[it->actors.v[i].to->index])
+			return true;
+	for (i = 0; i < it->to_actors.n; i++)
+		if (it->to_actors.v[i].to &&
+		    actors[it->to_actors.v[i].to->index])
+			return true;
+	return false;
+}
+
+static bool
+has_tag(const item *it, const strmap *tags)
+{
+	size_t i;
+
+	for (i = 0; i < it->tags.n; i++)
+		if (strmap_get(tags, it->tags.v[i], strlen(it->tags.v[i])))
+			return true;
+	return false;
+}
+
+static void
+mark_links(const model *m, selection *sel, int level)
+{
+	size_t i;
+
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+
+		sel->link[i] = l->from && l->to &&
+		    sel->item[l->from->type][l->from->index] &&
+		    sel->item[l->to->type][l->to->index] &&
+		    (int)l->evidence <= level;
+	}
+}
+
+/* Items within depth relations of the focus, over every link. */
+static bool *
+focus_set(const model *m, const item *focus, int depth, bool **out)
+{
+	size_t i, total = 0, round;
+	int t;
+	bool changed = true;
+
+	for (t = 0; t < IT__COUNT; t++)
+		out[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+	out[focus->type][focus->index] = true;
+	for (round = 0; round < (size_t)depth && changed; round++) {
+		bool *next[IT__COUNT];
+
+		changed = false;
+		for (t = 0; t < IT__COUNT; t++) {
+			next[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+			memcpy(next[t], out[t], m->count[t] * sizeof(bool));
+		}
+		for (i = 0; i < m->nlinks; i++) {
+			const relation *l = &m->links[i];
+
+			if (l->from == NULL || l->to == NULL)
+				continue;
+			if (out[l->from->type][l->from->index] &&
+			    !next[l->to->type][l->to->index]) {
+				next[l->to->type][l->to->index] = true;
+				changed = true;
+			}
+			if (out[l->to->type][l->to->index] &&
+			    !next[l->from->type][l->from->index]) {
+				next[l->from->type][l->from->index] = true;
+				changed = true;
+			}
+		}
+		for (t = 0; t < IT__COUNT; t++) {
+			free(out[t]);
+			out[t] = next[t];
+		}
+	}
+	(void)total;
+	return out[0];
+}
+
+bool
+sel_apply(const model *m, const sel_filters *f, selection *sel, char *err,
+    size_t errsize)
+{
+	filter_ctx fc = {0};
+	bool *floating[IT__COUNT] = {0};
+	date since = {0}, until = {0};
+	long lo = 0, hi = 0;
+	int level = EV_INFERRED, t;
+	size_t i;
+	bool ok = false, by_phase, by_date, by_actor, by_kind, by_tag;
+	const item *focus = NULL;
+
+	memset(sel, 0, sizeof(*sel));
+	sel->m = m;
+	sel->phase = xcalloc(m->count[IT_PHASE] + 1, sizeof(bool));
+	for (t = 0; t < IT__COUNT; t++) {
+		sel->item[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+		floating[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+	}
+	sel->link = xcalloc(m->nlinks + 1, sizeof(bool));
+	fc.m = m;
+	fc.sel = sel;
+	fc.err = err;
+	fc.errsize = errsize;
+	fc.actors = xcalloc(m->count[IT_ACTOR] + 1, sizeof(bool));
+	fc.kinds = xcalloc(sizeof(kind_names) / sizeof(kind_names[0]),
+	    sizeof(bool));
+
+#define GIVEN(s) ((s) != NULL && (s)[0] != '\0')
+	by_phase = GIVEN(f->phases);
+	by_date = GIVEN(f->since) || GIVEN(f->until);
+	by_actor = GIVEN(f->actors) || GIVEN(f->groups);
+	by_kind = GIVEN(f->kinds);
+	by_tag = GIVEN(f->tags);
+	sel->any = by_phase || by_date || by_actor || by_kind || by_tag ||
+	    GIVEN(f->evidence) || GIVEN(f->focus);
+
+	if (by_phase) {
+		char bad[80];
+
+		if (model_phase_spec(m, f->phases, sel->phase, bad,
+		    sizeof(bad)) != NULL) {
+			buf b = {0};
+
+			buf_printf(&b, "unknown phase '%s'", bad);
+			{
+				const char *near = model_suggest_id(m, bad,
+				    TYPE_BIT(IT_PHASE));
+
+				if (near)
+					buf_printf(&b, " (did you mean '%s'?)",
+					    near);
+			}
+			buf_printf(&b, "; valid: ");
+			for (i = 0; i < m->count[IT_PHASE]; i++)
+				buf_printf(&b, "%s%zu (%s)", i ? ", " : "",
+				    i + 1, m->items[IT_PHASE][i]->id);
+			if (m->count[IT_PHASE] == 0)
+				buf_printf(&b, "none (the model has no "
+				    "phases)");
+			snprintf(err, errsize, "%s", b.s);
+			buf_free(&b);
+			goto out;
+		}
+	} else {
+		for (i = 0; i < m->count[IT_PHASE]; i++)
+			sel->phase[i] = true;
+	}
+	if (GIVEN(f->since)) {
+		const char *e = date_parse(f->since, strlen(f->since), &since);
+
+		if (e) {
+			snprintf(err, errsize, "--since '%s' %s", f->since, e);
+			goto out;
+		}
+	}
+	if (GIVEN(f->until)) {
+		const char *e = date_parse(f->until, strlen(f->until), &until);
+
+		if (e) {
+			snprintf(err, errsize, "--until '%s' %s", f->until, e);
+			goto out;
+		}
+	}
+	lo = since.set ? since.from : -100000000L;
+	hi = until.set ? until.to : 100000000L;
+	if (GIVEN(f->actors) && !each_part(f->actors, take_actor, &fc))
+		goto out;
+	if (GIVEN(f->groups) && !each_part(f->groups, take_group, &fc))
+		goto out;
+	if (by_kind && !each_part(f->kinds, take_kind, &fc))
+		goto out;
+	if (by_tag && !each_part(f->tags, take_tag, &fc))
+		goto out;
+	if (GIVEN(f->evidence)) {
+		level = model_lookup(model_evidence_names, f->evidence);
+		if (level < 0) {
+			unknown(&fc, "evidence level", f->evidence,
+			    suggest(f->evidence, model_evidence_names), 0,
+			    model_evidence_names);
+			goto out;
+		}
+	}
+	if (GIVEN(f->focus)) {
+		item *it = model_find(m, f->focus);
+
+		if (it == NULL || (it->type != IT_EVENT &&
+		    it->type != IT_DECISION && it->type != IT_CAUSE)) {
+			buf b = {0};
+			const char *near = model_suggest_id(m, f->focus,
+			    TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION) |
+			    TYPE_BIT(IT_CAUSE));
+
+			buf_printf(&b, "--focus '%s' is not an event, a "
+			    "decision or a cause", f->focus);
+			if (near)
+				buf_printf(&b, " (did you mean '%s'?)", near);
+			buf_printf(&b, "; see 'kgraph list events', "
+			    "'kgraph list decisions' and 'kgraph list "
+			    "causes'");
+			snprintf(err, errsize, "%s", b.s);
+			buf_free(&b);
+			goto out;
+		}
+		focus = it;
+	}
+
+	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
+		for (i = 0; i < m->count[t]; i++) {
+			const item *it = m->items[t][i];
+			bool pass = true, unplaced = false;
+
+			if (by_phase) {
+				if (it->resolved_phase == NULL)
+					unplaced = true;
+				else if (!sel->phase[it->resolved_phase->number
+				    - 1])
+					pass = false;
+			}
+			if (by_date) {
+				if (!it->date.set)
+					unplaced = true;
+				else if (!date_overlaps(&it->date, lo, hi))
+					pass = false;
+			}
+			if (by_actor && !involves(it, fc.actors))
+				pass = false;
+			if (by_kind) {
+				int k = t == IT_EVENT ? 0 : t == IT_DECISION ?
+				    1 : 3 + (int)it->cause_kind;
+
+				if (!fc.kinds[k] && !(t == IT_CAUSE &&
+				    fc.kinds[2]))
+					pass = false;
+			}
+			if (by_tag && !has_tag(it, &fc.tags))
+				pass = false;
+			if ((int)it->evidence > level)
+				pass = false;
+			sel->item[t][i] = pass && !unplaced;
+			floating[t][i] = pass && unplaced;
+		}
+	}
+	/* Items without a phase or a date are shown when they are connected
+	 * to something shown (rule 4 of FORMAT.md's phases). */
+	{
+		bool changed = true;
+
+		while (changed) {
+			changed = false;
+			for (i = 0; i < m->nlinks; i++) {
+				const relation *l = &m->links[i];
+				const item *a = l->from, *b = l->to;
+
+				if (a == NULL || b == NULL)
+					continue;
+				if (floating[a->type][a->index] &&
+				    sel->item[b->type][b->index]) {
+					sel->item[a->type][a->index] = true;
+					floating[a->type][a->index] = false;
+					changed = true;
+				}
+				if (floating[b->type][b->index] &&
+				    sel->item[a->type][a->index]) {
+					sel->item[b->type][b->index] = true;
+					floating[b->type][b->index] = false;
+					changed = true;
+				}
+			}
+		}
+	}
+	if (focus != NULL) {
+		bool *near[IT__COUNT];
+
+		focus_set(m, focus, f->depth < 0 ? 1 : f->depth, near);
+		for (t = 0; t < IT__COUNT; t++) {
+			for (i = 0; i < m->count[t]; i++)
+				sel->item[t][i] = sel->item[t][i] && near[t][i];
+			free(near[t]);
+		}
+	}
+	mark_links(m, sel, level);
+
+	/* What the selected items and links name. */
+	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
+		for (i = 0; i < m->count[t]; i++) {
+			const item *it = m->items[t][i];
+			size_t j;
+
+			if (!sel->item[t][i])
+				continue;
+#define MARK(r) do { if ((r).to) \
+	sel->item[(r).to->type][(r).to->index] = true; } while (0)
+			MARK(it->actor);
+			MARK(it->by);
+			MARK(it->on);
+			for (j = 0; j < it->actors.n; j++)
+				MARK(it->actors.v[j]);
+			for (j = 0; j < it->to_actors.n; j++)
+				MARK(it->to_actors.v[j]);
+			for (j = 0; j < it->sources.n; j++)
+				MARK(it->sources.v[j].src);
+		}
+	}
+	for (i = 0; i < m->nlinks; i++) {
+		size_t j;
+
+		if (!sel->link[i])
+			continue;
+		for (j = 0; j < m->links[i].sources.n; j++)
+			MARK(m->links[i].sources.v[j].src);
+	}
+	for (i = 0; i < m->count[IT_ACTOR]; i++)
+		if (sel->item[IT_ACTOR][i])
+			MARK(m->items[IT_ACTOR][i]->group);
+#undef MARK
+	for (i = 0; i < m->count[IT_PHASE]; i++)
+		sel->item[IT_PHASE][i] = sel->phase[i];
+	if (!sel->any) {
+		/* Without filters, everything is selected. */
+		for (t = 0; t < IT__COUNT; t++)
+			for (i = 0; i < m->count[t]; i++)
+				sel->item[t][i] = true;
+	}
+	ok = true;
+out:
+	for (t = 0; t < IT__COUNT; t++)
+		free(floating[t]);
+	free(fc.actors);
+	free(fc.kinds);
+	strmap_free(&fc.tags);
+	if (!ok)
+		sel_free(sel);
+	return ok;
+}
+
+void
+sel_free(selection *sel)
+{
+	int t;
+
+	free(sel->phase);
+	for (t = 0; t < IT__COUNT; t++)
+		free(sel->item[t]);
+	free(sel->link);
+	memset(sel, 0, sizeof(*sel));
+}
+
+static const char *
+join(const str_list *l, arena *a)
+{
+	buf b = {0};
+	const char *s;
+	size_t i;
+
+	if (l->n == 0)
+		return NULL;
+	for (i = 0; i < l->n; i++)
+		buf_printf(&b, "%s%s", i ? "," : "", l->v[i]);
+	s = arena_strdup(a, b.s);
+	buf_free(&b);
+	return s;
+}
+
+void
+sel_from_view(const item *view, sel_filters *f, arena *a)
+{
+	const view_spec *vs = view->view;
+
+#define TAKE(field, value) do { if (f->field == NULL) \
+	f->field = (value); } while (0)
+	TAKE(phases, join(&vs->phases, a));
+	TAKE(actors, join(&vs->actors, a));
+	TAKE(groups, join(&vs->groups, a));
+	TAKE(kinds, join(&vs->kinds, a));
+	TAKE(tags, join(&vs->tags, a));
+	TAKE(since, vs->since);
+	TAKE(until, vs->until);
+	TAKE(evidence, vs->evidence);
+	TAKE(focus, vs->focus);
+#undef TAKE
+	if (f->depth < 0)
+		f->depth = vs->depth;
+}

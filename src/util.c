@@ -1,0 +1,416 @@
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+out_of_memory(void)
+{
+	fputs("kgraph: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+/* Blocks of at least ARENA_BLOCK bytes; a larger request gets its own. */
+#define ARENA_BLOCK (64 * 1024)
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct arena {
+	struct arena_block *head;
+};
+
+arena *
+arena_new(void)
+{
+	return xcalloc(1, sizeof(arena));
+}
+
+void *
+arena_alloc(arena *a, size_t n)
+{
+	struct arena_block *b = a->head;
+	size_t align = sizeof(max_align_t);
+	char *p;
+
+	n = (n + align - 1) / align * align;
+	if (b == NULL || b->size - b->used < n) {
+		size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+
+		b = xmalloc(sizeof(*b) + size);
+		b->used = 0;
+		b->size = size;
+		/* A large block goes behind the head so the head keeps its room. */
+		if (a->head != NULL && n > ARENA_BLOCK) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = (char *)b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strndup(arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+void
+arena_free(arena *a)
+{
+	struct arena_block *b, *next;
+
+	if (a == NULL)
+		return;
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+static void
+buf_grow(buf *b, size_t extra)
+{
+	if (b->len + extra + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+
+		while (cap < b->len + extra + 1)
+			cap *= 2;
+		b->s = xrealloc(b->s, cap);
+		b->cap = cap;
+	}
+}
+
+void
+buf_putn(buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_puts(buf *b, const char *s)
+{
+	buf_putn(b, s, strlen(s));
+}
+
+void
+buf_putc(buf *b, char c)
+{
+	buf_putn(b, &c, 1);
+}
+
+void
+buf_printf(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_free(buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+size_t
+utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	size_t len, i;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and code points past U+10FFFF. */
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	*cp = c;
+	return len;
+}
+
+bool
+utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+bool
+utf8_is_control(uint32_t cp)
+{
+	if (cp == '\t' || cp == '\n')
+		return false;
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+}
+
+bool
+utf8_is_invisible(uint32_t cp)
+{
+	return (cp >= 0x200b && cp <= 0x200f) ||  /* zero-width, LRM, RLM */
+	    (cp >= 0x2028 && cp <= 0x202e) ||     /* LS, PS, embeddings */
+	    (cp >= 0x2060 && cp <= 0x2064) ||     /* word joiner etc. */
+	    (cp >= 0x2066 && cp <= 0x2069) ||     /* isolates */
+	    cp == 0x061c || cp == 0xfeff || cp == 0x00ad;
+}
+
+size_t
+utf8_length(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			count++;
+	return count;
+}
+
+size_t
+utf8_prefix(const char *s, size_t n, size_t max)
+{
+	if (max >= n)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t *d, r;
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	d = xmalloc((la + 1) * (lb + 1) * sizeof(*d));
+#define D(i, j) d[(i) * (lb + 1) + (j)]
+	for (i = 0; i <= la; i++)
+		D(i, 0) = i;
+	for (j = 0; j <= lb; j++)
+		D(0, j) = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t best = D(i - 1, j) + 1;
+
+			if (D(i, j - 1) + 1 < best)
+				best = D(i, j - 1) + 1;
+			if (D(i - 1, j - 1) + cost < best)
+				best = D(i - 1, j - 1) + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && D(i - 2, j - 2) + 1 < best)
+				best = D(i - 2, j - 2) + 1;
+			D(i, j) = best;
+		}
+	}
+	r = D(la, lb);
+#undef D
+	free(d);
+	return r;
+}
+
+const char *
+suggest(const char *word, const char *const *candidates)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1, len = strlen(word), limit;
+
+	/* A typo changes about a third of a short word at most. */
+	limit = len < 3 ? 1 : len / 3 + 1;
+	if (limit > 4)
+		limit = 4;
+	for (; *candidates != NULL; candidates++) {
+		size_t d = edit_distance(word, *candidates);
+
+		if (d < best_d && d <= limit) {
+			best_d = d;
+			best = *candidates;
+		}
+	}
+	return best;
+}
+
+/* FNV-1a. */
+static uint64_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static size_t
+strmap_slot(const strmap *m, const char *key, size_t len)
+{
+	size_t mask = m->cap - 1, i = (size_t)hash_bytes(key, len) & mask;
+
+	while (m->keys[i] != NULL &&
+	    (m->lens[i] != len || memcmp(m->keys[i], key, len) != 0))
+		i = (i + 1) & mask;
+	return i;
+}
+
+void *
+strmap_get(const strmap *m, const char *key, size_t len)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = strmap_slot(m, key, len);
+	return m->keys[i] ? m->values[i] : NULL;
+}
+
+void *
+strmap_put(strmap *m, const char *key, size_t len, void *value)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		strmap old = *m;
+		size_t j;
+
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->keys = xcalloc(m->cap, sizeof(*m->keys));
+		m->lens = xcalloc(m->cap, sizeof(*m->lens));
+		m->values = xcalloc(m->cap, sizeof(*m->values));
+		for (j = 0; j < old.cap; j++) {
+			if (old.keys[j] == NULL)
+				continue;
+			i = strmap_slot(m, old.keys[j], old.lens[j]);
+			m->keys[i] = old.keys[j];
+			m->lens[i] = old.lens[j];
+			m->values[i] = old.values[j];
+		}
+		free(old.keys);
+		free(old.lens);
+		free(old.values);
+	}
+	i = strmap_slot(m, key, len);
+	if (m->keys[i] != NULL)
+		return m->values[i];
+	m->keys[i] = key;
+	m->lens[i] = len;
+	m->values[i] = value;
+	m->n++;
+	return NULL;
+}
+
+void
+strmap_free(strmap *m)
+{
+	free(m->keys);
+	free(m->lens);
+	free(m->values);
+	memset(m, 0, sizeof(*m));
+}

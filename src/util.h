@@ -1,0 +1,73 @@
+/* Shared pieces: allocation that aborts on exhaustion, an arena, a growable
+ * byte buffer, UTF-8 helpers and did-you-mean suggestions. */
+#ifndef KG_UTIL_H
+#define KG_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* malloc, calloc, realloc and strdup that abort with a message when memory
+ * runs out; the caller owns and frees the result. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/* A region allocator: everything allocated from it is freed by arena_free. */
+typedef struct arena arena;
+arena *arena_new(void);
+void *arena_alloc(arena *a, size_t n);          /* zeroed, aligned */
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+void arena_free(arena *a);
+
+/* A growable byte buffer, always NUL-terminated; the caller frees ->s. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} buf;
+void buf_putn(buf *b, const char *s, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_free(buf *b);
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), storing the
+ * code point in *cp; 0 if the bytes are not valid UTF-8. */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* True if all n bytes of s are valid UTF-8. */
+bool utf8_valid(const char *s, size_t n);
+/* True for C0 and C1 controls other than tab and newline, and DEL. */
+bool utf8_is_control(uint32_t cp);
+/* True for bidirectional formatting characters and zero-width characters. */
+bool utf8_is_invisible(uint32_t cp);
+/* The number of code points in s. */
+size_t utf8_length(const char *s, size_t n);
+/* The largest prefix length <= max that ends on a character boundary. */
+size_t utf8_prefix(const char *s, size_t n, size_t max);
+
+/* Damerau-style edit distance between two short strings. */
+size_t edit_distance(const char *a, const char *b);
+/* The candidate nearest to word, or NULL when none is close enough to be a
+ * plausible typo. candidates is NULL-terminated. */
+const char *suggest(const char *word, const char *const *candidates);
+
+
+
+/* A hash table from byte strings to pointers. Keys are not copied: they
+ * must outlive the map. */
+typedef struct {
+	const char **keys;
+	size_t *lens;
+	void **values;
+	size_t n, cap;
+} strmap;
+/* The value stored under key, or NULL. */
+void *strmap_get(const strmap *m, const char *key, size_t len);
+/* Stores value under key unless the key is present; returns the value
+ * already stored, or NULL when it was added. */
+void *strmap_put(strmap *m, const char *key, size_t len, void *value);
+void strmap_free(strmap *m);
+#endif

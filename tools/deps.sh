@@ -1,0 +1,24 @@
+#!/bin/sh
+# Installs the Debian packages kgraph needs to build, run and test, when
+# run as root; otherwise prints the apt-get line that would, and fails.
+pkgs="libyaml-dev libgraphviz-dev graphviz libcmocka-dev pkg-config \
+make gcc fonts-dejavu-core fonts-noto-cjk python3 python3-jsonschema \
+python3-yaml"
+missing=""
+for p in $pkgs; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+	    grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+	echo "installing:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q && apt-get install -y -q --no-install-recommends $missing
+else
+	echo "kgraph needs these Debian packages:$missing" >&2
+	echo "install them with:" >&2
+	echo "  sudo apt-get install$missing" >&2
+	exit 1
+fi
