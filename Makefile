@@ -65,7 +65,7 @@ unit: $(UNIT_BINS)
 
 test: deps
 	@$(MAKE) --no-print-directory kgraph unit
-	@sh tests/run.sh
+	@bash tests/run.sh
 
 clean:
 	rm -rf $(B) kgraph

@@ -443,7 +443,8 @@ cmd_export(int argc, char **argv)
 		const char *dot = strrchr(out_path, '.');
 
 		if (dot != NULL && strcmp(dot, ".json") != 0 &&
-		    strchr(dot, '/') == NULL)
+		    strchr(dot, '/') == NULL && !output_same_file(out_path,
+		    optind < argc ? argv[optind] : NULL))
 			return usage_error("export", "cannot tell a format "
 			    "from '%s'; give -T json", out_path);
 	}

@@ -53,6 +53,29 @@ output_write(const char *path, const char *data, size_t len,
 		}
 		return true;
 	}
+	/* A device or a pipe (/dev/stdout, /dev/full, a fifo) is written
+	 * to, never renamed over. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !no_replace) {
+		if (S_ISDIR(st.st_mode)) {
+			snprintf(err, errsize, "%s is a directory", path);
+			return false;
+		}
+		if ((fd = open(path, O_WRONLY | O_NOCTTY)) < 0 ||
+		    !write_all(fd, data, len)) {
+			saved = errno;
+			if (fd >= 0)
+				close(fd);
+			snprintf(err, errsize, "cannot write %s: %s", path,
+			    strerror(saved));
+			return false;
+		}
+		if (close(fd) != 0) {
+			snprintf(err, errsize, "cannot write %s: %s", path,
+			    strerror(errno));
+			return false;
+		}
+		return true;
+	}
 	if (no_replace && lstat(path, &st) == 0) {
 		snprintf(err, errsize, "%s already exists; kgraph does not "
 		    "replace it", path);

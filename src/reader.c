@@ -379,10 +379,24 @@ reader_parse(const char *text, size_t len, arena *a, diag_list *dl)
 				line = (int)parser.problem_mark.line + 1;
 				col = (int)parser.problem_mark.column + 1;
 			}
-			diag_add(dl, DIAG_ERROR, line, col, "%s%s%s",
-			    parser.problem ? parser.problem : "invalid YAML",
-			    parser.context ? " " : "",
-			    parser.context ? parser.context : "");
+			if (parser.error == YAML_READER_ERROR)
+				diag_add(dl, DIAG_ERROR, line, col, "the file "
+				    "is not valid UTF-8 text (%s); save it as "
+				    "UTF-8", parser.problem ? parser.problem :
+				    "unreadable");
+			else if (parser.context != NULL &&
+			    parser.context_mark.line != parser.problem_mark.line)
+				diag_add(dl, DIAG_ERROR, line, col, "invalid "
+				    "YAML: %s %s that starts at line %d",
+				    parser.problem ? parser.problem : "error",
+				    parser.context,
+				    (int)parser.context_mark.line + 1);
+			else
+				diag_add(dl, DIAG_ERROR, line, col, "invalid "
+				    "YAML: %s%s%s", parser.problem ?
+				    parser.problem : "error", parser.context ?
+				    " " : "", parser.context ? parser.context :
+				    "");
 			r.failed = true;
 			break;
 		}

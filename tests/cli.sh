@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# Command-line tests: exit statuses, help, model resolution, atomic
+# output, hostile input in bounded time. Ends with "cli: N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+top=$PWD
+KG="${KGRAPH:-./kgraph}"
+case "$KG" in /*) ;; *) KG="$top/${KG#./}" ;; esac
+WRAP="${KGRAPH_WRAP:-}"
+kg() { $WRAP "$KG" "$@"; }
+korea="$top/models/korea-1949-1950.yaml"
+small="$top/tests/golden/small.yaml"
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+no() { failed=$((failed + 1)); echo "FAIL: $1"; }
+
+# expect STATUS NAME -- COMMAND...: runs COMMAND with stdout and stderr in
+# $tmp/out and $tmp/err and checks its exit status.
+expect() {
+	local want=$1 name=$2
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	local rc=$?
+	if [ "$rc" = "$want" ]; then
+		ok
+		return 0
+	fi
+	no "$name: exit $rc, expected $want"
+	head -3 "$tmp/err" | sed 's/^/  /'
+	return 1
+}
+# has FILE TEXT NAME: FILE contains TEXT (fixed string).
+has() {
+	if grep -qF -- "$2" "$1"; then ok; else no "$3: no '$2' in $1"; sed 's/^/  /' "$1" | head -5; fi
+}
+hasnt() {
+	if grep -qF -- "$2" "$1"; then no "$3: unexpected '$2'"; else ok; fi
+}
+empty() {
+	if [ -s "$1" ]; then no "$2: $1 is not empty"; head -3 "$1" | sed 's/^/  /'; else ok; fi
+}
+
+# --- help and version
+expect 0 version -- kg --version
+has "$tmp/out" "kgraph 0.1.0 (Graphviz 2." version
+has "$tmp/out" "libyaml 0.2." version
+expect 0 help -- kg --help
+has "$tmp/out" "usage: kgraph <command>" help
+expect 0 help-short -- kg -h
+for c in check list export schema init; do
+	expect 0 "help-$c" -- kg "$c" --help
+	has "$tmp/out" "usage: kgraph $c" "help-$c"
+	expect 0 "help-$c-short" -- kg "$c" -h
+done
+expect 2 no-command -- kg
+has "$tmp/err" "usage: kgraph" no-command
+expect 2 unknown-command -- kg chek
+has "$tmp/err" "unknown command 'chek' (did you mean 'check'?)" unknown-command
+expect 2 unknown-option -- kg check --bogus
+expect 2 too-many -- kg check a b
+
+# --- the Korea model: clean, no warnings even with --strict
+expect 0 korea-check -- kg check "$korea"
+empty "$tmp/err" korea-check
+empty "$tmp/out" korea-check
+expect 0 korea-strict -- kg check --strict "$korea"
+
+# --- which model: positional, '-', ./kgraph.yaml, built in
+mkdir "$tmp/empty"
+(cd "$tmp/empty" && expect 0 builtin-list -- kg list)
+has "$tmp/out" "model: korea-1949-1950.yaml (built in)" builtin-list
+(cd "$tmp/empty" && expect 0 builtin-check -- kg check)
+# The built-in model is the file in models/, byte for byte.
+(cd "$tmp/empty" && expect 0 builtin-export -- kg export)
+cp "$tmp/out" "$tmp/builtin.json"
+expect 0 file-export -- kg export "$korea"
+if cmp -s "$tmp/out" "$tmp/builtin.json"; then ok; else no "built-in model differs from models/"; fi
+mkdir "$tmp/local"
+cp "$small" "$tmp/local/kgraph.yaml"
+(cd "$tmp/local" && expect 0 local-list -- kg list)
+has "$tmp/out" "model: kgraph.yaml: A small council" local-list
+expect 0 stdin-list -- sh -c "'$KG' list - < '$small'"
+has "$tmp/out" "model: <stdin>: A small council" stdin-list
+expect 0 list-what-only -- kg list phases
+has "$tmp/out" "pressure" list-what-only
+expect 0 list-model-what -- kg list "$small" actors
+has "$tmp/out" "chair" list-model-what
+has "$tmp/out" "Председатель" list-model-what
+for w in views phases actors groups questions events decisions causes sources; do
+	expect 0 "list-$w" -- kg list "$korea" "$w"
+done
+has "$tmp/out" "bajanov" list-sources
+expect 2 list-bad-what -- kg list "$korea" actor
+has "$tmp/err" "did you mean 'actors'?" list-bad-what
+expect 1 missing-model -- kg check "$tmp/nonexistent.yaml"
+has "$tmp/err" "cannot open" missing-model
+
+# --- diagnostics: all at once, with places; caret only on a terminal
+cat > "$tmp/two.yaml" <<'YAML'
+kgraph: 1
+title: Two problems
+actors:
+  - { id: a, name: A, group: nowhere }
+decisions:
+  - { id: d, actor: stalln, title: T, sources: s }
+YAML
+expect 1 two-errors -- kg check "$tmp/two.yaml"
+has "$tmp/err" "two.yaml:4:30: error: unknown group 'nowhere'" two-errors
+has "$tmp/err" "two.yaml:6:21: error: unknown actor 'stalln'" two-errors
+has "$tmp/err" "two.yaml:6:48: error: unknown source 's'" two-errors
+hasnt "$tmp/err" "^" no-caret-when-piped
+if command -v script >/dev/null; then
+	script -qec "'$KG' check '$tmp/two.yaml'" /dev/null > "$tmp/tty" 2>&1
+	has "$tmp/tty" "  - { id: a, name: A, group: nowhere }" caret-line
+	has "$tmp/tty" "                               ^" caret
+fi
+cat > "$tmp/warn.yaml" <<'YAML'
+kgraph: 1
+title: A warning
+actors: [{ id: a, name: A }]
+events: [{ id: e, title: E, actors: a }]
+YAML
+expect 0 warning-exit-0 -- kg check "$tmp/warn.yaml"
+has "$tmp/err" "warn.yaml:4:16: warning: event 'e' has no sources" warning-exit-0
+expect 1 warning-strict -- kg check --strict "$tmp/warn.yaml"
+
+# --- export: formats, filters and usage errors
+expect 0 export-json -- kg export -T json "$korea"
+if /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" 2>/dev/null; then ok; else no "export is not JSON"; fi
+expect 2 export-bad-format -- kg export -T xml "$korea"
+expect 2 export-bad-phase -- kg export "$korea" --phase 7
+has "$tmp/err" "unknown phase '7'; valid: 1 (fear), 2 (pressure), 3 (blessing)" export-bad-phase
+expect 2 export-bad-phase-id -- kg export "$korea" --phase presure
+has "$tmp/err" "did you mean 'pressure'?" export-bad-phase-id
+expect 2 export-bad-actor -- kg export "$korea" --actor stalln
+has "$tmp/err" "unknown actor 'stalln' (did you mean 'stalin'?)" export-bad-actor
+expect 2 export-bad-kind -- kg export "$korea" --kind argumnet
+has "$tmp/err" "did you mean 'argument'?" export-bad-kind
+expect 2 export-bad-evidence -- kg export "$korea" --evidence certain
+expect 2 export-bad-date -- kg export "$korea" --since 1949-13
+expect 2 export-bad-view -- kg export "$korea" --view nonesuch
+has "$tmp/err" "valid: overview, causes, arguments, timeline, stances, actors" export-bad-view
+expect 2 export-bad-focus -- kg export "$korea" --focus stalin
+expect 2 export-bad-depth -- kg export "$korea" --focus stalin-approves --depth x
+expect 0 export-phase-range -- kg export "$korea" --phase 1..2,blessing
+expect 0 export-view -- kg export "$korea" --view kim-vs-stalin
+
+# --- atomic output: nothing partial, nothing replaced on failure
+echo "precious" > "$tmp/out.json"
+cp "$tmp/two.yaml" "$tmp/bad.yaml"
+expect 1 export-model-error -- kg export "$tmp/bad.yaml" -o "$tmp/out.json"
+if [ "$(cat "$tmp/out.json")" = precious ]; then ok; else no "a failed export replaced the output"; fi
+expect 2 export-usage-error -- kg export "$korea" --phase 9 -o "$tmp/out.json"
+if [ "$(cat "$tmp/out.json")" = precious ]; then ok; else no "a usage error replaced the output"; fi
+expect 0 export-to-file -- kg export "$korea" -o "$tmp/out.json"
+empty "$tmp/out" export-to-file
+if cmp -s "$tmp/out.json" "$tmp/builtin.json"; then ok; else no "export -o differs from stdout"; fi
+mkdir "$tmp/ro"
+echo "old" > "$tmp/ro/out.json"
+chmod a-w "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+	expect 3 export-readonly-dir -- kg export "$korea" -o "$tmp/ro/out.json"
+	if [ "$(cat "$tmp/ro/out.json")" = old ]; then ok; else no "read-only target changed"; fi
+fi
+chmod u+w "$tmp/ro"
+expect 3 export-missing-dir -- kg export "$korea" -o "$tmp/no/such/dir/out.json"
+if [ -e "$tmp/no" ]; then no "a missing directory was created"; else ok; fi
+expect 3 export-dev-full -- kg export "$korea" -o /dev/full
+cp "$small" "$tmp/model.yaml"
+expect 3 export-onto-model -- kg export "$tmp/model.yaml" -o "$tmp/model.yaml"
+if cmp -s "$small" "$tmp/model.yaml"; then ok; else no "the model file was modified"; fi
+leftovers=$(find "$tmp" -name '.kgraph-*' | wc -l)
+if [ "$leftovers" = 0 ]; then ok; else no "temporary files left behind"; fi
+# The same input gives the same bytes.
+kg export "$korea" > "$tmp/a.json"; kg export "$korea" > "$tmp/b.json"
+if cmp -s "$tmp/a.json" "$tmp/b.json"; then ok; else no "export is not deterministic"; fi
+
+# --- schema and init
+expect 0 schema -- kg schema
+if cmp -s "$tmp/out" "$top/src/schema.json"; then ok; else no "schema differs from src/schema.json"; fi
+has "$tmp/out" '"$schema": "https://json-schema.org/draft/2020-12/schema"' schema
+expect 2 schema-args -- kg schema extra
+mkdir "$tmp/init"
+(cd "$tmp/init" && expect 0 init -- kg init)
+if [ -f "$tmp/init/kgraph.yaml" ]; then ok; else no "init wrote no kgraph.yaml"; fi
+(cd "$tmp/init" && expect 0 init-checks -- kg check --strict)
+empty "$tmp/err" init-checks
+echo "# mine" > "$tmp/init/mine.yaml"
+expect 3 init-no-overwrite -- kg init "$tmp/init/mine.yaml"
+has "$tmp/err" "already exists" init-no-overwrite
+if [ "$(cat "$tmp/init/mine.yaml")" = "# mine" ]; then ok; else no "init replaced a file"; fi
+expect 0 init-stdout -- kg init -
+has "$tmp/out" "kgraph: 1" init-stdout
+expect 0 init-named -- kg init "$tmp/init/new.yaml"
+expect 0 init-named-checks -- kg check --strict "$tmp/init/new.yaml"
+
+# --- hostile input, generated here: refused fast, with a place
+bounded() {
+	# bounded NAME FILE TEXT: check FILE within 10 s and 600 MB, exit 1,
+	# and the message contains TEXT.
+	local name=$1 file=$2 text=$3
+	( ulimit -v 600000; timeout 10 "$KG" check "$file" ) >"$tmp/out" 2>"$tmp/err"
+	local rc=$?
+	if [ "$rc" = 1 ]; then ok; else no "$name: exit $rc, expected 1"; head -3 "$tmp/err"; fi
+	has "$tmp/err" "$text" "$name"
+}
+/usr/bin/python3 - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + "/deep-flow.yaml", "w").write("kgraph: 1\ntitle: x\nviews: " + "[" * 100000 + "]" * 100000 + "\n")
+open(d + "/deep-map.yaml", "w").write("kgraph: 1\ntitle: x\nv: " + "{a: " * 100000 + "b" + "}" * 100000 + "\n")
+lines = ["kgraph: 1", "title: x", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+for i in range(1, 12):
+    lines.append("a%d: &a%d [%s]" % (i, i, ", ".join(["*a%d" % (i - 1)] * 10)))
+open(d + "/laughs.yaml", "w").write("\n".join(lines) + "\n")
+open(d + "/big-scalar.yaml", "w").write("kgraph: 1\ntitle: " + "x" * (50 * 1024 * 1024) + "\n")
+open(d + "/long-id.yaml", "w").write("kgraph: 1\ntitle: x\nactors:\n  - { id: " + "a" * 10240 + ", name: A }\n")
+PY
+bounded deep-flow "$tmp/deep-flow.yaml" "deep-flow.yaml:3:"
+has "$tmp/err" "nested more than 16 deep" deep-flow
+bounded deep-map "$tmp/deep-map.yaml" "nested more than 16 deep"
+bounded billion-laughs "$tmp/laughs.yaml" "aliases expand to more than 100000 nodes"
+bounded big-scalar "$tmp/big-scalar.yaml" "longer than the limit of 2097152 bytes"
+bounded long-id "$tmp/long-id.yaml" "is longer than 64 bytes"
+( ulimit -v 900000; head -c 300000000 /dev/zero | timeout 20 "$KG" check - ) >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 1 ]; then ok; else no "huge-file: exit $rc, expected 1"; fi
+has "$tmp/err" "larger than 256 MiB" huge-file
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Runs every test of kgraph from the repository's top folder and ends with
+# the line "N passed, N failed". Each part counts its own cases:
+#   unit     the cmocka programs in build/tests/
+#   bad      tests/bad/NAME.yaml checked against tests/bad/NAME.err
+#   golden   tests/golden/NAME.args run, stdout against NAME.out
+#   cli      tests/cli.sh: exit statuses, help, model resolution, output
+#   schema   the JSON Schema against valid and invalid models
+#   corpus   the YAML test suite: a clean exit, never a crash or a hang
+# KGRAPH names the program under test (default ./kgraph); a wrapper such
+# as valgrind can be given in KGRAPH_WRAP.
+set -u
+cd "$(dirname "$0")/.."
+export KGRAPH="${KGRAPH:-./kgraph}"
+export KGRAPH_WRAP="${KGRAPH_WRAP:-}"
+export LC_ALL=C.UTF-8
+passed=0
+failed=0
+failures=()
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL: $1"; }
+
+kg() { $KGRAPH_WRAP "$KGRAPH" "$@"; }
+
+# unit
+for t in build/tests/test_*; do
+	[ -x "$t" ] || continue
+	out=$(CMOCKA_MESSAGE_OUTPUT=stdout "$t" 2>&1)
+	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
+	passed=$((passed + ${p:-0}))
+	if [ -n "$f" ] && [ "$f" -gt 0 ]; then
+		failed=$((failed + f))
+		printf '%s\n' "$out" | grep -E '^\[  (FAILED|ERROR)  \]' | sed 's/^/  /'
+		failures+=("unit: $t ($f)")
+	elif [ -z "$p" ]; then
+		fail "unit: $t did not run"
+		printf '%s\n' "$out" | tail -5
+	fi
+done
+
+# bad
+for y in tests/bad/*.yaml; do
+	[ -f "$y" ] || continue
+	name=${y%.yaml}
+	if [ ! -f "$name.err" ]; then
+		fail "bad: $name.err is missing"
+		continue
+	fi
+	actual=$(timeout 20 $KGRAPH_WRAP "$KGRAPH" check "$y" 2>&1 >/dev/null)
+	rc=$?
+	want=0
+	grep -q ': error: ' "$name.err" && want=1
+	if [ "$rc" != "$want" ]; then
+		fail "bad: $y exit $rc, expected $want"
+	elif [ "$actual" != "$(cat "$name.err")" ]; then
+		fail "bad: $y"
+		diff <(cat "$name.err") <(printf '%s\n' "$actual") | head -10 | sed 's/^/  /'
+	else
+		pass
+	fi
+done
+
+# golden
+for a in tests/golden/*.args; do
+	[ -f "$a" ] || continue
+	name=${a%.args}
+	# shellcheck disable=SC2046
+	actual=$(eval "timeout 20 $KGRAPH_WRAP $KGRAPH $(cat "$a")" 2>/tmp/kgraph-golden-err.$$)
+	rc=$?
+	if [ "$rc" != 0 ]; then
+		fail "golden: $a exit $rc"
+		head -5 /tmp/kgraph-golden-err.$$ | sed 's/^/  /'
+	elif [ "$actual" != "$(cat "$name.out")" ]; then
+		fail "golden: $a"
+		diff <(cat "$name.out") <(printf '%s\n' "$actual") | head -10 | sed 's/^/  /'
+	else
+		pass
+	fi
+done
+rm -f /tmp/kgraph-golden-err.$$
+
+# cli
+if out=$(bash tests/cli.sh 2>&1); then :; fi
+p=$(printf '%s\n' "$out" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(printf '%s\n' "$out" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+printf '%s\n' "$out" | grep '^FAIL' || true
+if [ -z "$p" ]; then
+	fail "cli: tests/cli.sh did not finish"
+	printf '%s\n' "$out" | tail -5
+else
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures+=("cli ($f)")
+fi
+
+# schema
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then
+	schema=$(mktemp)
+	kg schema > "$schema"
+	out=$(/usr/bin/python3 tests/schema/validate.py "$schema" \
+		--expect-valid tests/schema/valid/*.yaml models/*.yaml src/starter.yaml \
+		--expect-invalid tests/schema/invalid/*.yaml $(grep -l '^# schema: invalid' tests/bad/*.yaml 2>/dev/null) 2>&1)
+	while IFS= read -r line; do
+		case "$line" in
+		ok:*) pass ;;
+		FAIL:*) fail "schema: ${line#FAIL: }" ;;
+		esac
+	done <<< "$out"
+	rm -f "$schema"
+else
+	fail "schema: /usr/bin/python3 with python3-jsonschema and python3-yaml is needed (make deps)"
+fi
+
+# corpus
+corpus=../shared/corpus/yaml-test-suite
+if [ -d "$corpus" ]; then
+	for y in "$corpus"/*.yaml "$corpus"/skipped/*.yaml; do
+		[ -f "$y" ] || continue
+		err=$(timeout 10 $KGRAPH_WRAP "$KGRAPH" check "$y" 2>&1 >/dev/null)
+		rc=$?
+		if [ "$rc" = 0 ]; then
+			pass
+		elif [ "$rc" = 1 ] && printf '%s\n' "$err" | grep -qE '^[^ ]+:[0-9]+:[0-9]+: error: '; then
+			pass
+		else
+			fail "corpus: $y exit $rc"
+			printf '%s\n' "$err" | head -3 | sed 's/^/  /'
+		fi
+	done
+else
+	echo "note: $corpus not found; the YAML test suite was not run"
+fi
+
+if [ "$failed" -gt 0 ]; then
+	echo
+	echo "failed:"
+	printf '  %s\n' "${failures[@]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
