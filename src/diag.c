@@ -32,8 +32,10 @@ diag_add(diag_list *dl, diag_level level, int line, int col,
 		va_list aq;
 		int n;
 
+		char probe[1];
+
 		va_copy(aq, ap);
-		n = vsnprintf(NULL, 0, fmt, aq);
+		n = vsnprintf(probe, sizeof(probe), fmt, aq);
 		va_end(aq);
 		if (n < 0)
 			n = 0;
