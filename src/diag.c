@@ -28,20 +28,7 @@ diag_add(diag_list *dl, diag_level level, int line, int col,
 		dl->v = xrealloc(dl->v, dl->cap * sizeof(*dl->v));
 	}
 	va_start(ap, fmt);
-	{
-		va_list aq;
-		int n;
-
-		char probe[1];
-
-		va_copy(aq, ap);
-		n = vsnprintf(probe, sizeof(probe), fmt, aq);
-		va_end(aq);
-		if (n < 0)
-			n = 0;
-		b.s = xmalloc((size_t)n + 1);
-		vsnprintf(b.s, (size_t)n + 1, fmt, ap);
-	}
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	d = &dl->v[dl->n];
 	d->level = level;

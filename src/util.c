@@ -162,22 +162,32 @@ buf_putc(buf *b, char c)
 }
 
 void
-buf_printf(buf *b, const char *fmt, ...)
+buf_vprintf(buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list aq;
 	int n;
 	char probe[1];
 
-	va_start(ap, fmt);
-	n = vsnprintf(probe, sizeof(probe), fmt, ap);
-	va_end(ap);
+	if (fmt == NULL)        /* quiets GCC 12's -fsanitize=null build */
+		return;
+	va_copy(aq, ap);
+	n = vsnprintf(probe, sizeof(probe), fmt, aq);
+	va_end(aq);
 	if (n < 0)
 		return;
 	buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	b->len += (size_t)n;
+}
+
+void
+buf_printf(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void
