@@ -147,7 +147,10 @@ check_link(checker *ck, relation *l)
 			l->to = resolve(ck, &l->to_ref, ITEMS, "item");
 		}
 	}
-	if (l->from != NULL && l->from == l->to)
+	if (l->from != NULL && l->from == l->to && l->shorthand)
+		AT(l->line, l->col, "cause '%s' is %s itself", l->from->id,
+		    l->type == LT_SUPPORTS ? "'for'" : "'against'");
+	else if (l->from != NULL && l->from == l->to)
 		AT(l->line, l->col, "'%s' is linked to itself", l->from->id);
 	resolve(ck, &l->phase, TYPE_BIT(IT_PHASE), "phase");
 	resolve_sources(ck, &l->sources);
@@ -201,26 +204,62 @@ phase_by_date(checker *ck, const ref *own, const date *d, int line,
 
 /* Rule 3 for causes: the earliest phase of what the cause is for or
  * against, looking through causes of causes. */
+typedef struct {
+	size_t *start;          /* per cause, its first entry in links */
+	size_t *links;          /* link indices grouped by cause */
+} cause_links;
+
+static void
+index_cause_links(const model *m, cause_links *cl)
+{
+	size_t n = m->count[IT_CAUSE], i, *fill;
+
+	cl->start = xcalloc(n + 2, sizeof(size_t));
+	cl->links = xcalloc(m->nlinks + 1, sizeof(size_t));
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+
+		if (l->from != NULL && l->from->type == IT_CAUSE)
+			cl->start[l->from->index + 1]++;
+	}
+	for (i = 1; i <= n; i++)
+		cl->start[i] += cl->start[i - 1];
+	fill = xcalloc(n + 1, sizeof(size_t));
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+
+		if (l->from != NULL && l->from->type == IT_CAUSE) {
+			size_t c = l->from->index;
+
+			cl->links[cl->start[c] + fill[c]++] = i;
+		}
+	}
+	cl->start[n + 1] = cl->start[n];
+	free(fill);
+}
+
 static item *
-cause_phase(checker *ck, item *c, unsigned char *state)
+cause_phase(checker *ck, item *c, unsigned char *state,
+    const cause_links *cl)
 {
 	model *m = ck->m;
 	item *best = NULL;
-	size_t i;
+	size_t j;
 
 	if (state[c->index] == 2)
 		return c->resolved_phase;
 	if (state[c->index] == 1)
 		return NULL;            /* a cycle of causes */
 	state[c->index] = 1;
-	for (i = 0; i < m->nlinks; i++) {
-		relation *l = &m->links[i];
+	for (j = cl->start[c->index]; j < cl->start[c->index + 1]; j++) {
+		relation *l = &m->links[cl->links[j]];
 		item *p;
 
-		if (l->from != c || l->to == NULL || (l->type != LT_SUPPORTS &&
+		if (l->to == NULL || (l->type != LT_SUPPORTS &&
 		    l->type != LT_OPPOSES))
 			continue;
-		p = l->to->type == IT_CAUSE ? cause_phase(ck, l->to, state) :
+		p = l->to->type == IT_CAUSE ? cause_phase(ck, l->to, state,
+		    cl) :
 		    l->to->resolved_phase;
 		if (p != NULL && (best == NULL || p->number < best->number))
 			best = p;
@@ -237,6 +276,7 @@ resolve_phases(checker *ck)
 	size_t i;
 	int t;
 	unsigned char *state;
+	cause_links cl;
 	char what[96];
 
 	for (i = 0; i < m->count[IT_PHASE]; i++) {
@@ -244,7 +284,8 @@ resolve_phases(checker *ck)
 
 		if (p->from.set && p->to.set && p->from.from > p->to.to)
 			AT(p->line, p->col, "phase '%s' ends (%s) before it "
-			    "starts", p->id, node_get(p->node, "to")->str);
+			    "starts (%s)", p->id, node_get(p->node, "to")->str,
+			    node_get(p->node, "from")->str);
 	}
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
@@ -259,6 +300,7 @@ resolve_phases(checker *ck)
 		}
 	}
 	/* Rule 3, for causes that have neither a phase nor a dated one. */
+	index_cause_links(m, &cl);
 	state = xcalloc(m->count[IT_CAUSE] + 1, 1);
 	for (i = 0; i < m->count[IT_CAUSE]; i++) {
 		item *c = m->items[IT_CAUSE][i];
@@ -267,15 +309,18 @@ resolve_phases(checker *ck)
 			state[i] = 2;
 	}
 	for (i = 0; i < m->count[IT_CAUSE]; i++)
-		cause_phase(ck, m->items[IT_CAUSE][i], state);
+		cause_phase(ck, m->items[IT_CAUSE][i], state, &cl);
 	free(state);
+	free(cl.start);
+	free(cl.links);
 	for (i = 0; i < m->nlinks; i++) {
 		relation *l = &m->links[i];
 		item *a, *b;
+		const node *dn = l->node ? node_get(l->node, "date") : NULL;
 
 		snprintf(what, sizeof(what), "a link");
-		phase_by_date(ck, &l->phase, &l->date, l->line, l->col, what,
-		    &l->resolved_phase);
+		phase_by_date(ck, &l->phase, &l->date, dn ? dn->line : l->line,
+		    dn ? dn->col : l->col, what, &l->resolved_phase);
 		if (l->resolved_phase != NULL || l->phase.id != NULL ||
 		    l->date.set || l->from == NULL || l->to == NULL)
 			continue;
@@ -299,18 +344,20 @@ check_view(checker *ck, item *v)
 	if (vs->phases.n > 0) {
 		bool *sel = xcalloc(m->count[IT_PHASE] + 1, sizeof(bool));
 		char bad[80];
-		const node *pn = node_get(vs->node, "phases");
-
 		for (i = 0; i < vs->phases.n; i++) {
-			const node *e = pn->kind == NODE_SEQ ? pn->items[i] :
-			    pn;
+			const node *e = vs->phases.nodes[i];
 
 			if (model_phase_spec(m, vs->phases.v[i], sel, bad,
 			    sizeof(bad)) != NULL) {
 				const char *near = model_suggest_id(m, bad,
 				    TYPE_BIT(IT_PHASE));
+				item *other = model_find(m, bad);
 
-				if (near)
+				if (other != NULL)
+					AT(e->line, e->col, "'%s' is %s, not a "
+					    "phase", other->id,
+					    type_article[other->type]);
+				else if (near)
 					AT(e->line, e->col, "unknown phase %s "
 					    "(did you mean '%s'?)",
 					    dq(ck->dl, bad), near);
@@ -333,11 +380,9 @@ check_view(checker *ck, item *v)
 
 		for (r = 0; r < 2; r++) {
 			const str_list *sl = r == 0 ? &vs->actors : &vs->groups;
-			const node *ln = node_get(vs->node, refs[r].key);
 
 			for (i = 0; i < sl->n; i++) {
-				const node *e = ln->kind == NODE_SEQ ?
-				    ln->items[i] : ln;
+				const node *e = sl->nodes[i];
 				ref rf = {sl->v[i], e->line, e->col, NULL};
 
 				resolve(ck, &rf, TYPE_BIT(refs[r].type),
@@ -420,9 +465,7 @@ check_items(checker *ck)
 	for (i = 0; i < m->count[IT_CAUSE]; i++) {
 		item *c = m->items[IT_CAUSE][i];
 
-		if (c->for_items.n == 0 && c->against_items.n == 0 &&
-		    node_get(c->node, "for") == NULL &&
-		    node_get(c->node, "against") == NULL)
+		if (c->for_items.n == 0 && c->against_items.n == 0)
 			AT(c->line, c->col, "cause '%s' is neither 'for' nor "
 			    "'against' anything; say what it supports or "
 			    "opposes", c->id);
@@ -447,8 +490,12 @@ check_sources(checker *ck)
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
 
-			if (it->sources.n == 0 &&
-			    node_get(it->node, "sources") == NULL)
+			const node *sn = node_get(it->node, "sources");
+
+			/* A sources list whose entries are all wrong has its
+			 * own errors; an empty or missing one is a warning. */
+			if (it->sources.n == 0 && (sn == NULL ||
+			    (sn->kind == NODE_SEQ && sn->n == 0)))
 				WARN(it->line, it->col, "%s '%s' has no "
 				    "sources", model_type_names[t], it->id);
 		}

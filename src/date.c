@@ -8,6 +8,12 @@ static const char *const month_names[] = {
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
 
+const char *
+date_month_name(int m)
+{
+	return m >= 1 && m <= 12 ? month_names[m - 1] : "?";
+}
+
 int
 date_month_days(int y, int m)
 {
@@ -105,7 +111,7 @@ parse_point(const char *s, size_t n, date_point *p)
 	if (n == 10) {
 		p->d = number(s + 8, 2);
 		if (p->d < 1 || p->d > date_month_days(p->y, p->m))
-			return "is a day that is not in the calendar";
+			return "is not a day of the calendar";
 	}
 	return NULL;
 }

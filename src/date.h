@@ -26,6 +26,8 @@ const char *date_parse(const char *s, size_t len, date *out);
  * 0), and back. */
 long date_days(int y, int m, int d);
 void date_civil(long days, int *y, int *m, int *d);
+/* The name of a month, 1 to 12 ("Mar"). */
+const char *date_month_name(int m);
 /* The number of days in a month. */
 int date_month_days(int y, int m);
 

@@ -1,8 +1,10 @@
 #include "load.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
 	model *m;
@@ -131,8 +133,7 @@ text_value(loader *ld, const node *k, const node *v)
 	if (!scalar_value(ld, k, v))
 		return NULL;
 	if (v->len == 0) {
-		ERR(v, "'%s' is empty; give it a value or leave the key out",
-		    k->str);
+		ERR(v, "'%s' is empty; give it a value", k->str);
 		return NULL;
 	}
 	return v->str;
@@ -165,6 +166,8 @@ load_id_problem(const char *s, size_t len, char *hint)
 
 		if (c >= 0x80)
 			lowerable = false;
+		else if (h == 0 && !isalnum(c))
+			continue;       /* a hint starts with a letter or digit */
 		else if (h < 64)
 			hint[h++] = (char)(isalnum(c) ? tolower(c) :
 			    c == '_' ? '_' : '-');
@@ -235,8 +238,25 @@ date_value(loader *ld, const node *k, const node *v, date *out)
 	if (text_value(ld, k, v) == NULL)
 		return;
 	if ((err = date_parse(v->str, v->len, out)) != NULL) {
+		char why[64] = "";
+		const char *p = v->str;
+
 		memset(out, 0, sizeof(*out));
-		ERR(v, "'%s' %s %s", k->str, Q(v->str), err);
+		/* Name the month's length for a day that does not exist. */
+		while (strstr(err, "calendar") != NULL && *p != '\0') {
+			int y, m, d;
+
+			if (sscanf(p, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+			    m >= 1 && m <= 12 && y > 0 &&
+			    (d < 1 || d > date_month_days(y, m))) {
+				snprintf(why, sizeof(why), " (%s %04d has %d "
+				    "days)", date_month_name(m), y,
+				    date_month_days(y, m));
+				break;
+			}
+			p++;
+		}
+		ERR(v, "%s %s %s%s", k->str, Q(v->str), err, why);
 	}
 }
 
@@ -262,6 +282,7 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
 		return;
 	}
 	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
+	out->nodes = arena_alloc(ld->m->arena, n * sizeof(*out->nodes));
 	for (i = 0; i < n; i++) {
 		const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
 
@@ -276,6 +297,7 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
 		out->v[out->n].id = e->str;
 		out->v[out->n].line = e->line;
 		out->v[out->n].col = e->col;
+		out->nodes[out->n] = e;
 		out->n++;
 	}
 }
@@ -290,6 +312,7 @@ str_list_value(loader *ld, const node *k, const node *v, str_list *out)
 	out->v = arena_alloc(ld->m->arena, (refs.n + 1) * sizeof(*out->v));
 	for (i = 0; i < refs.n; i++)
 		out->v[i] = refs.v[i].id;
+	out->nodes = refs.nodes;
 	out->n = refs.n;
 	out->line = v->line;
 	out->col = v->col;
@@ -307,13 +330,12 @@ tags_value(loader *ld, const node *k, const node *v, str_list *out)
 		    strlen(out->v[i]), hint);
 
 		if (err != NULL) {
-			const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
-
-			ERR(e, "tag %s %s%s%s%s", Q(out->v[i]), err,
+			ERR(out->nodes[i], "tag %s %s%s%s%s", Q(out->v[i]), err,
 			    hint[0] ? " (did you mean '" : "", hint,
 			    hint[0] ? "'?)" : "");
 			continue;
 		}
+		out->nodes[j] = out->nodes[i];
 		out->v[j++] = out->v[i];
 	}
 	out->n = j;
@@ -451,13 +473,11 @@ view_field(loader *ld, view_spec *vs, const node *k, const node *v)
 		size_t i;
 
 		str_list_value(ld, k, v, &vs->kinds);
-		for (i = 0; i < vs->kinds.n; i++) {
-			const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
-
+		for (i = 0; i < vs->kinds.n; i++)
 			if (model_lookup(kind_names_for_views,
 			    vs->kinds.v[i]) < 0)
-				bad_value(ld, e, "kind", kind_names_for_views);
-		}
+				bad_value(ld, vs->kinds.nodes[i], "kind",
+				    kind_names_for_views);
 	} else if (strcmp(key, "tags") == 0) {
 		tags_value(ld, k, v, &vs->tags);
 	} else if (strcmp(key, "since") == 0 || strcmp(key, "until") == 0) {
@@ -798,8 +818,8 @@ load_model(const node *root, const char *file, diag_list *dl)
 			if (text_value(ld, k, v) == NULL)
 				continue;
 			if (strcmp(v->str, "1") != 0)
-				ERR(v, "'kgraph: %s' is not a format version "
-				    "this program reads; write 'kgraph: 1'",
+				ERR(v, "format version %s is not one this "
+				    "program reads; write 'kgraph: 1'",
 				    dqn(dl, v->str, v->len > 20 ? 20 :
 				    v->len));
 			else
@@ -818,6 +838,8 @@ load_model(const node *root, const char *file, diag_list *dl)
 			size_t j;
 
 			if (v->kind != NODE_SEQ) {
+				if (v->kind == NODE_SCALAR && v->len == 0)
+					continue;       /* "links:" alone */
 				ERR(v, "'links' must be a list of links "
 				    "(lines starting with '- ')");
 				continue;

@@ -58,6 +58,7 @@ typedef struct {
 
 typedef struct {
 	ref *v;
+	const node **nodes;     /* each entry's node */
 	size_t n;
 } ref_list;
 
@@ -73,6 +74,7 @@ typedef struct {
 
 typedef struct {
 	const char **v;
+	const node **nodes;     /* each entry's node, for its place */
 	size_t n;
 	int line, col;
 } str_list;

@@ -128,11 +128,20 @@ new_node(reader *r, node_kind kind, yaml_mark_t mark)
 static bool
 check_tag(reader *r, const yaml_char_t *tag, yaml_mark_t mark)
 {
+	static const char core[] = "tag:yaml.org,2002:";
+	const char *t = (const char *)tag;
+	char shown[128];
+
 	if (tag == NULL)
 		return true;
+	/* libyaml expands !!x to the core prefix; show what was written. */
+	if (strncmp(t, core, sizeof(core) - 1) == 0)
+		snprintf(shown, sizeof(shown), "!!%s", t + sizeof(core) - 1);
+	else
+		snprintf(shown, sizeof(shown), "%s", t);
 	diag_add(r->dl, DIAG_ERROR, (int)mark.line + 1, (int)mark.column + 1,
-	    "YAML tags such as %s are not supported in a model; remove the "
-	    "tag", dq(r->dl, (const char *)tag));
+	    "the YAML tag %s is not supported in a model; remove it",
+	    dq(r->dl, shown));
 	return false;
 }
 
@@ -167,6 +176,7 @@ alias(reader *r, const yaml_event_t *ev)
 	struct anchor *an = strmap_get(&r->anchors, name, strlen(name));
 	int line = (int)ev->start_mark.line + 1;
 	int col = (int)ev->start_mark.column + 1;
+	node *copy;
 
 	if (an == NULL) {
 		diag_add(r->dl, DIAG_ERROR, line, col,
@@ -189,7 +199,13 @@ alias(reader *r, const yaml_event_t *ev)
 		r->failed = true;
 		return;
 	}
-	push_item(r, an->node);
+	/* A shallow copy that shares the anchored node's contents but has
+	 * the alias's place, so that messages point where it is used. */
+	copy = arena_alloc(r->a, sizeof(*copy));
+	*copy = *an->node;
+	copy->line = line;
+	copy->col = col;
+	push_item(r, copy);
 }
 
 static void
@@ -222,8 +238,8 @@ scalar(reader *r, const yaml_event_t *ev)
 		if (utf8_is_control(cp) || cp == 0xfffe || cp == 0xffff) {
 			diag_add(r->dl, DIAG_ERROR, n->line, n->col,
 			    "%s contains the control character U+%04X, which "
-			    "no diagram can show; remove it", cp == 0 ?
-			    "a value" : dqn(r->dl, s, len), (unsigned)cp);
+			    "no diagram can show; remove it", dqn(r->dl, s,
+			    len), (unsigned)cp);
 			r->failed = true;
 			break;
 		}
@@ -315,9 +331,9 @@ check_keys(reader *r, node *map)
 		if (a->len == b->len && memcmp(a->str, b->str, a->len) == 0) {
 			/* An alias used twice as a key is the same node. */
 			diag_add(r->dl, DIAG_ERROR, b->line, b->col,
-			    "duplicate key %s (first at line %d); YAML "
+			    "duplicate key %s (first at %d:%d); YAML "
 			    "readers would keep only one of them",
-			    dqn(r->dl, b->str, b->len), a->line);
+			    dqn(r->dl, b->str, b->len), a->line, a->col);
 			r->failed = true;
 		}
 	}
@@ -349,6 +365,84 @@ close_node(reader *r)
 	push_item(r, n);
 }
 
+/* Reports libyaml's error at its place, in words a model's author can act
+ * on. */
+static void
+parse_error(reader *r, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "error";
+	const char *context = p->context ? p->context : "";
+	const unsigned char *t = (const unsigned char *)r->text;
+	size_t at;
+	int line, col;
+	char where[64] = "";
+
+	if (p->error == YAML_READER_ERROR) {
+		if (r->len >= 2 && (t[0] == 0) != (t[1] == 0)) {
+			diag_add(r->dl, DIAG_ERROR, 1, 1, "the file looks like "
+			    "UTF-16 without a byte order mark; save it as "
+			    "UTF-8");
+			return;
+		}
+		at = p->problem_offset;
+		/* For a bad trailing byte libyaml gives the trailing byte's
+		 * offset; point at the character's first byte instead. */
+		if (strstr(problem, "trailing") != NULL && at <= r->len) {
+			while (at > 0 && (t[at - 1] & 0xc0) == 0x80)
+				at--;
+			if (at > 0 && t[at - 1] >= 0xc0)
+				at--;
+		}
+		offset_place(r->text, r->len, at, &line, &col);
+		if (at < r->len && strstr(problem, "control") != NULL) {
+			uint32_t cp = t[at];
+
+			utf8_decode(r->text + at, r->len - at, &cp);
+			diag_add(r->dl, DIAG_ERROR, line, col, "character "
+			    "U+%04X may not appear in a YAML file; remove it",
+			    (unsigned)cp);
+		} else if (at < r->len && t[at] >= 0x80)
+			diag_add(r->dl, DIAG_ERROR, line, col, "byte 0x%02X is "
+			    "not valid UTF-8 (%s); save the file as UTF-8",
+			    t[at], problem);
+		else
+			diag_add(r->dl, DIAG_ERROR, line, col, "the file is not "
+			    "valid UTF-8 text (%s); save it as UTF-8",
+			    problem);
+		return;
+	}
+	line = (int)p->problem_mark.line + 1;
+	col = (int)p->problem_mark.column + 1;
+	at = p->problem_mark.index;
+	if (at < r->len && t[at] == '\t') {
+		diag_add(r->dl, DIAG_ERROR, line, col, "invalid YAML: a tab "
+		    "where YAML needs spaces; indent with spaces");
+		return;
+	}
+	if (strstr(problem, "could not find expected ':'") != NULL &&
+	    p->problem_mark.column >= 1024) {
+		diag_add(r->dl, DIAG_ERROR, (int)p->context_mark.line + 1,
+		    (int)p->context_mark.column + 1, "invalid YAML: a key "
+		    "longer than 1024 characters; shorten it, or write a "
+		    "long text as a value");
+		return;
+	}
+	if (p->context != NULL)
+		snprintf(where, sizeof(where), " that starts at %d:%d",
+		    (int)p->context_mark.line + 1,
+		    (int)p->context_mark.column + 1);
+	if (strcmp(problem, "mapping values are not allowed in this "
+	    "context") == 0) {
+		diag_add(r->dl, DIAG_ERROR, line, col, "invalid YAML: a ':' "
+		    "that YAML cannot read as a key's colon; indent this key "
+		    "like the ones above it, or put quotes around a value "
+		    "that contains ': '");
+		return;
+	}
+	diag_add(r->dl, DIAG_ERROR, line, col, "invalid YAML: %s%s%s%s",
+	    problem, context[0] ? " " : "", context, where);
+}
+
 node *
 reader_parse(const char *text, size_t len, arena *a, diag_list *dl)
 {
@@ -370,33 +464,7 @@ reader_parse(const char *text, size_t len, arena *a, diag_list *dl)
 	    len);
 	while (!done && !r.failed) {
 		if (!yaml_parser_parse(&parser, &ev)) {
-			int line, col;
-
-			if (parser.error == YAML_READER_ERROR) {
-				offset_place(text, len, parser.problem_offset,
-				    &line, &col);
-			} else {
-				line = (int)parser.problem_mark.line + 1;
-				col = (int)parser.problem_mark.column + 1;
-			}
-			if (parser.error == YAML_READER_ERROR)
-				diag_add(dl, DIAG_ERROR, line, col, "the file "
-				    "is not valid UTF-8 text (%s); save it as "
-				    "UTF-8", parser.problem ? parser.problem :
-				    "unreadable");
-			else if (parser.context != NULL &&
-			    parser.context_mark.line != parser.problem_mark.line)
-				diag_add(dl, DIAG_ERROR, line, col, "invalid "
-				    "YAML: %s %s that starts at line %d",
-				    parser.problem ? parser.problem : "error",
-				    parser.context,
-				    (int)parser.context_mark.line + 1);
-			else
-				diag_add(dl, DIAG_ERROR, line, col, "invalid "
-				    "YAML: %s%s%s", parser.problem ?
-				    parser.problem : "error", parser.context ?
-				    " " : "", parser.context ? parser.context :
-				    "");
+			parse_error(&r, &parser);
 			r.failed = true;
 			break;
 		}
@@ -449,6 +517,12 @@ reader_parse(const char *text, size_t len, arena *a, diag_list *dl)
 	if (r.failed)
 		return NULL;
 	if (docs == 0 || r.root == NULL) {
+		diag_add(dl, DIAG_ERROR, 1, 1,
+		    "the file holds no model; a model is a mapping that "
+		    "starts with 'kgraph: 1' and a 'title'");
+		return NULL;
+	}
+	if (r.root->kind == NODE_SCALAR && r.root->plain && r.root->len == 0) {
 		diag_add(dl, DIAG_ERROR, 1, 1,
 		    "the file holds no model; a model is a mapping that "
 		    "starts with 'kgraph: 1' and a 'title'");

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void
 out_of_memory(void)
@@ -329,12 +330,17 @@ const char *
 suggest(const char *word, const char *const *candidates)
 {
 	const char *best = NULL;
-	size_t best_d = (size_t)-1, len = strlen(word), limit;
+	size_t best_d = (size_t)-1, len = strlen(word), limit, i;
 
 	/* A typo changes about a third of a short word at most. */
 	limit = len < 3 ? 1 : len / 3 + 1;
 	if (limit > 4)
 		limit = 4;
+	/* A difference of case only is the nearest of all ("lr", "LR"). */
+	for (i = 0; candidates[i] != NULL; i++)
+		if (strcasecmp(word, candidates[i]) == 0 &&
+		    strcmp(word, candidates[i]) != 0)
+			return candidates[i];
 	for (; *candidates != NULL; candidates++) {
 		size_t d = edit_distance(word, *candidates);
 
