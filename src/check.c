@@ -202,71 +202,92 @@ phase_by_date(checker *ck, const ref *own, const date *d, int line,
 	return found <= 1;
 }
 
-/* Rule 3 for causes: the earliest phase of what the cause is for or
- * against, looking through causes of causes. */
-typedef struct {
-	size_t *start;          /* per cause, its first entry in links */
-	size_t *links;          /* link indices grouped by cause */
-} cause_links;
-
-static void
-index_cause_links(const model *m, cause_links *cl)
+/* Rule 3 for causes: the earliest phase of what a cause is for or
+ * against, looking through causes of causes. Phases only move earlier, so a
+ * worklist reaches the fixed point whatever the order of the file, cycles
+ * of causes included. */
+static bool
+earlier(const item *p, const item *than)
 {
-	size_t n = m->count[IT_CAUSE], i, *fill;
-
-	cl->start = xcalloc(n + 2, sizeof(size_t));
-	cl->links = xcalloc(m->nlinks + 1, sizeof(size_t));
-	for (i = 0; i < m->nlinks; i++) {
-		const relation *l = &m->links[i];
-
-		if (l->from != NULL && l->from->type == IT_CAUSE)
-			cl->start[l->from->index + 1]++;
-	}
-	for (i = 1; i <= n; i++)
-		cl->start[i] += cl->start[i - 1];
-	fill = xcalloc(n + 1, sizeof(size_t));
-	for (i = 0; i < m->nlinks; i++) {
-		const relation *l = &m->links[i];
-
-		if (l->from != NULL && l->from->type == IT_CAUSE) {
-			size_t c = l->from->index;
-
-			cl->links[cl->start[c] + fill[c]++] = i;
-		}
-	}
-	cl->start[n + 1] = cl->start[n];
-	free(fill);
+	return p != NULL && (than == NULL || p->number < than->number);
 }
 
-static item *
-cause_phase(checker *ck, item *c, unsigned char *state,
-    const cause_links *cl)
+static void
+cause_phases(model *m)
 {
-	model *m = ck->m;
-	item *best = NULL;
-	size_t j;
+	size_t n = m->count[IT_CAUSE], i, j, top = 0;
+	size_t *start = xcalloc(n + 2, sizeof(size_t));
+	size_t *from = xcalloc(m->nlinks + 1, sizeof(size_t));
+	size_t *fill = xcalloc(n + 1, sizeof(size_t));
+	size_t *stack = xcalloc(n + 1, sizeof(size_t));
+	bool *fixed = xcalloc(n + 1, sizeof(bool));
+	bool *queued = xcalloc(n + 1, sizeof(bool));
 
-	if (state[c->index] == 2)
-		return c->resolved_phase;
-	if (state[c->index] == 1)
-		return NULL;            /* a cycle of causes */
-	state[c->index] = 1;
-	for (j = cl->start[c->index]; j < cl->start[c->index + 1]; j++) {
-		relation *l = &m->links[cl->links[j]];
-		item *p;
+#define SUPPORTS(l) ((l)->from != NULL && (l)->to != NULL && \
+	(l)->from->type == IT_CAUSE && ((l)->type == LT_SUPPORTS || \
+	(l)->type == LT_OPPOSES))
+	/* For each cause, the causes that are for or against it. */
+	for (i = 0; i < m->nlinks; i++)
+		if (SUPPORTS(&m->links[i]) && m->links[i].to->type == IT_CAUSE)
+			start[m->links[i].to->index + 1]++;
+	for (i = 1; i <= n; i++)
+		start[i] += start[i - 1];
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
 
-		if (l->to == NULL || (l->type != LT_SUPPORTS &&
-		    l->type != LT_OPPOSES))
-			continue;
-		p = l->to->type == IT_CAUSE ? cause_phase(ck, l->to, state,
-		    cl) :
-		    l->to->resolved_phase;
-		if (p != NULL && (best == NULL || p->number < best->number))
-			best = p;
+		if (SUPPORTS(l) && l->to->type == IT_CAUSE) {
+			size_t t = l->to->index;
+
+			from[start[t] + fill[t]++] = l->from->index;
+		}
 	}
-	c->resolved_phase = best;
-	state[c->index] = 2;
-	return best;
+	for (i = 0; i < n; i++) {
+		item *c = m->items[IT_CAUSE][i];
+
+		fixed[i] = c->phase.id != NULL || c->resolved_phase != NULL;
+	}
+	/* Seed with what causes are for or against among the others. */
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+		item *c;
+
+		if (!SUPPORTS(l) || l->to->type == IT_CAUSE)
+			continue;
+		c = l->from;
+		if (!fixed[c->index] && earlier(l->to->resolved_phase,
+		    c->resolved_phase))
+			c->resolved_phase = l->to->resolved_phase;
+	}
+	for (i = 0; i < n; i++) {
+		if (m->items[IT_CAUSE][i]->resolved_phase != NULL) {
+			stack[top++] = i;
+			queued[i] = true;
+		}
+	}
+	while (top > 0) {
+		size_t t = stack[--top];
+		item *p = m->items[IT_CAUSE][t]->resolved_phase;
+
+		queued[t] = false;
+		for (j = start[t]; j < start[t + 1]; j++) {
+			item *c = m->items[IT_CAUSE][from[j]];
+
+			if (fixed[from[j]] || !earlier(p, c->resolved_phase))
+				continue;
+			c->resolved_phase = p;
+			if (!queued[from[j]]) {
+				stack[top++] = from[j];
+				queued[from[j]] = true;
+			}
+		}
+	}
+#undef SUPPORTS
+	free(start);
+	free(from);
+	free(fill);
+	free(stack);
+	free(fixed);
+	free(queued);
 }
 
 static void
@@ -275,8 +296,6 @@ resolve_phases(checker *ck)
 	model *m = ck->m;
 	size_t i;
 	int t;
-	unsigned char *state;
-	cause_links cl;
 	char what[96];
 
 	for (i = 0; i < m->count[IT_PHASE]; i++) {
@@ -300,19 +319,7 @@ resolve_phases(checker *ck)
 		}
 	}
 	/* Rule 3, for causes that have neither a phase nor a dated one. */
-	index_cause_links(m, &cl);
-	state = xcalloc(m->count[IT_CAUSE] + 1, 1);
-	for (i = 0; i < m->count[IT_CAUSE]; i++) {
-		item *c = m->items[IT_CAUSE][i];
-
-		if (c->resolved_phase != NULL || c->phase.id != NULL)
-			state[i] = 2;
-	}
-	for (i = 0; i < m->count[IT_CAUSE]; i++)
-		cause_phase(ck, m->items[IT_CAUSE][i], state, &cl);
-	free(state);
-	free(cl.start);
-	free(cl.links);
+	cause_phases(m);
 	for (i = 0; i < m->nlinks; i++) {
 		relation *l = &m->links[i];
 		item *a, *b;
@@ -322,7 +329,7 @@ resolve_phases(checker *ck)
 		phase_by_date(ck, &l->phase, &l->date, dn ? dn->line : l->line,
 		    dn ? dn->col : l->col, what, &l->resolved_phase);
 		if (l->resolved_phase != NULL || l->phase.id != NULL ||
-		    l->date.set || l->from == NULL || l->to == NULL)
+		    l->from == NULL || l->to == NULL)
 			continue;
 		a = l->from->resolved_phase;
 		b = l->to->resolved_phase;

@@ -193,11 +193,16 @@ date_show(const date *d, char *out, size_t size)
 {
 	size_t n = 0;
 
+	if (size == 0)
+		return;
 	out[0] = '\0';
 	if (!d->set || size < 2)
 		return;
-	if (d->approx)
+	if (d->approx) {
 		n = (size_t)snprintf(out, size, "c. ");
+		if (n >= size)
+			return;
+	}
 	if (!d->interval) {
 		show_point(out + n, size - n, &d->start, true, true);
 		return;
@@ -210,10 +215,10 @@ date_show(const date *d, char *out, size_t size)
 		/* 5-17 Mar 1949, May-Aug 1949, 5 Mar-17 Apr 1949, 1947-1948. */
 		n += show_point(out + n, size - n, a, !same_year,
 		    !same_month);
-		if (n + 1 < size) {
-			out[n++] = '-';
-			out[n] = '\0';
-		}
+		if (n + 2 >= size)
+			return;
+		out[n++] = '-';
+		out[n] = '\0';
 		show_point(out + n, size - n, b, true, true);
 	}
 }

@@ -197,9 +197,21 @@ load_url_allowed(const char *url)
 	for (i = 0; url[i] != '\0'; i++) {
 		unsigned char c = (unsigned char)url[i];
 
-		if (c <= 0x20 || c == 0x7f || c == '"' || c == '<' ||
-		    c == '>' || c == '\\' || c == '`')
+		if (c <= 0x20 || c == 0x7f || c == '"' || c == '\'' ||
+		    c == '<' || c == '>' || c == '\\' || c == '`')
 			return false;
+	}
+	{
+		size_t len = i, k;
+		uint32_t cp;
+
+		/* Bidi and invisible characters disguise where a link goes. */
+		for (i = 0; i < len; i += k) {
+			k = utf8_decode(url + i, len - i, &cp);
+			if (k == 0 || utf8_is_invisible(cp) ||
+			    utf8_is_control(cp))
+				return false;
+		}
 	}
 	if (strncasecmp(url, "http://", 7) == 0 ||
 	    strncasecmp(url, "https://", 8) == 0)
