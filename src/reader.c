@@ -324,6 +324,31 @@ check_keys(reader *r, node *map)
 		}
 		keys[nkeys++] = k;
 	}
+	/* Small maps (every item of a model) compare pairs; large ones
+	 * sort. Either way a duplicate is reported at its later place. */
+	if (nkeys <= 16) {
+		size_t j;
+
+		for (i = 1; i < nkeys; i++) {
+			for (j = 0; j < i; j++) {
+				node *a = keys[j], *b = keys[i];
+
+				if (a->len == b->len &&
+				    memcmp(a->str, b->str, a->len) == 0) {
+					diag_add(r->dl, DIAG_ERROR, b->line,
+					    b->col, "duplicate key %s (first "
+					    "at %d:%d); YAML readers would "
+					    "keep only one of them",
+					    dqn(r->dl, b->str, b->len),
+					    a->line, a->col);
+					r->failed = true;
+					break;
+				}
+			}
+		}
+		free(keys);
+		return;
+	}
 	qsort(keys, nkeys, sizeof(*keys), key_cmp);
 	for (i = 1; i < nkeys; i++) {
 		node *a = keys[i - 1], *b = keys[i];
