@@ -57,7 +57,12 @@ import jsonschema
 import yaml
 
 
-class Yaml12CoreLoader(yaml.SafeLoader):
+# libyaml's parser where PyYAML has it (Debian's does): the pure-Python one
+# refuses valid flow scalars such as "{ title: Why? }".
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Yaml12CoreLoader(_BaseLoader):
     """A SafeLoader with the implicit resolvers of the YAML 1.2 core schema."""
 
 
