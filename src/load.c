@@ -330,6 +330,47 @@ str_list_value(loader *ld, const node *k, const node *v, str_list *out)
 	out->col = v->col;
 }
 
+/* Splits entries such as "stalin,kim" into their parts, as the command
+ * line's --actor does; each part keeps its entry's place. */
+static void
+split_commas(loader *ld, str_list *l)
+{
+	size_t i, parts = 0, n = 0;
+	const char **v;
+	const node **nodes;
+
+	for (i = 0; i < l->n; i++) {
+		const char *p;
+
+		parts++;
+		for (p = l->v[i]; *p != '\0'; p++)
+			parts += *p == ',';
+	}
+	if (parts == l->n)
+		return;
+	v = arena_alloc(ld->m->arena, (parts + 1) * sizeof(*v));
+	nodes = arena_alloc(ld->m->arena, (parts + 1) * sizeof(*nodes));
+	for (i = 0; i < l->n; i++) {
+		const char *p = l->v[i];
+
+		while (1) {
+			const char *end = strchr(p, ',');
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+
+			if (len > 0) {
+				v[n] = arena_strndup(ld->m->arena, p, len);
+				nodes[n++] = l->nodes[i];
+			}
+			if (end == NULL)
+				break;
+			p = end + 1;
+		}
+	}
+	l->v = v;
+	l->nodes = nodes;
+	l->n = n;
+}
+
 static void
 tags_value(loader *ld, const node *k, const node *v, str_list *out)
 {
@@ -479,8 +520,10 @@ view_field(loader *ld, view_spec *vs, const node *k, const node *v)
 		str_list_value(ld, k, v, &vs->phases);
 	} else if (strcmp(key, "actors") == 0) {
 		str_list_value(ld, k, v, &vs->actors);
+		split_commas(ld, &vs->actors);
 	} else if (strcmp(key, "groups") == 0) {
 		str_list_value(ld, k, v, &vs->groups);
+		split_commas(ld, &vs->groups);
 	} else if (strcmp(key, "kinds") == 0) {
 		size_t i;
 

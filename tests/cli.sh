@@ -69,6 +69,12 @@ empty "$tmp/err" korea-check
 empty "$tmp/out" korea-check
 expect 0 korea-strict -- kg check --strict "$korea"
 
+# The schema's valid models that are whole models pass kgraph too, so the
+# schema accepts nothing that kgraph refuses for its shape.
+for f in example full minimal; do
+	expect 0 "schema-valid-$f" -- kg check "$top/tests/schema/valid/$f.yaml"
+done
+
 # --- which model: positional, '-', ./kgraph.yaml, built in
 mkdir "$tmp/empty"
 (cd "$tmp/empty" && expect 0 builtin-list -- kg list)
