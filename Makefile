@@ -9,13 +9,12 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
 	-DKG_VERSION='"$(VERSION)"' \
-	-DKG_GRAPHVIZ_VERSION='"$(shell pkg-config --modversion libgvc 2>/dev/null)"' \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 B = build
 
 # The stages, in the order data flows through them.
-CORE = util diag reader date model load check select json output
+CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors render output
 OBJS = $(CORE:%=$(B)/%.o)
 EMBED = $(B)/embedded_model.o $(B)/embedded_schema.o $(B)/embedded_starter.o
 UNIT = test_date test_utf8 test_ids test_phases

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -14,6 +15,7 @@
 #include "json.h"
 #include "load.h"
 #include "output.h"
+#include "render.h"
 #include "select.h"
 
 #ifndef KG_VERSION
@@ -42,6 +44,7 @@ static const char usage_main[] =
     "Turn a YAML model of a historical episode into checked, cited data.\n"
     "\n"
     "commands:\n"
+    "  render [MODEL] [options] draw a view (or, with --all, every view)\n"
     "  check  [MODEL]           check the model; print every problem\n"
     "  list   [MODEL] [WHAT]    list views, phases, actors, groups,\n"
     "                           questions, events, decisions, causes or\n"
@@ -56,6 +59,49 @@ static const char usage_main[] =
     "\n"
     "  -h, --help      this help; 'kgraph COMMAND --help' for a command\n"
     "      --version   the versions of kgraph, Graphviz and libyaml\n";
+
+static const char usage_render[] =
+    "usage: kgraph render [MODEL] [options]\n"
+    "\n"
+    "Draw a view of the model. Output goes to standard output unless -o "
+    "is given;\nthe format follows -T or the output's extension.\n"
+    "\n"
+    "  -o, --output FILE    write to FILE (atomically)\n"
+    "  -T, --format FMT     svg (default), pdf, png, dot (the graph before "
+    "layout), json\n"
+    "      --view ID        overview (default), causes, arguments, "
+    "timeline, actors,\n"
+    "                       or a view of the model\n"
+    "      --all            every view; -o names a folder, files are "
+    "VIEW.FMT\n"
+    "      --phase SPEC     phases by id or number: 2, 1..2, ..pressure, "
+    "2.., lists\n"
+    "      --since DATE     items whose dates overlap the range from DATE\n"
+    "      --until DATE     ... up to DATE\n"
+    "      --actor IDS      items that involve these actors\n"
+    "      --group IDS      items that involve the actors of these groups\n"
+    "      --kind KINDS     event, decision, cause, or a cause kind\n"
+    "      --tag TAGS       items with one of these tags\n"
+    "      --evidence LVL   at least this certain: inferred, reported, "
+    "documented\n"
+    "      --focus ID       only what lies within --depth relations of ID\n"
+    "      --depth N        for --focus (default 1)\n"
+    "      --theme NAME     light (default), dark, print, contrast\n"
+    "      --direction D    TB, LR, BT, RL (default: the view's)\n"
+    "      --font NAME      font family (default DejaVu Sans)\n"
+    "      --font-size PT   base font size (default 14)\n"
+    "      --wrap N         wrap labels at about N columns (default 28)\n"
+    "      --title TEXT     the diagram's title\n"
+    "      --no-title       no title\n"
+    "      --no-legend      no legend\n"
+    "      --no-citations   no source markers and no sources list\n"
+    "      --transparent    no background fill\n"
+    "      --id-prefix P    prefix of every SVG id (default kg-)\n"
+    "      --strict         treat warnings as errors\n"
+    "  -h, --help           this help\n"
+    "\n"
+    "Filters combine with AND; comma-separated values with OR. pdf and png\n"
+    "are not written to a terminal.\n";
 
 static const char usage_check[] =
     "usage: kgraph check [MODEL] [--strict]\n"
@@ -199,7 +245,9 @@ session_close(session *s)
 enum {
 	OPT_STRICT = 256, OPT_VIEW, OPT_PHASE, OPT_SINCE, OPT_UNTIL,
 	OPT_ACTOR, OPT_GROUP, OPT_KIND, OPT_TAG, OPT_EVIDENCE, OPT_FOCUS,
-	OPT_DEPTH, OPT_VERSION
+	OPT_DEPTH, OPT_VERSION, OPT_ALL, OPT_THEME, OPT_DIRECTION, OPT_FONT,
+	OPT_FONT_SIZE, OPT_WRAP, OPT_TITLE, OPT_NO_TITLE, OPT_NO_LEGEND,
+	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX
 };
 
 static int
@@ -379,118 +427,397 @@ write_output(const char *cmd, const char *path, const buf *out,
 	return 0;
 }
 
+/* The options of export and render. */
+typedef struct {
+	sel_filters f;
+	const char *format, *out_path, *view;
+	bool strict, all;
+	graph_options g;
+	/* Presentation options given on the command line, which win over a
+	 * model view's own settings. */
+	bool set_legend, set_citations, set_theme, set_direction;
+} draw_options;
+
+static const struct option draw_opts[] = {
+	{"format", required_argument, NULL, 'T'},
+	{"output", required_argument, NULL, 'o'},
+	{"view", required_argument, NULL, OPT_VIEW},
+	{"phase", required_argument, NULL, OPT_PHASE},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"actor", required_argument, NULL, OPT_ACTOR},
+	{"group", required_argument, NULL, OPT_GROUP},
+	{"kind", required_argument, NULL, OPT_KIND},
+	{"tag", required_argument, NULL, OPT_TAG},
+	{"evidence", required_argument, NULL, OPT_EVIDENCE},
+	{"focus", required_argument, NULL, OPT_FOCUS},
+	{"depth", required_argument, NULL, OPT_DEPTH},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"help", no_argument, NULL, 'h'},
+	/* render only, from here on */
+	{"all", no_argument, NULL, OPT_ALL},
+	{"theme", required_argument, NULL, OPT_THEME},
+	{"direction", required_argument, NULL, OPT_DIRECTION},
+	{"font", required_argument, NULL, OPT_FONT},
+	{"font-size", required_argument, NULL, OPT_FONT_SIZE},
+	{"wrap", required_argument, NULL, OPT_WRAP},
+	{"title", required_argument, NULL, OPT_TITLE},
+	{"no-title", no_argument, NULL, OPT_NO_TITLE},
+	{"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+	{"no-citations", no_argument, NULL, OPT_NO_CITATIONS},
+	{"transparent", no_argument, NULL, OPT_TRANSPARENT},
+	{"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
+	{NULL, 0, NULL, 0},
+};
+#define EXPORT_OPTS 15  /* the first entries of draw_opts */
+
+static bool
+whole_number(const char *s, int lo, int hi, int *out)
+{
+	if (strspn(s, "0123456789") != strlen(s) || strlen(s) == 0 ||
+	    strlen(s) > 5)
+		return false;
+	*out = atoi(s);
+	return *out >= lo && *out <= hi;
+}
+
+/* Reads the options of export (render true: of render); returns -1 to go
+ * on, or an exit status. */
+static int
+parse_draw(int argc, char **argv, bool render, draw_options *d)
+{
+	static struct option export_opts[EXPORT_OPTS + 1];
+	const char *cmd = render ? "render" : "export";
+	int c, n;
+
+	memset(d, 0, sizeof(*d));
+	d->f.depth = -1;
+	graph_defaults(&d->g);
+	memcpy(export_opts, draw_opts, EXPORT_OPTS * sizeof(*draw_opts));
+	while ((c = getopt_long(argc, argv, "T:o:h", render ? draw_opts :
+	    export_opts, NULL)) != -1) {
+		switch (c) {
+		case 'T': d->format = optarg; break;
+		case 'o': d->out_path = optarg; break;
+		case OPT_VIEW: d->view = optarg; break;
+		case OPT_PHASE: d->f.phases = optarg; break;
+		case OPT_SINCE: d->f.since = optarg; break;
+		case OPT_UNTIL: d->f.until = optarg; break;
+		case OPT_ACTOR: d->f.actors = optarg; break;
+		case OPT_GROUP: d->f.groups = optarg; break;
+		case OPT_KIND: d->f.kinds = optarg; break;
+		case OPT_TAG: d->f.tags = optarg; break;
+		case OPT_EVIDENCE: d->f.evidence = optarg; break;
+		case OPT_FOCUS: d->f.focus = optarg; break;
+		case OPT_DEPTH:
+			if (!whole_number(optarg, 0, 9999, &d->f.depth))
+				return usage_error(cmd, "--depth takes a "
+				    "whole number, not '%s'", optarg);
+			break;
+		case OPT_STRICT: d->strict = true; break;
+		case OPT_ALL: d->all = true; break;
+		case OPT_THEME:
+			if (model_lookup(model_themes, optarg) < 0)
+				return usage_error(cmd, "unknown theme '%s'; "
+				    "valid: light, dark, print, contrast",
+				    optarg);
+			d->g.theme = optarg;
+			d->set_theme = true;
+			break;
+		case OPT_DIRECTION:
+			if (model_lookup(model_directions, optarg) < 0)
+				return usage_error(cmd, "unknown direction "
+				    "'%s'; valid: TB, LR, BT, RL", optarg);
+			d->g.direction = optarg;
+			d->set_direction = true;
+			break;
+		case OPT_FONT:
+			/* Written into SVG and given to fontconfig: plain
+			 * family names only. */
+			if (strlen(optarg) == 0 || strlen(optarg) > 64 ||
+			    strspn(optarg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
+			    "jklmnopqrstuvwxyz0123456789 -_,.") !=
+			    strlen(optarg))
+				return usage_error(cmd, "--font takes a font "
+				    "family name such as 'DejaVu Sans'");
+			d->g.font = optarg;
+			break;
+		case OPT_FONT_SIZE:
+			if (!whole_number(optarg, 6, 72, &n))
+				return usage_error(cmd, "--font-size takes "
+				    "points from 6 to 72, not '%s'", optarg);
+			d->g.font_size = n;
+			break;
+		case OPT_WRAP:
+			if (!whole_number(optarg, 8, 200, &n))
+				return usage_error(cmd, "--wrap takes a number "
+				    "of columns from 8 to 200, not '%s'",
+				    optarg);
+			d->g.wrap = n;
+			break;
+		case OPT_TITLE: d->g.title = optarg; break;
+		case OPT_NO_TITLE: d->g.no_title = true; break;
+		case OPT_NO_LEGEND:
+			d->g.no_legend = true;
+			d->set_legend = true;
+			break;
+		case OPT_NO_CITATIONS:
+			d->g.no_citations = true;
+			d->set_citations = true;
+			break;
+		case OPT_TRANSPARENT: d->g.transparent = true; break;
+		case OPT_ID_PREFIX:
+			if (strlen(optarg) > 32 || strspn(optarg,
+			    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW"
+			    "XYZ0123456789-_") != strlen(optarg))
+				return usage_error(cmd, "--id-prefix takes "
+				    "letters, digits, '-' and '_' (at most 32)");
+			d->g.id_prefix = optarg;
+			break;
+		case 'h':
+			fputs(render ? usage_render : usage_export, stdout);
+			return 0;
+		default:
+			return usage_error(cmd, "unknown option");
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error(cmd, "too many arguments");
+	return -1;
+}
+
+/* The views a model offers, for messages. */
+static void
+view_names(const model *m, buf *b)
+{
+	size_t i;
+
+	for (i = 0; model_builtin_views[i] != NULL; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", model_builtin_views[i]);
+	for (i = 0; i < m->count[IT_VIEW]; i++)
+		buf_printf(b, ", %s", m->items[IT_VIEW][i]->id);
+}
+
+/* Resolves a view name into *base and, for a model's view, *mv. */
+static bool
+find_view(const model *m, const char *name, const char **base,
+    const item **mv)
+{
+	const item *v;
+
+	*mv = NULL;
+	if (model_lookup(model_builtin_views, name) >= 0) {
+		*base = name;
+		return true;
+	}
+	v = model_find(m, name);
+	if (v == NULL || v->type != IT_VIEW)
+		return false;
+	*mv = v;
+	*base = v->view->base ? v->view->base : "overview";
+	return true;
+}
+
+static int
+unknown_view(const char *cmd, const model *m, const char *name)
+{
+	buf b = {0};
+	const char *near;
+	int rc;
+
+	view_names(m, &b);
+	near = model_suggest_id(m, name, TYPE_BIT(IT_VIEW));
+	if (near == NULL)
+		near = suggest(name, model_builtin_views);
+	rc = usage_error(cmd, "unknown view '%s'%s%s%s; valid: %s", name,
+	    near ? " (did you mean '" : "", near ? near : "",
+	    near ? "'?)" : "", b.s);
+	buf_free(&b);
+	return rc;
+}
+
 static int
 cmd_export(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'T'},
-		{"output", required_argument, NULL, 'o'},
-		{"view", required_argument, NULL, OPT_VIEW},
-		{"phase", required_argument, NULL, OPT_PHASE},
-		{"since", required_argument, NULL, OPT_SINCE},
-		{"until", required_argument, NULL, OPT_UNTIL},
-		{"actor", required_argument, NULL, OPT_ACTOR},
-		{"group", required_argument, NULL, OPT_GROUP},
-		{"kind", required_argument, NULL, OPT_KIND},
-		{"tag", required_argument, NULL, OPT_TAG},
-		{"evidence", required_argument, NULL, OPT_EVIDENCE},
-		{"focus", required_argument, NULL, OPT_FOCUS},
-		{"depth", required_argument, NULL, OPT_DEPTH},
-		{"strict", no_argument, NULL, OPT_STRICT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	sel_filters f = {0};
-	const char *format = NULL, *out_path = NULL, *view = NULL;
-	bool strict = false;
+	draw_options d;
 	session s;
 	selection sel;
 	buf out = {0};
 	char err[2048];
-	int c, rc;
+	int rc;
 
-	f.depth = -1;
-	while ((c = getopt_long(argc, argv, "T:o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'T': format = optarg; break;
-		case 'o': out_path = optarg; break;
-		case OPT_VIEW: view = optarg; break;
-		case OPT_PHASE: f.phases = optarg; break;
-		case OPT_SINCE: f.since = optarg; break;
-		case OPT_UNTIL: f.until = optarg; break;
-		case OPT_ACTOR: f.actors = optarg; break;
-		case OPT_GROUP: f.groups = optarg; break;
-		case OPT_KIND: f.kinds = optarg; break;
-		case OPT_TAG: f.tags = optarg; break;
-		case OPT_EVIDENCE: f.evidence = optarg; break;
-		case OPT_FOCUS: f.focus = optarg; break;
-		case OPT_DEPTH:
-			if (strspn(optarg, "0123456789") != strlen(optarg) ||
-			    strlen(optarg) == 0 || strlen(optarg) > 4)
-				return usage_error("export", "--depth takes a "
-				    "whole number, not '%s'", optarg);
-			f.depth = atoi(optarg);
-			break;
-		case OPT_STRICT: strict = true; break;
-		case 'h':
-			fputs(usage_export, stdout);
-			return 0;
-		default:
-			return usage_error("export", "unknown option");
-		}
-	}
-	if (format == NULL && out_path != NULL) {
-		const char *dot = strrchr(out_path, '.');
+	if ((rc = parse_draw(argc, argv, false, &d)) >= 0)
+		return rc;
+	if (d.format == NULL && d.out_path != NULL) {
+		const char *dot = strrchr(d.out_path, '.');
 
 		if (dot != NULL && strcmp(dot, ".json") != 0 &&
-		    strchr(dot, '/') == NULL && !output_same_file(out_path,
+		    strchr(dot, '/') == NULL && !output_same_file(d.out_path,
 		    optind < argc ? argv[optind] : NULL))
 			return usage_error("export", "cannot tell a format "
-			    "from '%s'; give -T json", out_path);
+			    "from '%s'; give -T json", d.out_path);
 	}
-	if (format != NULL && strcmp(format, "json") != 0)
+	if (d.format != NULL && strcmp(d.format, "json") != 0)
 		return usage_error("export", "unknown format '%s'; export "
-		    "writes json", format);
-	if (argc - optind > 1)
-		return usage_error("export", "too many arguments");
-	rc = session_open(&s, optind < argc ? argv[optind] : NULL, strict);
+		    "writes json (render writes the other formats)", d.format);
+	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict);
 	if (rc != 0) {
 		session_close(&s);
 		return rc;
 	}
-	if (view != NULL) {
-		item *v = model_find(s.model, view);
+	if (d.view != NULL) {
+		const char *base;
+		const item *mv;
 
-		if (model_lookup(model_builtin_views, view) >= 0) {
-			/* A built-in view selects everything in export. */
-		} else if (v == NULL || v->type != IT_VIEW) {
-			buf b = {0};
-			size_t i;
-
-			for (i = 0; model_builtin_views[i] != NULL; i++)
-				buf_printf(&b, "%s%s", i ? ", " : "",
-				    model_builtin_views[i]);
-			for (i = 0; i < s.model->count[IT_VIEW]; i++)
-				buf_printf(&b, ", %s",
-				    s.model->items[IT_VIEW][i]->id);
-			rc = usage_error("export", "unknown view '%s'; "
-			    "valid: %s", view, b.s);
-			buf_free(&b);
+		if (!find_view(s.model, d.view, &base, &mv)) {
+			rc = unknown_view("export", s.model, d.view);
 			session_close(&s);
 			return rc;
-		} else {
-			sel_from_view(v, &f, s.model->arena);
 		}
+		if (mv != NULL)
+			sel_from_view(mv, &d.f, s.model->arena);
 	}
-	if (!sel_apply(s.model, &f, &sel, err, sizeof(err))) {
+	if (!sel_apply(s.model, &d.f, &sel, err, sizeof(err))) {
 		rc = usage_error("export", "%s", err);
 		session_close(&s);
 		return rc;
 	}
 	json_model(&out, s.model, &sel);
-	rc = write_output("export", out_path, &out, &s);
+	rc = write_output("export", d.out_path, &out, &s);
 	buf_free(&out);
 	sel_free(&sel);
+	session_close(&s);
+	return rc;
+}
+
+/* Draws one view into out; returns 0 or an exit status. */
+static int
+draw_view(session *s, const draw_options *cli, const char *name,
+    render_format fmt, buf *out)
+{
+	draw_options d = *cli;
+	const char *base;
+	const item *mv;
+	selection sel;
+	Agraph_t *g;
+	char err[2048];
+	bool ok;
+
+	if (!find_view(s->model, name, &base, &mv))
+		return unknown_view("render", s->model, name);
+	if (!graph_view_known(base))
+		return usage_error("render", "the %s view is not available "
+		    "in this version of kgraph", base);
+	d.g.view = base;
+	if (mv != NULL) {
+		const view_spec *vs = mv->view;
+
+		sel_from_view(mv, &d.f, s->model->arena);
+		d.g.view_title = mv->title ? mv->title : mv->id;
+		if (!d.set_direction && vs->direction)
+			d.g.direction = vs->direction;
+		if (!d.set_theme && vs->theme)
+			d.g.theme = vs->theme;
+		if (!d.set_legend && vs->legend == 0)
+			d.g.no_legend = true;
+		if (!d.set_citations && vs->citations == 0)
+			d.g.no_citations = true;
+	}
+	if (!sel_apply(s->model, &d.f, &sel, err, sizeof(err)))
+		return usage_error("render", "%s", err);
+	d.g.filters = &d.f;
+	g = graph_build(s->model, &sel, &d.g);
+	ok = render_output(fmt, s->model, &sel, g, out, err, sizeof(err));
+	graph_free(g);
+	sel_free(&sel);
+	if (!ok) {
+		fprintf(stderr, "kgraph render: %s\n", err);
+		return EXIT_OUTPUT;
+	}
+	return 0;
+}
+
+static int
+cmd_render(int argc, char **argv)
+{
+	draw_options d;
+	session s;
+	int rc, fmt = FMT_SVG;
+	buf out = {0};
+
+	if ((rc = parse_draw(argc, argv, true, &d)) >= 0)
+		return rc;
+	if (d.format != NULL) {
+		if ((fmt = render_format_named(d.format)) < 0)
+			return usage_error("render", "unknown format '%s'; "
+			    "valid: %s", d.format, render_format_list());
+	} else if (d.out_path != NULL && !d.all) {
+		if ((fmt = render_format_of_path(d.out_path)) < 0)
+			return usage_error("render", "cannot tell a format "
+			    "from '%s'; give -T with one of: %s", d.out_path,
+			    render_format_list());
+	}
+	if (d.all && d.out_path == NULL)
+		return usage_error("render", "--all writes one file per view: "
+		    "give a folder with -o");
+	if (d.all && d.view != NULL)
+		return usage_error("render", "--all draws every view; leave "
+		    "out --view");
+	if (!d.all && render_format_binary((render_format)fmt) &&
+	    (d.out_path == NULL || strcmp(d.out_path, "-") == 0) &&
+	    isatty(STDOUT_FILENO))
+		return usage_error("render", "%s is binary and standard output "
+		    "is a terminal; give -o FILE or redirect the output",
+		    render_format_name((render_format)fmt));
+	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict);
+	if (rc != 0) {
+		session_close(&s);
+		return rc;
+	}
+	if (!d.all) {
+		rc = draw_view(&s, &d, d.view ? d.view : "overview",
+		    (render_format)fmt, &out);
+		if (rc == 0)
+			rc = write_output("render", d.out_path, &out, &s);
+	} else {
+		size_t i, nviews = 0;
+		const char *names[64 + 8];
+
+		if (mkdir(d.out_path, 0777) != 0 && errno != EEXIST) {
+			fprintf(stderr, "kgraph render: cannot make the folder "
+			    "%s: %s\n", d.out_path, strerror(errno));
+			session_close(&s);
+			return EXIT_OUTPUT;
+		}
+		for (i = 0; model_builtin_views[i] != NULL; i++)
+			if (graph_view_known(model_builtin_views[i]))
+				names[nviews++] = model_builtin_views[i];
+		for (i = 0; i < s.model->count[IT_VIEW] && nviews < 64 + 7;
+		    i++) {
+			const item *v = s.model->items[IT_VIEW][i];
+
+			if (v->view->base && !graph_view_known(v->view->base)) {
+				fprintf(stderr, "kgraph render: skipping view "
+				    "'%s': the %s view is not available in "
+				    "this version\n", v->id, v->view->base);
+				continue;
+			}
+			names[nviews++] = v->id;
+		}
+		for (i = 0; i < nviews && rc == 0; i++) {
+			buf path = {0};
+
+			out.len = 0;
+			buf_printf(&path, "%s/%s%s", d.out_path, names[i],
+			    render_format_ext((render_format)fmt));
+			rc = draw_view(&s, &d, names[i], (render_format)fmt,
+			    &out);
+			if (rc == 0)
+				rc = write_output("render", path.s, &out, &s);
+			buf_free(&path);
+		}
+	}
+	buf_free(&out);
 	session_close(&s);
 	return rc;
 }
@@ -562,6 +889,7 @@ static const struct {
 	const char *name;
 	int (*run)(int, char **);
 } commands[] = {
+	{"render", cmd_render},
 	{"check", cmd_check},
 	{"list", cmd_list},
 	{"export", cmd_export},
@@ -573,7 +901,7 @@ int
 main(int argc, char **argv)
 {
 	size_t i;
-	const char *names[8];
+	const char *names[12];
 
 	if (argc < 2) {
 		fputs(usage_main, stderr);
@@ -586,15 +914,20 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("kgraph %s (Graphviz %s, libyaml %s)\n", KG_VERSION,
-		    KG_GRAPHVIZ_VERSION, yaml_get_version_string());
+		    render_graphviz_version(), yaml_get_version_string());
+		render_shutdown();
 		return 0;
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		names[i] = commands[i].name;
 		if (strcmp(argv[1], commands[i].name) == 0) {
 			/* getopt sees the subcommand as argv[0]. */
+			int rc;
+
 			optind = 1;
-			return commands[i].run(argc - 1, argv + 1);
+			rc = commands[i].run(argc - 1, argv + 1);
+			render_shutdown();
+			return rc;
 		}
 	}
 	names[i] = NULL;

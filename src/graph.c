@@ -1,0 +1,861 @@
+#include "graph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "label.h"
+#include "views.h"
+
+static const struct {
+	const char *name;
+	void (*build)(graph_ctx *);
+	const char *direction;
+	const char *title;
+} views[] = {
+	{"overview", view_overview, "TB", "Overview"},
+	{"causes", view_causes, "LR", "Causes"},
+	{"arguments", view_arguments, "TB", "Arguments"},
+	{"timeline", view_timeline, "TB", "Timeline"},
+	{"actors", view_actors, "TB", "Actors"},
+};
+
+static const char *const cause_kind_caps[] = {"REASON", "ARGUMENT",
+    "OBJECTION", "FEAR", "CONDITION", "CONCLUSION"};
+static const char *const evidence_styles[] = {"solid", "dashed", "dotted"};
+
+void
+graph_defaults(graph_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->view = "overview";
+	o->theme = "light";
+	o->font = "DejaVu Sans";
+	o->font_size = 14;
+	o->wrap = 28;
+	o->id_prefix = "kg-";
+}
+
+bool
+graph_view_known(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
+		if (strcmp(views[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* Sets an attribute declared beforehand (see declare()). */
+static void
+set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+static void
+set_html(void *obj, const char *name, const char *value)
+{
+	Agraph_t *root = agroot(obj);
+	char *s = agstrdup_html(root, (char *)value);
+
+	agsafeset(obj, (char *)name, s, "");
+	agstrfree(root, s);
+}
+
+static void
+setf(void *obj, const char *name, double v)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%.4g", v);
+	set(obj, name, tmp);
+}
+
+/* Every attribute a view or a later step may set is declared before any
+ * object exists, so that all objects carry it and layout sees it. */
+static void
+declare(graph_ctx *gc)
+{
+	static const char *const graph_attrs[] = {"label", "labelloc",
+	    "labeljust", "rankdir", "bgcolor", "fontname", "fontsize",
+	    "fontcolor", "newrank", "nodesep", "ranksep", "pad", "id",
+	    "class", "style", "color", "fillcolor", "penwidth", "tooltip",
+	    "margin", "rank", "outputorder", "splines", "compound", NULL};
+	static const char *const node_attrs[] = {"label", "shape", "style",
+	    "fillcolor", "color", "fontcolor", "fontname", "fontsize",
+	    "penwidth", "tooltip", "id", "class", "URL", "target", "margin",
+	    "width", "height", NULL};
+	static const char *const edge_attrs[] = {"label", "style", "color",
+	    "arrowhead", "arrowsize", "dir", "penwidth", "tooltip", "id",
+	    "class", "constraint", "weight", "fontname", "fontsize",
+	    "fontcolor", "minlen", NULL};
+	const char *const *a;
+	char fs[32];
+
+	snprintf(fs, sizeof(fs), "%.4g", gc->o->font_size);
+	for (a = graph_attrs; *a; a++)
+		agattr(gc->g, AGRAPH, (char *)*a, "");
+	for (a = node_attrs; *a; a++)
+		agattr(gc->g, AGNODE, (char *)*a, "");
+	for (a = edge_attrs; *a; a++)
+		agattr(gc->g, AGEDGE, (char *)*a, "");
+	/* Defaults that every object shares; clusters inherit the graph's
+	 * font, or Graphviz falls back to Times. */
+	agattr(gc->g, AGRAPH, "fontname", (char *)gc->o->font);
+	agattr(gc->g, AGNODE, "fontname", (char *)gc->o->font);
+	agattr(gc->g, AGEDGE, "fontname", (char *)gc->o->font);
+	agattr(gc->g, AGRAPH, "fontsize", fs);
+	agattr(gc->g, AGNODE, "fontsize", fs);
+	agattr(gc->g, AGEDGE, "fontsize", fs);
+	agattr(gc->g, AGRAPH, "fontcolor", (char *)gc->th->text);
+	agattr(gc->g, AGNODE, "fontcolor", (char *)gc->th->text);
+	agattr(gc->g, AGEDGE, "fontcolor", (char *)gc->th->muted);
+	agattr(gc->g, AGNODE, "color", (char *)gc->th->line);
+	agattr(gc->g, AGEDGE, "color", (char *)gc->th->line);
+	agattr(gc->g, AGNODE, "margin", "0.12,0.06");
+}
+
+static int
+item_order(const void *pa, const void *pb)
+{
+	const item *a = *(const item *const *)pa;
+	const item *b = *(const item *const *)pb;
+	int c = date_cmp(&a->date, &b->date);
+
+	if (c != 0)
+		return c;
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+const item **
+gc_items(graph_ctx *gc, unsigned mask, size_t *n)
+{
+	const model *m = gc->m;
+	const item **v;
+	size_t total = 0, i;
+	int t;
+
+	for (t = 0; t < IT__COUNT; t++)
+		if (mask & TYPE_BIT(t))
+			total += m->count[t];
+	v = xcalloc(total + 1, sizeof(*v));
+	*n = 0;
+	for (t = 0; t < IT__COUNT; t++) {
+		if (!(mask & TYPE_BIT(t)))
+			continue;
+		for (i = 0; i < m->count[t]; i++)
+			if (gc->sel->item[t][i])
+				v[(*n)++] = m->items[t][i];
+	}
+	qsort(v, *n, sizeof(*v), item_order);
+	return v;
+}
+
+const char *
+gc_actor_name(const item *actor)
+{
+	return actor->name ? actor->name : actor->id;
+}
+
+/* The actor an item is drawn for: a decision's actor, a cause's author,
+ * an event's first actor. */
+static const item *
+item_actor(const item *it)
+{
+	if (it->actor.to)
+		return it->actor.to;
+	if (it->by.to)
+		return it->by.to;
+	if (it->actors.n > 0 && it->actors.v[0].to)
+		return it->actors.v[0].to;
+	return NULL;
+}
+
+static const item *
+item_group(const item *it)
+{
+	const item *a = item_actor(it);
+
+	return a ? a->group.to : NULL;
+}
+
+/* A group's colour: its own, or the theme's palette in file order. */
+static const char *
+group_color(graph_ctx *gc, const item *g)
+{
+	if (g->color != NULL && strcmp(gc->th->name, "print") != 0)
+		return g->color;
+	return gc->th->palette[g->index % THEME_PALETTE];
+}
+
+static const char *
+group_fill(graph_ctx *gc, const item *g)
+{
+	/* A model's own colour is used for the border; fills stay the
+	 * theme's tints so that text keeps its contrast. */
+	return gc->th->fills[g->index % THEME_PALETTE];
+}
+
+/* Numbers the item's sources in order of first appearance and appends
+ * the marker "[1,3]"; nothing when citations are off. */
+static void
+cite_marker(graph_ctx *gc, buf *b, const source_list *sl, bool html)
+{
+	size_t i;
+	int count = 0;
+
+	if (gc->o->no_citations || sl->n == 0)
+		return;
+	for (i = 0; i < sl->n; i++) {
+		const item *s = sl->v[i].src.to;
+		bool seen = false;
+		size_t j;
+
+		if (s == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (sl->v[j].src.to == s)
+				seen = true;
+		if (seen)
+			continue;
+		if (gc->cite[s->index] == 0)
+			gc->cite[s->index] = ++gc->cites;
+		buf_printf(b, "%s%d", count++ ? "," : (html ? "[" : "["),
+		    gc->cite[s->index]);
+	}
+	if (count > 0)
+		buf_putc(b, ']');
+}
+
+static void
+tooltip(void *obj, const item *it)
+{
+	buf raw = {0}, out = {0};
+	char when[64];
+	size_t i;
+
+	buf_puts(&raw, model_label(it));
+	if (it->text && it->text != model_label(it))
+		buf_printf(&raw, "\n%s", it->text);
+	if (it->quote)
+		buf_printf(&raw, "\n\xe2\x80\x9c%s\xe2\x80\x9d", it->quote);
+	date_show(&it->date, when, sizeof(when));
+	if (when[0])
+		buf_printf(&raw, "\n%s", when);
+	if (it->note)
+		buf_printf(&raw, "\nNote: %s", it->note);
+	for (i = 0; i < it->sources.n; i++) {
+		const item *s = it->sources.v[i].src.to;
+
+		if (s == NULL)
+			continue;
+		buf_printf(&raw, "\n%s %s%s%s", i ? "" : "Sources:\n", s->cite,
+		    it->sources.v[i].at ? ", " : "",
+		    it->sources.v[i].at ? it->sources.v[i].at : "");
+	}
+	label_attr(&out, raw.s, 4000);
+	set(obj, "tooltip", out.s);
+	buf_free(&raw);
+	buf_free(&out);
+}
+
+static void
+classes(graph_ctx *gc, buf *b, const item *it)
+{
+	size_t i;
+
+	buf_printf(b, "kind-%s", model_type_names[it->type]);
+	if (it->type == IT_CAUSE)
+		buf_printf(b, " cause-%s",
+		    model_cause_kind_names[it->cause_kind]);
+	if (it->resolved_phase) {
+		buf_puts(b, " phase-");
+		label_token(b, it->resolved_phase->id);
+	}
+	if (item_actor(it)) {
+		buf_puts(b, " actor-");
+		label_token(b, item_actor(it)->id);
+	}
+	if (item_group(it)) {
+		buf_puts(b, " group-");
+		label_token(b, item_group(it)->id);
+	}
+	buf_printf(b, " evidence-%s", model_evidence_names[it->evidence]);
+	if (it->type == IT_DECISION && it->outcome)
+		buf_printf(b, " outcome-%s", model_outcome_names[it->outcome]);
+	for (i = 0; i < it->tags.n; i++) {
+		buf_puts(b, " tag-");
+		label_token(b, it->tags.v[i]);
+	}
+	(void)gc;
+}
+
+static const char *const outcome_marks[] = {"", "\xe2\x9c\x94 APPROVED",
+    "\xe2\x9c\x98 REJECTED", "\xe2\x80\x96 DEFERRED",
+    "? REQUESTED", "\xe2\x96\xb6 ORDERED", "\xe2\x9c\x8e PROPOSED"};
+
+static void
+item_label(graph_ctx *gc, buf *b, const item *it)
+{
+	char when[64], small[32];
+	const item *actor = item_actor(it);
+	int wrap = gc->o->wrap;
+	buf cites = {0};
+
+	snprintf(small, sizeof(small), "%.3g", gc->o->font_size * 0.85);
+	date_show(&it->date, when, sizeof(when));
+	cite_marker(gc, &cites, &it->sources, true);
+	buf_puts(b, "<");
+	if (it->type == IT_CAUSE) {
+		buf_printf(b, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s", small,
+		    gc->th->muted, cause_kind_caps[it->cause_kind]);
+		if (it->by.to) {
+			buf_puts(b, " \xc2\xb7 ");
+			label_wrap_html(b, gc_actor_name(it->by.to), wrap, 1,
+			    "");
+		} else {
+			buf_puts(b, " \xc2\xb7 inferred");
+		}
+		buf_puts(b, "</FONT><BR/>");
+		label_wrap_html(b, it->text, wrap, 6, "<BR/>");
+	} else {
+		if (it->type == IT_DECISION)
+			buf_puts(b, "<B>");
+		label_wrap_html(b, it->title, wrap, 5, "<BR/>");
+		if (it->type == IT_DECISION)
+			buf_puts(b, "</B>");
+		if (when[0] || (it->type == IT_DECISION && actor)) {
+			buf_printf(b, "<BR/><FONT POINT-SIZE=\"%s\" "
+			    "COLOR=\"%s\">", small, gc->th->muted);
+			label_html(b, when);
+			if (it->type == IT_DECISION && actor) {
+				buf_puts(b, when[0] ? " \xc2\xb7 " : "");
+				label_wrap_html(b, gc_actor_name(actor), wrap,
+				    1, "");
+			}
+			buf_puts(b, "</FONT>");
+		}
+		if (it->type == IT_DECISION && it->outcome) {
+			const char *color = it->outcome == OUT_APPROVED ?
+			    gc->th->approve : it->outcome == OUT_REJECTED ?
+			    gc->th->against : gc->th->muted;
+
+			buf_printf(b, "<BR/><FONT POINT-SIZE=\"%s\" "
+			    "COLOR=\"%s\"><B>%s</B></FONT>", small, color,
+			    outcome_marks[it->outcome]);
+		}
+	}
+	if (cites.len > 0)
+		buf_printf(b, " <FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s"
+		    "</FONT>", small, gc->th->muted, cites.s);
+	buf_puts(b, ">");
+	buf_free(&cites);
+}
+
+Agnode_t *
+gc_node(graph_ctx *gc, Agraph_t *parent, const item *it)
+{
+	Agnode_t *n = gc->node[it->type][it->index];
+	buf b = {0};
+	const item *group = item_group(it);
+	char style[64];
+
+	if (n != NULL)
+		return n;
+	n = agnode(parent, (char *)it->id, 1);
+	gc->node[it->type][it->index] = n;
+
+	item_label(gc, &b, it);
+	/* The label is "<...>": strip the brackets for an HTML string. */
+	b.s[b.len - 1] = '\0';
+	set_html(n, "label", b.s + 1);
+	b.len = 0;
+
+	buf_printf(&b, "%s%s", gc->o->id_prefix, it->id);
+	set(n, "id", b.s);
+	b.len = 0;
+	classes(gc, &b, it);
+	set(n, "class", b.s);
+	tooltip(n, it);
+	if (it->url) {
+		b.len = 0;
+		label_url(&b, it->url);
+		set(n, "URL", b.s);
+		set(n, "target", "_top");
+	}
+
+	snprintf(style, sizeof(style), "filled,%s%s%s",
+	    it->type == IT_EVENT ? "rounded," : "",
+	    it->type == IT_DECISION ? "bold," : "",
+	    evidence_styles[it->evidence]);
+	set(n, "style", style);
+	set(n, "shape", it->type == IT_CAUSE ? "note" : "box");
+	set(n, "fillcolor", group ? group_fill(gc, group) : gc->th->node_fill);
+	set(n, "color", group ? group_color(gc, group) : gc->th->line);
+	setf(n, "penwidth", it->type == IT_DECISION ? 2.5 : 1.2);
+
+	gc->kinds[it->type == IT_CAUSE ? LEGEND_CAUSE((int)it->cause_kind) :
+	    (int)it->type] = true;
+	gc->evidence[it->evidence] = true;
+	if (group)
+		gc->groups[group->index] = true;
+	else
+		gc->ungrouped = true;
+	buf_free(&b);
+	return n;
+}
+
+Agedge_t *
+gc_link(graph_ctx *gc, const relation *l)
+{
+	Agnode_t *a, *b;
+	Agedge_t *e;
+	buf s = {0};
+	char name[32];
+	const theme *th = gc->th;
+
+	if (l->from == NULL || l->to == NULL)
+		return NULL;
+	a = gc->node[l->from->type][l->from->index];
+	b = gc->node[l->to->type][l->to->index];
+	if (a == NULL || b == NULL)
+		return NULL;
+	snprintf(name, sizeof(name), "link%zu", l->index);
+	e = agedge(gc->g, a, b, name, 1);
+
+	buf_printf(&s, "%s%s--%s", gc->o->id_prefix, l->from->id, l->to->id);
+	/* Two links between the same items keep distinct ids. */
+	{
+		size_t i, same = 0;
+
+		for (i = 0; i < l->index; i++)
+			if (gc->m->links[i].from == l->from &&
+			    gc->m->links[i].to == l->to)
+				same++;
+		if (same > 0)
+			buf_printf(&s, "--%zu", same + 1);
+	}
+	set(e, "id", s.s);
+	s.len = 0;
+	buf_printf(&s, "link type-%s evidence-%s",
+	    model_link_type_names[l->type], model_evidence_names[l->evidence]);
+	if (l->resolved_phase) {
+		buf_puts(&s, " phase-");
+		label_token(&s, l->resolved_phase->id);
+	}
+	set(e, "class", s.s);
+
+	s.len = 0;
+	buf_printf(&s, "%s %s %s", model_label(l->from),
+	    l->type == LT_SUPPORTS ? "supports" : l->type == LT_OPPOSES ?
+	    "opposes" : l->type == LT_CAUSES ? "causes" : l->type ==
+	    LT_LEADS_TO ? "leads to" : "responds to", model_label(l->to));
+	if (l->label)
+		buf_printf(&s, " (%s)", l->label);
+	if (l->note)
+		buf_printf(&s, "\nNote: %s", l->note);
+	{
+		buf t = {0};
+		size_t i;
+
+		for (i = 0; i < l->sources.n; i++)
+			if (l->sources.v[i].src.to)
+				buf_printf(&s, "\n%s%s%s%s", i ? "" :
+				    "Sources:\n", l->sources.v[i].src.to->cite,
+				    l->sources.v[i].at ? ", " : "",
+				    l->sources.v[i].at ? l->sources.v[i].at :
+				    "");
+		label_attr(&t, s.s, 4000);
+		set(e, "tooltip", t.s);
+		buf_free(&t);
+	}
+
+	set(e, "style", evidence_styles[l->evidence]);
+	switch (l->type) {
+	case LT_SUPPORTS:
+		set(e, "arrowhead", "normal");
+		setf(e, "penwidth", 1.6);
+		break;
+	case LT_OPPOSES:
+		set(e, "arrowhead", "tee");
+		set(e, "color", th->against);
+		setf(e, "penwidth", 1.6);
+		break;
+	case LT_CAUSES:
+		set(e, "arrowhead", "normal");
+		setf(e, "penwidth", 3);
+		break;
+	case LT_LEADS_TO:
+		set(e, "arrowhead", "vee");
+		set(e, "color", th->muted);
+		setf(e, "penwidth", 1);
+		break;
+	case LT_RESPONDS_TO:
+		set(e, "arrowhead", "onormal");
+		set(e, "color", th->muted);
+		setf(e, "penwidth", 1.2);
+		break;
+	}
+	s.len = 0;
+	if (l->label) {
+		label_wrap_html(&s, l->label, gc->o->wrap, 2, "<BR/>");
+	}
+	{
+		buf c = {0};
+
+		cite_marker(gc, &c, &l->sources, true);
+		if (c.len > 0)
+			buf_printf(&s, "%s%s", s.len ? " " : "", c.s);
+		buf_free(&c);
+	}
+	if (s.len > 0)
+		set_html(e, "label", s.s);
+	gc->link_types[l->type] = true;
+	gc->evidence[l->evidence] = true;
+	buf_free(&s);
+	return e;
+}
+
+Agraph_t *
+gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
+    const char *title)
+{
+	buf b = {0};
+	Agraph_t *c;
+
+	buf_printf(&b, "cluster_%zu", gc->clusters++);
+	c = agsubg(parent, b.s, 1);
+	b.len = 0;
+	buf_printf(&b, "%s%s", gc->o->id_prefix, key);
+	set(c, "id", b.s);
+	b.len = 0;
+	buf_puts(&b, "cluster cluster-");
+	label_token(&b, key);
+	set(c, "class", b.s);
+	b.len = 0;
+	buf_puts(&b, "<B>");
+	label_wrap_html(&b, title, gc->o->wrap * 2, 2, "<BR/>");
+	buf_puts(&b, "</B>");
+	set_html(c, "label", b.s);
+	b.len = 0;
+	label_attr(&b, title, 1000);
+	set(c, "tooltip", b.s);
+	set(c, "style", "filled,rounded");
+	set(c, "fillcolor", gc->th->cluster_fill);
+	set(c, "color", gc->th->cluster_line);
+	set(c, "fontcolor", gc->th->text);
+	set(c, "labeljust", "l");
+	set(c, "margin", "12");
+	buf_free(&b);
+	return c;
+}
+
+void
+gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b)
+{
+	char name[64];
+	Agedge_t *e;
+
+	snprintf(name, sizeof(name), "order%p", (void *)b);
+	e = agedge(gc->g, a, b, NULL, 1);
+	set(e, "style", "invis");
+	set(e, "weight", "10");
+	set(e, "class", "order");
+	(void)name;
+}
+
+/* "Phase 2 of 3: Kim insists on war" and the other filters, for the
+ * title. */
+static void
+filter_text(graph_ctx *gc, buf *b)
+{
+	const model *m = gc->m;
+	const sel_filters *f = gc->o->filters;
+	size_t i, shown = 0, first = 0, nphases = m->count[IT_PHASE];
+
+	if (f == NULL)
+		return;
+	if (f->phases && f->phases[0]) {
+		for (i = 0; i < nphases; i++)
+			if (gc->sel->phase[i]) {
+				if (shown++ == 0)
+					first = i;
+			}
+		if (shown == 1)
+			buf_printf(b, "Phase %zu of %zu: %s", first + 1,
+			    nphases, m->items[IT_PHASE][first]->title);
+		else if (shown > 1 && shown < nphases)
+			buf_printf(b, "Phases %s of %zu", f->phases, nphases);
+	}
+#define PART(field, name) do { if (f->field && f->field[0]) \
+	buf_printf(b, "%s%s %s", b->len ? "; " : "", name, f->field); \
+	} while (0)
+	PART(actors, "actor");
+	PART(groups, "group");
+	PART(kinds, "kind");
+	PART(tags, "tag");
+	PART(since, "since");
+	PART(until, "until");
+	PART(evidence, "at least");
+	PART(focus, "around");
+#undef PART
+}
+
+static void
+add_title(graph_ctx *gc)
+{
+	buf b = {0}, f = {0};
+	const char *view_title = gc->o->view_title;
+	size_t i;
+	char big[32];
+
+	if (gc->o->no_title)
+		return;
+	for (i = 0; view_title == NULL &&
+	    i < sizeof(views) / sizeof(views[0]); i++)
+		if (strcmp(views[i].name, gc->o->view) == 0)
+			view_title = views[i].title;
+	snprintf(big, sizeof(big), "%.3g", gc->o->font_size * 1.5);
+	buf_printf(&b, "<FONT POINT-SIZE=\"%s\"><B>", big);
+	label_wrap_html(&b, gc->o->title ? gc->o->title : gc->m->title,
+	    gc->o->wrap * 3, 2, "<BR/>");
+	buf_puts(&b, "</B></FONT>");
+	if (gc->o->title == NULL) {
+		filter_text(gc, &f);
+		buf_puts(&b, "<BR/>");
+		label_html(&b, view_title);
+		if (f.len > 0) {
+			buf_puts(&b, " \xe2\x80\x94 ");
+			label_wrap_html(&b, f.s, gc->o->wrap * 3, 2, "<BR/>");
+		}
+	}
+	set_html(gc->g, "label", b.s);
+	set(gc->g, "labelloc", "t");
+	set(gc->g, "labeljust", "l");
+	buf_free(&b);
+	buf_free(&f);
+}
+
+static const char *const kind_words[] = {"", "", "", "", "", "event",
+    "decision", "cause", ""};
+
+/* The legend and the sources box, as HTML tables in one node placed
+ * after everything else. */
+static void
+add_key(graph_ctx *gc)
+{
+	const model *m = gc->m;
+	const theme *th = gc->th;
+	buf b = {0};
+	char small[32];
+	size_t i;
+	int k, rows = 0;
+	bool legend = !gc->o->no_legend, sources = !gc->o->no_citations &&
+	    gc->cites > 0;
+	Agraph_t *sink;
+	Agnode_t *n;
+
+	if (!legend && !sources)
+		return;
+	snprintf(small, sizeof(small), "%.3g", gc->o->font_size * 0.85);
+	buf_printf(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\""
+	    " CELLPADDING=\"2\">");
+	if (legend) {
+		buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>Legend"
+		    "</B></TD></TR>");
+		for (k = IT_EVENT; k <= IT_DECISION; k++) {
+			if (!gc->kinds[k])
+				continue;
+			buf_printf(&b, "<TR><TD BORDER=\"%d\" STYLE=\"%s\" "
+			    "COLOR=\"%s\" BGCOLOR=\"%s\" WIDTH=\"36\"> </TD>"
+			    "<TD ALIGN=\"LEFT\">%s</TD></TR>",
+			    k == IT_DECISION ? 3 : 1,
+			    k == IT_EVENT ? "rounded" : "solid", th->line,
+			    th->node_fill, kind_words[k]);
+			rows++;
+		}
+		for (k = 0; k < CK__COUNT; k++) {
+			if (!gc->kinds[LEGEND_CAUSE(k)])
+				continue;
+			buf_printf(&b, "<TR><TD BORDER=\"1\" COLOR=\"%s\" "
+			    "BGCOLOR=\"%s\"><FONT POINT-SIZE=\"%s\">%.3s"
+			    "</FONT></TD><TD ALIGN=\"LEFT\">cause: %s</TD>"
+			    "</TR>", th->line, th->node_fill, small,
+			    cause_kind_caps[k], model_cause_kind_names[k]);
+			rows++;
+		}
+		for (k = 0; k < 5; k++) {
+			static const char *const glyph[] = {
+			    "\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6",
+			    "\xe2\x94\x80\xe2\x94\x80\xe2\x80\xba",
+			    "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb7",
+			    "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6",
+			    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\xa4"};
+			static const char *const words[] = {"causes",
+			    "leads to", "responds to", "for (supports)",
+			    "against (opposes)"};
+
+			if (!gc->link_types[k])
+				continue;
+			buf_printf(&b, "<TR><TD><FONT COLOR=\"%s\">%s</FONT>"
+			    "</TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
+			    k == LT_OPPOSES ? th->against : th->line, glyph[k],
+			    words[k]);
+			rows++;
+		}
+		for (k = 0; k < 3; k++) {
+			static const char *const glyph[] = {
+			    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80",
+			    "\xe2\x95\x8c\xe2\x95\x8c\xe2\x95\x8c",
+			    "\xe2\x94\x88\xe2\x94\x88\xe2\x94\x88"};
+			static const char *const words[] = {"documented",
+			    "reported", "inferred"};
+
+			if (!gc->evidence[k])
+				continue;
+			buf_printf(&b, "<TR><TD>%s</TD><TD ALIGN=\"LEFT\">%s"
+			    "</TD></TR>", glyph[k], words[k]);
+			rows++;
+		}
+		for (i = 0; i < m->count[IT_GROUP]; i++) {
+			const item *g = m->items[IT_GROUP][i];
+
+			if (!gc->groups[i])
+				continue;
+			buf_printf(&b, "<TR><TD BORDER=\"2\" COLOR=\"%s\" "
+			    "BGCOLOR=\"%s\"> </TD><TD ALIGN=\"LEFT\">",
+			    group_color(gc, g), group_fill(gc, g));
+			label_wrap_html(&b, g->name, gc->o->wrap, 2, "<BR/>");
+			buf_puts(&b, "</TD></TR>");
+			rows++;
+		}
+	}
+	if (sources) {
+		int num;
+
+		buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>Sources"
+		    "</B></TD></TR>");
+		for (num = 1; num <= gc->cites; num++) {
+			for (i = 0; i < m->count[IT_SOURCE]; i++) {
+				const item *s = m->items[IT_SOURCE][i];
+				buf t = {0};
+
+				if (gc->cite[i] != num)
+					continue;
+				buf_puts(&t, s->cite);
+				if (s->archive)
+					buf_printf(&t, " (%s)", s->archive);
+				buf_printf(&b, "<TR><TD ALIGN=\"RIGHT\" "
+				    "VALIGN=\"TOP\"><FONT POINT-SIZE=\"%s\">"
+				    "[%d]</FONT></TD><TD ALIGN=\"LEFT\" "
+				    "BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\">",
+				    small, num, small);
+				label_wrap_html(&b, t.s, gc->o->wrap * 2, 4,
+				    "<BR/>");
+				buf_puts(&b, "</FONT></TD></TR>");
+				buf_free(&t);
+				rows++;
+			}
+		}
+	}
+	buf_puts(&b, "</TABLE>");
+	if (rows > 0) {
+		sink = agsubg(gc->g, "key", 1);
+		set(sink, "rank", "sink");
+		n = agnode(sink, "kgraph_key", 1);
+		set_html(n, "label", b.s);
+		set(n, "shape", "plain");
+		b.len = 0;
+		buf_printf(&b, "%skey", gc->o->id_prefix);
+		set(n, "id", b.s);
+		set(n, "class", "key");
+		set(n, "tooltip", "Legend and sources");
+	}
+	buf_free(&b);
+}
+
+Agraph_t *
+graph_build(const model *m, const selection *sel, const graph_options *o)
+{
+	graph_ctx c = {0}, *gc = &c;
+	size_t i;
+	int t;
+	Agdesc_t desc = Agdirected;
+
+	gc->m = m;
+	gc->sel = sel;
+	gc->o = o;
+	gc->th = theme_find(o->theme);
+	if (gc->th == NULL)
+		gc->th = theme_find("light");
+	for (t = 0; t < IT__COUNT; t++)
+		gc->node[t] = xcalloc(m->count[t] + 1, sizeof(Agnode_t *));
+	gc->cite = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
+	gc->groups = xcalloc(m->count[IT_GROUP] + 1, sizeof(bool));
+	gc->g = agopen("kgraph", desc, NULL);
+	declare(gc);
+	set(gc->g, "bgcolor", o->transparent ? "transparent" :
+	    gc->th->background);
+	set(gc->g, "newrank", "true");
+	set(gc->g, "nodesep", "0.3");
+	set(gc->g, "ranksep", "0.45");
+	set(gc->g, "pad", "0.3");
+	set(gc->g, "outputorder", "edgesfirst");
+	{
+		buf b = {0};
+
+		buf_printf(&b, "%sgraph", o->id_prefix);
+		set(gc->g, "id", b.s);
+		b.len = 0;
+		buf_puts(&b, "kgraph view-");
+		label_token(&b, o->view);
+		buf_printf(&b, " theme-%s", gc->th->name);
+		set(gc->g, "class", b.s);
+		buf_free(&b);
+	}
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
+		if (strcmp(views[i].name, o->view) == 0) {
+			set(gc->g, "rankdir", o->direction ? o->direction :
+			    views[i].direction);
+			views[i].build(gc);
+			break;
+		}
+	}
+	add_title(gc);
+	add_key(gc);
+	for (t = 0; t < IT__COUNT; t++)
+		free(gc->node[t]);
+	free(gc->cite);
+	free(gc->groups);
+	return gc->g;
+}
+
+void
+graph_free(Agraph_t *g)
+{
+	if (g != NULL)
+		agclose(g);
+}
+
+bool
+graph_write_dot(Agraph_t *g, buf *out)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	bool ok;
+
+	if (fp == NULL)
+		return false;
+	ok = agwrite(g, fp) != EOF;
+	if (fclose(fp) != 0)
+		ok = false;
+	if (data != NULL)
+		buf_putn(out, data, len);
+	free(data);
+	return ok;
+}

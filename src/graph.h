@@ -1,0 +1,44 @@
+/* The graph stage: a selection of the model to a Graphviz graph (cgraph),
+ * with the view's layout, the theme, labels, tooltips, ids and classes,
+ * the legend, the title and the sources box. Only the graph stage knows
+ * cgraph; the renderer lays the graph out and writes it. */
+#ifndef KG_GRAPH_H
+#define KG_GRAPH_H
+
+#include <stdbool.h>
+
+#include "select.h"
+
+typedef struct Agraph_s Agraph_t;
+
+typedef struct {
+	const char *view;       /* a built-in view: overview, causes, ... */
+	const char *view_title; /* a model view's title, or NULL */
+	const char *title;      /* replaces the default title, or NULL */
+	bool no_title, no_legend, no_citations, transparent;
+	const char *theme;      /* light, dark, print, contrast */
+	const char *direction;  /* TB, LR, BT, RL, or NULL for the view's */
+	const char *font;       /* font family */
+	double font_size;       /* base size in points */
+	int wrap;               /* label width in characters */
+	const char *id_prefix;  /* prefix of every SVG id */
+	const sel_filters *filters;     /* for the title, or NULL */
+} graph_options;
+
+/* The defaults of the command line. */
+void graph_defaults(graph_options *o);
+
+/* The names of the built-in views, NULL-terminated, as model.h lists
+ * them; true if name is one that this stage draws. */
+bool graph_view_known(const char *name);
+
+/* Builds the graph of view o->view for the selection; the caller frees
+ * it with graph_free. */
+Agraph_t *graph_build(const model *m, const selection *sel,
+    const graph_options *o);
+void graph_free(Agraph_t *g);
+
+/* Appends the graph, before layout, in the dot language. */
+bool graph_write_dot(Agraph_t *g, buf *out);
+
+#endif

@@ -1,0 +1,156 @@
+#include "label.h"
+
+#include <string.h>
+
+void
+label_html(buf *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&#39;"); break;
+		case '\n': case '\t': buf_putc(out, ' '); break;
+		default: buf_putc(out, *s);
+		}
+	}
+}
+
+static void
+html_n(buf *out, const char *s, size_t n)
+{
+	char tmp[512];
+
+	while (n > 0) {
+		size_t k = n < sizeof(tmp) - 1 ? n : sizeof(tmp) - 1;
+
+		k = utf8_prefix(s, n, k);
+		if (k == 0)
+			k = n < sizeof(tmp) - 1 ? n : sizeof(tmp) - 1;
+		memcpy(tmp, s, k);
+		tmp[k] = '\0';
+		label_html(out, tmp);
+		s += k;
+		n -= k;
+	}
+}
+
+/* The byte length of the first `chars` characters of s (n bytes). */
+static size_t
+char_bytes(const char *s, size_t n, size_t chars)
+{
+	size_t i = 0;
+
+	while (i < n && chars > 0) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		chars--;
+	}
+	return i;
+}
+
+void
+label_wrap_html(buf *out, const char *s, int cols, int max_lines,
+    const char *sep)
+{
+	size_t n = strlen(s), pos = 0;
+	int line = 0;
+
+	if (cols < 4)
+		cols = 4;
+	while (pos < n && (s[pos] == ' ' || s[pos] == '\n'))
+		pos++;
+	while (pos < n) {
+		size_t rest = n - pos, take, brk = 0, i, chars = 0;
+		bool last = max_lines > 0 && line == max_lines - 1;
+
+		/* Find the last space within cols characters. */
+		for (i = pos; i < n && chars <= (size_t)cols; chars++) {
+			if (s[i] == ' ' || s[i] == '\n')
+				brk = i;
+			if (s[i] == '\n' && chars > 0) {
+				brk = i;
+				break;
+			}
+			i++;
+			while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+				i++;
+		}
+		if (i >= n && chars <= (size_t)cols && memchr(s + pos, '\n',
+		    rest) == NULL) {
+			take = rest;            /* the rest fits */
+		} else if (brk > pos) {
+			take = brk - pos;
+		} else {
+			/* One long word: cut it at cols characters. */
+			take = char_bytes(s + pos, rest, (size_t)cols);
+		}
+		if (line > 0)
+			buf_puts(out, sep);
+		if (last && pos + take < n) {
+			/* Leave room for the ellipsis. */
+			size_t cut = char_bytes(s + pos, take,
+			    (size_t)(cols > 1 ? cols - 1 : 1));
+
+			if (cut > take)
+				cut = take;
+			while (cut > 0 && s[pos + cut - 1] == ' ')
+				cut--;
+			html_n(out, s + pos, cut);
+			buf_puts(out, "\xe2\x80\xa6");  /* U+2026 */
+			return;
+		}
+		html_n(out, s + pos, take);
+		pos += take;
+		while (pos < n && (s[pos] == ' ' || s[pos] == '\n'))
+			pos++;
+		line++;
+	}
+}
+
+void
+label_attr(buf *out, const char *s, size_t max)
+{
+	size_t n = strlen(s), use = utf8_prefix(s, n, max), i;
+
+	for (i = 0; i < use; i++) {
+		if (s[i] == '\\')
+			buf_puts(out, "\\\\");
+		else if (s[i] == '&')
+			buf_puts(out, "&amp;");
+		else
+			buf_putc(out, s[i]);
+	}
+	if (use < n)
+		buf_puts(out, "\xe2\x80\xa6");
+}
+
+void
+label_url(buf *out, const char *url)
+{
+	for (; *url != '\0'; url++) {
+		if (*url == '&')
+			buf_puts(out, "&amp;");
+		else
+			buf_putc(out, *url);
+	}
+}
+
+void
+label_token(buf *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		char c = *s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_')
+			buf_putc(out, c);
+		else if (c >= 'A' && c <= 'Z')
+			buf_putc(out, (char)(c - 'A' + 'a'));
+		else
+			buf_putc(out, '_');
+	}
+}

@@ -1,0 +1,30 @@
+/* Label text for the graph stage: wrapping at a number of columns without
+ * splitting a UTF-8 character, and escaping for Graphviz attributes. */
+#ifndef KG_LABEL_H
+#define KG_LABEL_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Appends s wrapped at about cols characters per line, each line escaped
+ * for an HTML-like label and lines joined by sep (such as "<BR/>"). At
+ * most max_lines lines are written; a cut text ends with an ellipsis. */
+void label_wrap_html(buf *out, const char *s, int cols, int max_lines,
+    const char *sep);
+/* Appends s escaped for an HTML-like label: & < > " ' as entities. */
+void label_html(buf *out, const char *s);
+/* Appends s escaped for a plain Graphviz string attribute (tooltip, id,
+ * class): backslashes doubled and & written as &amp;, since Graphviz
+ * decodes both. At most max bytes of s are used (on a character
+ * boundary), with an ellipsis when cut. */
+void label_attr(buf *out, const char *s, size_t max);
+/* Appends url for Graphviz's URL attribute, which is written raw into
+ * the SVG: & as &amp;, nothing else changed (the loader has refused
+ * every other unsafe character). */
+void label_url(buf *out, const char *url);
+/* Appends s made safe as part of an SVG id or class: a-z, 0-9, '-' and
+ * '_' kept, anything else as '_'. */
+void label_token(buf *out, const char *s);
+
+#endif

@@ -1,0 +1,205 @@
+#include "render.h"
+
+#include <graphviz/gvc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The one Graphviz context of the process: a second gvContext() after
+ * gvFreeContext() reads freed memory in Graphviz 2.42/2.43. */
+static GVC_t *gvc;
+
+static GVC_t *
+context(void)
+{
+	if (gvc == NULL) {
+		gvc = gvContext();
+		/* Keep Graphviz's messages for ourselves (aglasterr). */
+		agseterr(AGMAX);
+	}
+	return gvc;
+}
+
+void
+render_shutdown(void)
+{
+	if (gvc != NULL)
+		gvFreeContext(gvc);
+	gvc = NULL;
+}
+
+const char *
+render_graphviz_version(void)
+{
+	return gvcVersion(context());
+}
+
+static bool render_json(const model *, const selection *, Agraph_t *,
+    buf *, char *, size_t);
+static bool render_dot(const model *, const selection *, Agraph_t *,
+    buf *, char *, size_t);
+static bool render_svg(const model *, const selection *, Agraph_t *,
+    buf *, char *, size_t);
+static bool render_pdf(const model *, const selection *, Agraph_t *,
+    buf *, char *, size_t);
+static bool render_png(const model *, const selection *, Agraph_t *,
+    buf *, char *, size_t);
+
+static const struct {
+	const char *name, *ext, *ext2;
+	bool binary;
+	bool (*write)(const model *, const selection *, Agraph_t *, buf *,
+	    char *, size_t);
+} formats[] = {
+	[FMT_SVG] = {"svg", ".svg", NULL, false, render_svg},
+	[FMT_PDF] = {"pdf", ".pdf", NULL, true, render_pdf},
+	[FMT_PNG] = {"png", ".png", NULL, true, render_png},
+	[FMT_DOT] = {"dot", ".dot", ".gv", false, render_dot},
+	[FMT_JSON] = {"json", ".json", NULL, false, render_json},
+};
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+int
+render_format_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NFORMATS; i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+render_format_of_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	size_t i;
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return -1;
+	for (i = 0; i < NFORMATS; i++)
+		if (strcasecmp(dot, formats[i].ext) == 0 ||
+		    (formats[i].ext2 && strcasecmp(dot, formats[i].ext2) == 0))
+			return (int)i;
+	return -1;
+}
+
+const char *
+render_format_name(render_format f)
+{
+	return formats[f].name;
+}
+
+const char *
+render_format_ext(render_format f)
+{
+	return formats[f].ext;
+}
+
+bool
+render_format_binary(render_format f)
+{
+	return formats[f].binary;
+}
+
+const char *
+render_format_list(void)
+{
+	return "svg, pdf, png, dot, json";
+}
+
+static bool
+render_json(const model *m, const selection *sel, Agraph_t *g, buf *out,
+    char *err, size_t errsize)
+{
+	(void)g;
+	(void)err;
+	(void)errsize;
+	json_model(out, m, sel);
+	return true;
+}
+
+static bool
+render_dot(const model *m, const selection *sel, Agraph_t *g, buf *out,
+    char *err, size_t errsize)
+{
+	(void)m;
+	(void)sel;
+	if (!graph_write_dot(g, out)) {
+		snprintf(err, errsize, "cannot write the graph as dot");
+		return false;
+	}
+	return true;
+}
+
+/* Lays g out, renders it with a Graphviz output plugin, and checks that
+ * Graphviz reported no error on the way. */
+static bool
+layout_render(Agraph_t *g, const char *plugin, buf *out, char *err,
+    size_t errsize)
+{
+	GVC_t *c = context();
+	char *data = NULL;
+	unsigned int len = 0;
+	bool ok = true;
+
+	agreseterrors();
+	if (gvLayout(c, g, "dot") != 0 || agerrors() > 0) {
+		char *msg = aglasterr();
+
+		snprintf(err, errsize, "Graphviz could not lay the graph out%s"
+		    "%.300s", msg ? ": " : "", msg ? msg : "");
+		free(msg);
+		gvFreeLayout(c, g);
+		return false;
+	}
+	if (gvRenderData(c, g, plugin, &data, &len) != 0 || agerrors() > 0) {
+		char *msg = aglasterr();
+
+		snprintf(err, errsize, "Graphviz could not render %s%s%.300s",
+		    plugin, msg ? ": " : "", msg ? msg : "");
+		free(msg);
+		ok = false;
+	} else {
+		buf_putn(out, data, len);
+	}
+	if (data != NULL)
+		gvFreeRenderData(data);
+	gvFreeLayout(c, g);
+	return ok;
+}
+
+static bool
+render_svg(const model *m, const selection *sel, Agraph_t *g, buf *out,
+    char *err, size_t errsize)
+{
+	(void)m;
+	(void)sel;
+	return layout_render(g, "svg", out, err, errsize);
+}
+
+static bool
+render_pdf(const model *m, const selection *sel, Agraph_t *g, buf *out,
+    char *err, size_t errsize)
+{
+	(void)m;
+	(void)sel;
+	return layout_render(g, "pdf:cairo", out, err, errsize);
+}
+
+static bool
+render_png(const model *m, const selection *sel, Agraph_t *g, buf *out,
+    char *err, size_t errsize)
+{
+	(void)m;
+	(void)sel;
+	return layout_render(g, "png:cairo", out, err, errsize);
+}
+
+bool
+render_output(render_format f, const model *m, const selection *sel,
+    Agraph_t *g, buf *out, char *err, size_t errsize)
+{
+	return formats[f].write(m, sel, g, out, err, errsize);
+}

@@ -1,0 +1,36 @@
+/* The render stage: lays a graph out once (Graphviz's dot, through gvc)
+ * and writes it in a format. It owns the process's one GVC_t. Each
+ * format is one entry of a table in render.c. */
+#ifndef KG_RENDER_H
+#define KG_RENDER_H
+
+#include "graph.h"
+#include "json.h"
+
+typedef enum { FMT_SVG, FMT_PDF, FMT_PNG, FMT_DOT, FMT_JSON } render_format;
+
+/* The format named name ("svg"), or -1. */
+int render_format_named(const char *name);
+/* The format an output file's extension implies, or -1. */
+int render_format_of_path(const char *path);
+/* The name and usual extension of a format. */
+const char *render_format_name(render_format f);
+const char *render_format_ext(render_format f);
+/* True for formats that must not go to a terminal. */
+bool render_format_binary(render_format f);
+/* The formats, comma-separated, for messages. */
+const char *render_format_list(void);
+
+/* Appends the rendering of the selection in format f to out: json from
+ * the model, dot from the graph before layout, and the others from one
+ * layout of the graph. Returns false with a message in err when Graphviz
+ * fails. */
+bool render_output(render_format f, const model *m, const selection *sel,
+    Agraph_t *g, buf *out, char *err, size_t errsize);
+
+/* The version of the Graphviz library in use. */
+const char *render_graphviz_version(void);
+/* Frees the Graphviz context, once, at exit. */
+void render_shutdown(void);
+
+#endif

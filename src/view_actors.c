@@ -1,0 +1,216 @@
+/* actors: actors grouped by group, with an edge A -> B for what A
+ * addressed to B (one edge per pair, labelled with the count or the
+ * single title) and for the causes A stated for or against B's
+ * decisions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "label.h"
+#include "views.h"
+
+typedef struct {
+	const item *from, *to;
+	int kind;               /* 0 addressed, 1 supports, 2 opposes */
+	int count;
+	const item *single;     /* the one item, while count is 1 */
+} pair;
+
+static void
+add_pair(pair **v, size_t *n, const item *from, const item *to, int kind,
+    const item *what)
+{
+	size_t i;
+
+	if (from == NULL || to == NULL || from == to)
+		return;
+	for (i = 0; i < *n; i++) {
+		if ((*v)[i].from == from && (*v)[i].to == to &&
+		    (*v)[i].kind == kind) {
+			(*v)[i].count++;
+			return;
+		}
+	}
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[*n].from = from;
+	(*v)[*n].to = to;
+	(*v)[*n].kind = kind;
+	(*v)[*n].count = 1;
+	(*v)[*n].single = what;
+	(*n)++;
+}
+
+/* An actor as a node: its name, its name in its own script, its role. */
+static Agnode_t *
+actor_node(graph_ctx *gc, Agraph_t *parent, const item *a)
+{
+	Agnode_t *n = gc->node[IT_ACTOR][a->index];
+	buf b = {0};
+	char small[32];
+	char *html;
+
+	if (n != NULL)
+		return n;
+	n = agnode(parent, (char *)a->id, 1);
+	gc->node[IT_ACTOR][a->index] = n;
+	snprintf(small, sizeof(small), "%.3g", gc->o->font_size * 0.85);
+	buf_puts(&b, "<B>");
+	label_wrap_html(&b, gc_actor_name(a), gc->o->wrap, 3, "<BR/>");
+	buf_puts(&b, "</B>");
+	if (a->native) {
+		buf_puts(&b, "<BR/>");
+		label_wrap_html(&b, a->native, gc->o->wrap, 2, "<BR/>");
+	}
+	if (a->role) {
+		buf_printf(&b, "<BR/><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">",
+		    small, gc->th->muted);
+		label_wrap_html(&b, a->role, gc->o->wrap, 2, "<BR/>");
+		buf_puts(&b, "</FONT>");
+	}
+	html = agstrdup_html(gc->g, b.s);
+	agsafeset(n, "label", html, "");
+	agstrfree(gc->g, html);
+	b.len = 0;
+	buf_printf(&b, "%s%s", gc->o->id_prefix, a->id);
+	agsafeset(n, "id", b.s, "");
+	b.len = 0;
+	buf_puts(&b, "kind-actor actor-");
+	label_token(&b, a->id);
+	if (a->group.to) {
+		buf_puts(&b, " group-");
+		label_token(&b, a->group.to->id);
+	}
+	agsafeset(n, "class", b.s, "");
+	b.len = 0;
+	label_attr(&b, a->note ? a->note : gc_actor_name(a), 2000);
+	agsafeset(n, "tooltip", b.s, "");
+	agsafeset(n, "shape", a->actor_kind == AK_PERSON ? "box" : "box3d",
+	    "");
+	agsafeset(n, "style", a->actor_kind == AK_PERSON ? "filled,rounded" :
+	    "filled", "");
+	agsafeset(n, "fillcolor", (char *)(a->group.to ?
+	    gc->th->fills[a->group.to->index % THEME_PALETTE] :
+	    gc->th->node_fill), "");
+	agsafeset(n, "color", (char *)(a->group.to ?
+	    gc->th->palette[a->group.to->index % THEME_PALETTE] :
+	    gc->th->line), "");
+	if (a->group.to)
+		gc->groups[a->group.to->index] = true;
+	buf_free(&b);
+	return n;
+}
+
+void
+view_actors(graph_ctx *gc)
+{
+	const model *m = gc->m;
+	pair *pairs = NULL;
+	size_t npairs = 0, i, j, n;
+	const item **v = gc_items(gc, TYPE_BIT(IT_EVENT) |
+	    TYPE_BIT(IT_DECISION), &n);
+	Agraph_t **box = xcalloc(m->count[IT_GROUP] + 1, sizeof(*box));
+
+	for (i = 0; i < n; i++) {
+		const item *it = v[i];
+
+		for (j = 0; j < it->to_actors.n; j++) {
+			if (it->actor.to)
+				add_pair(&pairs, &npairs, it->actor.to,
+				    it->to_actors.v[j].to, 0, it);
+			else {
+				size_t k;
+
+				for (k = 0; k < it->actors.n; k++)
+					add_pair(&pairs, &npairs,
+					    it->actors.v[k].to,
+					    it->to_actors.v[j].to, 0, it);
+			}
+		}
+	}
+	free(v);
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+
+		if (!gc->sel->link[i] || l->from == NULL || l->to == NULL ||
+		    l->from->type != IT_CAUSE || l->to->type != IT_DECISION ||
+		    (l->type != LT_SUPPORTS && l->type != LT_OPPOSES))
+			continue;
+		add_pair(&pairs, &npairs, l->from->by.to, l->to->actor.to,
+		    l->type == LT_SUPPORTS ? 1 : 2, l->from);
+	}
+	/* Actors in group order, then file order. */
+	for (i = 0; i <= m->count[IT_GROUP]; i++) {
+		const item *g = i < m->count[IT_GROUP] ?
+		    m->items[IT_GROUP][i] : NULL;
+
+		for (j = 0; j < m->count[IT_ACTOR]; j++) {
+			const item *a = m->items[IT_ACTOR][j];
+			Agraph_t *parent = gc->g;
+
+			if (!gc->sel->item[IT_ACTOR][j] || a->group.to != g)
+				continue;
+			if (g != NULL) {
+				if (box[i] == NULL) {
+					char key[96];
+
+					snprintf(key, sizeof(key), "group-%s",
+					    g->id);
+					box[i] = gc_cluster(gc, gc->g, key,
+					    g->name);
+				}
+				parent = box[i];
+			}
+			actor_node(gc, parent, a);
+		}
+	}
+	for (i = 0; i < npairs; i++) {
+		const pair *p = &pairs[i];
+		Agnode_t *a = gc->node[IT_ACTOR][p->from->index];
+		Agnode_t *b = gc->node[IT_ACTOR][p->to->index];
+		Agedge_t *e;
+		buf s = {0};
+		char name[32];
+
+		if (a == NULL || b == NULL)
+			continue;
+		snprintf(name, sizeof(name), "pair%zu", i);
+		e = agedge(gc->g, a, b, name, 1);
+		buf_printf(&s, "%s%s--%s--%s", gc->o->id_prefix, p->from->id,
+		    p->to->id, p->kind == 0 ? "to" : p->kind == 1 ? "for" :
+		    "against");
+		agsafeset(e, "id", s.s, "");
+		agsafeset(e, "class", (char *)(p->kind == 0 ?
+		    "link type-addressed" : p->kind == 1 ?
+		    "link type-supports" : "link type-opposes"), "");
+		s.len = 0;
+		if (p->count == 1)
+			label_wrap_html(&s, model_label(p->single),
+			    gc->o->wrap, 3, "<BR/>");
+		else
+			buf_printf(&s, "%d %s", p->count, p->kind == 0 ?
+			    "messages" : p->kind == 1 ? "causes for" :
+			    "causes against");
+		{
+			char *html = agstrdup_html(gc->g, s.s);
+
+			agsafeset(e, "label", html, "");
+			agstrfree(gc->g, html);
+		}
+		s.len = 0;
+		label_attr(&s, model_label(p->single), 2000);
+		agsafeset(e, "tooltip", s.s, "");
+		if (p->kind == 2) {
+			agsafeset(e, "arrowhead", "tee", "");
+			agsafeset(e, "color", (char *)gc->th->against, "");
+			gc->link_types[LT_OPPOSES] = true;
+		} else if (p->kind == 1) {
+			gc->link_types[LT_SUPPORTS] = true;
+		} else {
+			agsafeset(e, "arrowhead", "vee", "");
+			gc->link_types[LT_LEADS_TO] = true;
+		}
+		buf_free(&s);
+	}
+	free(pairs);
+	free(box);
+}

@@ -1,0 +1,99 @@
+/* arguments: who argued what. Causes in one box per actor who stated
+ * them, the inferred ones in a box of the historian whose source infers
+ * them, side by side, with support and opposition between them and
+ * toward decisions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "views.h"
+
+/* The author of a source, as its citation names it: the text before the
+ * first comma. */
+static void
+source_author(const item *src, char *out, size_t size)
+{
+	const char *cite = src->cite ? src->cite : src->id;
+	size_t n = strcspn(cite, ",");
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, cite, n);
+	out[n] = '\0';
+}
+
+void
+view_arguments(graph_ctx *gc)
+{
+	const model *m = gc->m;
+	size_t n, i, j;
+	const item **v = gc_items(gc, TYPE_BIT(IT_CAUSE), &n);
+	Agraph_t **actor_box = xcalloc(m->count[IT_ACTOR] + 1,
+	    sizeof(*actor_box));
+	Agraph_t **source_box = xcalloc(m->count[IT_SOURCE] + 1,
+	    sizeof(*source_box));
+	Agraph_t *unsourced = NULL;
+
+	for (i = 0; i < n; i++) {
+		const item *c = v[i];
+		Agraph_t *box;
+
+		if (c->by.to) {
+			const item *a = c->by.to;
+
+			if (actor_box[a->index] == NULL) {
+				char key[96];
+
+				snprintf(key, sizeof(key), "by-%s", a->id);
+				actor_box[a->index] = gc_cluster(gc, gc->g,
+				    key, gc_actor_name(a));
+			}
+			box = actor_box[a->index];
+		} else if (c->sources.n > 0 && c->sources.v[0].src.to) {
+			const item *s = c->sources.v[0].src.to;
+
+			if (source_box[s->index] == NULL) {
+				char key[96], who[200], title[240];
+
+				snprintf(key, sizeof(key), "inferred-%s",
+				    s->id);
+				source_author(s, who, sizeof(who));
+				snprintf(title, sizeof(title),
+				    "Inferred by %s", who);
+				source_box[s->index] = gc_cluster(gc, gc->g,
+				    key, title);
+			}
+			box = source_box[s->index];
+		} else {
+			if (unsourced == NULL)
+				unsourced = gc_cluster(gc, gc->g, "inferred",
+				    "Inferred");
+			box = unsourced;
+		}
+		gc_node(gc, box, c);
+	}
+	free(v);
+	/* What the causes argue about, outside the boxes. */
+	v = gc_items(gc, TYPE_BIT(IT_DECISION) | TYPE_BIT(IT_EVENT), &n);
+	for (i = 0; i < n; i++) {
+		bool argued = false;
+
+		for (j = 0; j < m->nlinks && !argued; j++) {
+			const relation *l = &m->links[j];
+
+			argued = gc->sel->link[j] && l->to == v[i] &&
+			    l->from->type == IT_CAUSE;
+		}
+		if (argued)
+			gc_node(gc, gc->g, v[i]);
+	}
+	free(v);
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+
+		if (gc->sel->link[i] && (l->type == LT_SUPPORTS ||
+		    l->type == LT_OPPOSES || l->type == LT_RESPONDS_TO))
+			gc_link(gc, l);
+	}
+	free(actor_box);
+	free(source_box);
+}

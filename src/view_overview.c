@@ -1,0 +1,19 @@
+/* overview: everything selected, top to bottom in date order. */
+#include <stdlib.h>
+
+#include "views.h"
+
+void
+view_overview(graph_ctx *gc)
+{
+	size_t n, i;
+	const item **v = gc_items(gc, TYPE_BIT(IT_EVENT) |
+	    TYPE_BIT(IT_DECISION) | TYPE_BIT(IT_CAUSE), &n);
+
+	for (i = 0; i < n; i++)
+		gc_node(gc, gc->g, v[i]);
+	for (i = 0; i < gc->m->nlinks; i++)
+		if (gc->sel->link[i])
+			gc_link(gc, &gc->m->links[i]);
+	free(v);
+}

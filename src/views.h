@@ -1,0 +1,58 @@
+/* Inside the graph stage: what graph.c offers the views (view_*.c), one
+ * file per built-in view. Only graph.c and the views include cgraph.h. */
+#ifndef KG_VIEWS_H
+#define KG_VIEWS_H
+
+#include <graphviz/cgraph.h>
+
+#include "graph.h"
+#include "theme.h"
+
+typedef struct {
+	const model *m;
+	const selection *sel;
+	const graph_options *o;
+	const theme *th;
+	Agraph_t *g;
+	Agnode_t **node[IT__COUNT];     /* the node drawn for each item */
+	int *cite;                      /* per source: its number, or 0 */
+	int cites;                      /* sources numbered so far */
+	bool kinds[IT__COUNT + CK__COUNT];      /* what the legend lists */
+	bool link_types[5], evidence[3], ungrouped;
+	bool *groups;
+	size_t clusters;                /* clusters made so far */
+} graph_ctx;
+
+/* Kinds for the legend: items by type, causes by kind. */
+#define LEGEND_CAUSE(k) (IT__COUNT + (k))
+
+/* The selected items of the types in mask (1 << type), in drawing order:
+ * by date, then type, then file order. The caller frees the array. */
+const item **gc_items(graph_ctx *gc, unsigned mask, size_t *n);
+
+/* The node of an item, made in parent (the graph or a cluster) on first
+ * use, with its label, shape, style, tooltip, url, id and classes. */
+Agnode_t *gc_node(graph_ctx *gc, Agraph_t *parent, const item *it);
+
+/* An edge for a link between two drawn items; NULL if an end is not
+ * drawn. */
+Agedge_t *gc_link(graph_ctx *gc, const relation *l);
+
+/* A cluster with a title; key makes its id and name unique. */
+Agraph_t *gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
+    const char *title);
+
+/* An invisible edge that orders a before b (timeline bands). */
+void gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b);
+
+/* The name of an actor (or its id), for labels. */
+const char *gc_actor_name(const item *actor);
+
+/* The views. */
+void view_overview(graph_ctx *gc);
+void view_causes(graph_ctx *gc);
+void view_arguments(graph_ctx *gc);
+void view_timeline(graph_ctx *gc);
+void view_actors(graph_ctx *gc);
+
+#endif
