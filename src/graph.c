@@ -82,7 +82,7 @@ declare(graph_ctx *gc)
 	    "labeljust", "rankdir", "bgcolor", "fontname", "fontsize",
 	    "fontcolor", "newrank", "nodesep", "ranksep", "pad", "id",
 	    "class", "style", "color", "fillcolor", "penwidth", "tooltip",
-	    "margin", "rank", "outputorder", "splines", "compound", NULL};
+	    "margin", "rank", "outputorder", "peripheries", NULL};
 	static const char *const node_attrs[] = {"label", "shape", "style",
 	    "fillcolor", "color", "fontcolor", "fontname", "fontsize",
 	    "penwidth", "tooltip", "id", "class", "URL", "target", "margin",
@@ -90,7 +90,7 @@ declare(graph_ctx *gc)
 	static const char *const edge_attrs[] = {"label", "style", "color",
 	    "arrowhead", "arrowsize", "dir", "penwidth", "tooltip", "id",
 	    "class", "constraint", "weight", "fontname", "fontsize",
-	    "fontcolor", "minlen", NULL};
+	    "fontcolor", "minlen", "xlabel", NULL};
 	const char *const *a;
 	char fs[32];
 
@@ -513,7 +513,7 @@ gc_link(graph_ctx *gc, const relation *l)
 		buf_free(&c);
 	}
 	if (s.len > 0)
-		set_html(e, "label", s.s);
+		set_html(e, gc->xlabels ? "xlabel" : "label", s.s);
 	gc->link_types[l->type] = true;
 	gc->evidence[l->evidence] = true;
 	buf_free(&s);
@@ -533,7 +533,7 @@ gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 	buf_printf(&b, "%s%s", gc->o->id_prefix, key);
 	set(c, "id", b.s);
 	b.len = 0;
-	buf_puts(&b, "cluster cluster-");
+	buf_puts(&b, "cluster-");
 	label_token(&b, key);
 	set(c, "class", b.s);
 	b.len = 0;
@@ -620,18 +620,20 @@ add_title(graph_ctx *gc)
 		if (strcmp(views[i].name, gc->o->view) == 0)
 			view_title = views[i].title;
 	snprintf(big, sizeof(big), "%.3g", gc->o->font_size * 1.5);
+	/* Each line ends in a left-aligned break, or Graphviz centres it. */
 	buf_printf(&b, "<FONT POINT-SIZE=\"%s\"><B>", big);
 	label_wrap_html(&b, gc->o->title ? gc->o->title : gc->m->title,
-	    gc->o->wrap * 3, 2, "<BR/>");
-	buf_puts(&b, "</B></FONT>");
+	    gc->o->wrap * 3, 2, "<BR ALIGN=\"LEFT\"/>");
+	buf_puts(&b, "</B></FONT><BR ALIGN=\"LEFT\"/>");
 	if (gc->o->title == NULL) {
 		filter_text(gc, &f);
-		buf_puts(&b, "<BR/>");
 		label_html(&b, view_title);
 		if (f.len > 0) {
 			buf_puts(&b, " \xe2\x80\x94 ");
-			label_wrap_html(&b, f.s, gc->o->wrap * 3, 2, "<BR/>");
+			label_wrap_html(&b, f.s, gc->o->wrap * 3, 2,
+			    "<BR ALIGN=\"LEFT\"/>");
 		}
+		buf_puts(&b, "<BR ALIGN=\"LEFT\"/>");
 	}
 	set_html(gc->g, "label", b.s);
 	set(gc->g, "labelloc", "t");
@@ -643,50 +645,98 @@ add_title(graph_ctx *gc)
 static const char *const kind_words[] = {"", "", "", "", "", "event",
     "decision", "cause", ""};
 
-/* The legend and the sources box, as HTML tables in one node placed
- * after everything else. */
+/* Places the key (legend and sources) after the diagram: below it, or
+ * right of it for LR. Invisible, weightless edges from the items that
+ * nothing follows put it past them; edges from every node would thread
+ * virtual nodes through every rank and spread the diagram apart. (rank=sink
+ * does not hold under newrank in Graphviz 2.43.) */
+static void
+key_node(graph_ctx *gc, const char *html)
+{
+	Agnode_t *key = agnode(gc->g, "kgraph_key", 1), *other;
+	buf b = {0};
+
+	for (other = agfstnode(gc->g); other != NULL;
+	    other = agnxtnode(gc->g, other)) {
+		Agedge_t *e, *out;
+		bool sink = true;
+
+		if (other == key)
+			continue;
+		for (out = agfstout(gc->g, other); out != NULL;
+		    out = agnxtout(gc->g, out)) {
+			char *c = agget(out, "constraint");
+
+			if (c == NULL || strcmp(c, "false") != 0)
+				sink = false;
+		}
+		if (!sink)
+			continue;
+		e = agedge(gc->g, other, key, "key", 1);
+		set(e, "style", "invis");
+		set(e, "weight", "0");
+		set(e, "class", "order");
+	}
+	set_html(key, "label", html);
+	set(key, "shape", "plain");
+	buf_printf(&b, "%skey", gc->o->id_prefix);
+	set(key, "id", b.s);
+	set(key, "class", "key");
+	set(key, "tooltip", "Legend and sources");
+	buf_free(&b);
+}
+
+/* Legend entries: a swatch cell and a label cell each. */
+typedef struct {
+	buf swatch[64], text[64];
+	int n;
+} legend;
+
+static void
+legend_add(legend *lg, const char *text)
+{
+	if (lg->n >= 64)
+		return;
+	label_html(&lg->text[lg->n], text);
+	lg->n++;
+}
+
+/* The legend and the sources box, as one HTML table in a node placed
+ * after everything else: the legend's entries in rows of a few, the
+ * sources in two columns, so that the key is wide and low like a slide. */
 static void
 add_key(graph_ctx *gc)
 {
 	const model *m = gc->m;
 	const theme *th = gc->th;
+	legend lg;
 	buf b = {0};
 	char small[32];
 	size_t i;
-	int k, rows = 0;
-	bool legend = !gc->o->no_legend, sources = !gc->o->no_citations &&
+	int k, per_row = 6;
+	bool legend_on = !gc->o->no_legend, sources = !gc->o->no_citations &&
 	    gc->cites > 0;
-	Agraph_t *sink;
-	Agnode_t *n;
-
-	if (!legend && !sources)
-		return;
+	memset(&lg, 0, sizeof(lg));
 	snprintf(small, sizeof(small), "%.3g", gc->o->font_size * 0.85);
-	buf_printf(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\""
-	    " CELLPADDING=\"2\">");
-	if (legend) {
-		buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>Legend"
-		    "</B></TD></TR>");
+	if (legend_on) {
 		for (k = IT_EVENT; k <= IT_DECISION; k++) {
 			if (!gc->kinds[k])
 				continue;
-			buf_printf(&b, "<TR><TD BORDER=\"%d\" STYLE=\"%s\" "
-			    "COLOR=\"%s\" BGCOLOR=\"%s\" WIDTH=\"36\"> </TD>"
-			    "<TD ALIGN=\"LEFT\">%s</TD></TR>",
-			    k == IT_DECISION ? 3 : 1,
+			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"%d\" "
+			    "STYLE=\"%s\" COLOR=\"%s\" BGCOLOR=\"%s\" "
+			    "WIDTH=\"30\"> </TD>", k == IT_DECISION ? 3 : 1,
 			    k == IT_EVENT ? "rounded" : "solid", th->line,
-			    th->node_fill, kind_words[k]);
-			rows++;
+			    th->node_fill);
+			legend_add(&lg, kind_words[k]);
 		}
 		for (k = 0; k < CK__COUNT; k++) {
 			if (!gc->kinds[LEGEND_CAUSE(k)])
 				continue;
-			buf_printf(&b, "<TR><TD BORDER=\"1\" COLOR=\"%s\" "
-			    "BGCOLOR=\"%s\"><FONT POINT-SIZE=\"%s\">%.3s"
-			    "</FONT></TD><TD ALIGN=\"LEFT\">cause: %s</TD>"
-			    "</TR>", th->line, th->node_fill, small,
-			    cause_kind_caps[k], model_cause_kind_names[k]);
-			rows++;
+			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"1\" "
+			    "COLOR=\"%s\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"%s\""
+			    ">%.3s</FONT></TD>", th->line, th->node_fill,
+			    small, cause_kind_caps[k]);
+			legend_add(&lg, model_cause_kind_names[k]);
 		}
 		for (k = 0; k < 5; k++) {
 			static const char *const glyph[] = {
@@ -696,16 +746,15 @@ add_key(graph_ctx *gc)
 			    "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6",
 			    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\xa4"};
 			static const char *const words[] = {"causes",
-			    "leads to", "responds to", "for (supports)",
-			    "against (opposes)"};
+			    "leads to", "responds to", "for",
+			    "against"};
 
 			if (!gc->link_types[k])
 				continue;
-			buf_printf(&b, "<TR><TD><FONT COLOR=\"%s\">%s</FONT>"
-			    "</TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-			    k == LT_OPPOSES ? th->against : th->line, glyph[k],
-			    words[k]);
-			rows++;
+			buf_printf(&lg.swatch[lg.n], "<TD><FONT COLOR=\"%s\">"
+			    "%s</FONT></TD>", k == LT_OPPOSES ? th->against :
+			    th->line, glyph[k]);
+			legend_add(&lg, words[k]);
 		}
 		for (k = 0; k < 3; k++) {
 			static const char *const glyph[] = {
@@ -717,28 +766,43 @@ add_key(graph_ctx *gc)
 
 			if (!gc->evidence[k])
 				continue;
-			buf_printf(&b, "<TR><TD>%s</TD><TD ALIGN=\"LEFT\">%s"
-			    "</TD></TR>", glyph[k], words[k]);
-			rows++;
+			buf_printf(&lg.swatch[lg.n], "<TD>%s</TD>", glyph[k]);
+			legend_add(&lg, words[k]);
 		}
 		for (i = 0; i < m->count[IT_GROUP]; i++) {
 			const item *g = m->items[IT_GROUP][i];
 
-			if (!gc->groups[i])
+			if (!gc->groups[i] || lg.n >= 64)
 				continue;
-			buf_printf(&b, "<TR><TD BORDER=\"2\" COLOR=\"%s\" "
-			    "BGCOLOR=\"%s\"> </TD><TD ALIGN=\"LEFT\">",
+			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"2\" "
+			    "COLOR=\"%s\" BGCOLOR=\"%s\"> </TD>",
 			    group_color(gc, g), group_fill(gc, g));
-			label_wrap_html(&b, g->name, gc->o->wrap, 2, "<BR/>");
-			buf_puts(&b, "</TD></TR>");
-			rows++;
+			label_wrap_html(&lg.text[lg.n], g->name, gc->o->wrap,
+			    2, "<BR/>");
+			lg.n++;
+		}
+	}
+	if (lg.n == 0 && !sources)
+		return;
+	buf_printf(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\""
+	    " CELLPADDING=\"2\">");
+	if (lg.n > 0) {
+		buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>Legend"
+		    "</B></TD></TR>", 2 * per_row);
+		for (k = 0; k < lg.n; k++) {
+			if (k % per_row == 0)
+				buf_puts(&b, "<TR>");
+			buf_printf(&b, "%s<TD ALIGN=\"LEFT\">%s</TD>",
+			    lg.swatch[k].s, lg.text[k].s);
+			if (k % per_row == per_row - 1 || k == lg.n - 1)
+				buf_puts(&b, "</TR>");
 		}
 	}
 	if (sources) {
-		int num;
+		int num, col = 0;
 
-		buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>Sources"
-		    "</B></TD></TR>");
+		buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>"
+		    "Sources</B></TD></TR>", 2 * per_row);
 		for (num = 1; num <= gc->cites; num++) {
 			for (i = 0; i < m->count[IT_SOURCE]; i++) {
 				const item *s = m->items[IT_SOURCE][i];
@@ -749,32 +813,34 @@ add_key(graph_ctx *gc)
 				buf_puts(&t, s->cite);
 				if (s->archive)
 					buf_printf(&t, " (%s)", s->archive);
-				buf_printf(&b, "<TR><TD ALIGN=\"RIGHT\" "
+				if (col == 0)
+					buf_puts(&b, "<TR>");
+				buf_printf(&b, "<TD ALIGN=\"RIGHT\" "
 				    "VALIGN=\"TOP\"><FONT POINT-SIZE=\"%s\">"
 				    "[%d]</FONT></TD><TD ALIGN=\"LEFT\" "
-				    "BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\">",
-				    small, num, small);
+				    "BALIGN=\"LEFT\" VALIGN=\"TOP\" COLSPAN=\"%d\">"
+				    "<FONT POINT-SIZE=\"%s\">", small, num,
+				    per_row - 1, small);
 				label_wrap_html(&b, t.s, gc->o->wrap * 2, 4,
 				    "<BR/>");
-				buf_puts(&b, "</FONT></TD></TR>");
+				buf_puts(&b, "</FONT></TD>");
+				if (++col == 2) {
+					buf_puts(&b, "</TR>");
+					col = 0;
+				}
 				buf_free(&t);
-				rows++;
 			}
 		}
+		if (col != 0)
+			buf_printf(&b, "<TD COLSPAN=\"%d\"></TD></TR>",
+			    per_row);
 	}
 	buf_puts(&b, "</TABLE>");
-	if (rows > 0) {
-		sink = agsubg(gc->g, "key", 1);
-		set(sink, "rank", "sink");
-		n = agnode(sink, "kgraph_key", 1);
-		set_html(n, "label", b.s);
-		set(n, "shape", "plain");
-		b.len = 0;
-		buf_printf(&b, "%skey", gc->o->id_prefix);
-		set(n, "id", b.s);
-		set(n, "class", "key");
-		set(n, "tooltip", "Legend and sources");
+	for (k = 0; k < 64; k++) {
+		buf_free(&lg.swatch[k]);
+		buf_free(&lg.text[k]);
 	}
+	key_node(gc, b.s);
 	buf_free(&b);
 }
 
@@ -800,7 +866,6 @@ graph_build(const model *m, const selection *sel, const graph_options *o)
 	declare(gc);
 	set(gc->g, "bgcolor", o->transparent ? "transparent" :
 	    gc->th->background);
-	set(gc->g, "newrank", "true");
 	set(gc->g, "nodesep", "0.3");
 	set(gc->g, "ranksep", "0.45");
 	set(gc->g, "pad", "0.3");
@@ -817,6 +882,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o)
 		set(gc->g, "class", b.s);
 		buf_free(&b);
 	}
+	gc->body = gc->g;
 	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
 		if (strcmp(views[i].name, o->view) == 0) {
 			set(gc->g, "rankdir", o->direction ? o->direction :

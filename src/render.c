@@ -142,17 +142,20 @@ layout_render(Agraph_t *g, const char *plugin, buf *out, char *err,
 	GVC_t *c = context();
 	char *data = NULL;
 	unsigned int len = 0;
-	bool ok = true;
-
+	bool ok = true, laid;
 	agreseterrors();
-	if (gvLayout(c, g, "dot") != 0 || agerrors() > 0) {
+	laid = gvLayout(c, g, "dot") == 0;
+	if (!laid || agerrors() > 0) {
 		char *msg = aglasterr();
 
 		snprintf(err, errsize, "Graphviz could not lay the graph out%s"
 		    "%.300s", msg ? ": " : "", msg ? msg : "");
 		free(msg);
-		gvFreeLayout(c, g);
-		return false;
+		/* A layout that reported errors is left half made, and
+		 * freeing it can abort in Graphviz 2.43 (flat edges with
+		 * labels): leave it; the process ends soon after. */
+		(void)laid;
+		return false;       /* g is left: see above */
 	}
 	if (gvRenderData(c, g, plugin, &data, &len) != 0 || agerrors() > 0) {
 		char *msg = aglasterr();

@@ -145,7 +145,7 @@ view_actors(graph_ctx *gc)
 
 		for (j = 0; j < m->count[IT_ACTOR]; j++) {
 			const item *a = m->items[IT_ACTOR][j];
-			Agraph_t *parent = gc->g;
+			Agraph_t *parent = gc->body;
 
 			if (!gc->sel->item[IT_ACTOR][j] || a->group.to != g)
 				continue;
@@ -155,7 +155,7 @@ view_actors(graph_ctx *gc)
 
 					snprintf(key, sizeof(key), "group-%s",
 					    g->id);
-					box[i] = gc_cluster(gc, gc->g, key,
+					box[i] = gc_cluster(gc, gc->body, key,
 					    g->name);
 				}
 				parent = box[i];

@@ -44,7 +44,7 @@ view_arguments(graph_ctx *gc)
 				char key[96];
 
 				snprintf(key, sizeof(key), "by-%s", a->id);
-				actor_box[a->index] = gc_cluster(gc, gc->g,
+				actor_box[a->index] = gc_cluster(gc, gc->body,
 				    key, gc_actor_name(a));
 			}
 			box = actor_box[a->index];
@@ -59,13 +59,13 @@ view_arguments(graph_ctx *gc)
 				source_author(s, who, sizeof(who));
 				snprintf(title, sizeof(title),
 				    "Inferred by %s", who);
-				source_box[s->index] = gc_cluster(gc, gc->g,
+				source_box[s->index] = gc_cluster(gc, gc->body,
 				    key, title);
 			}
 			box = source_box[s->index];
 		} else {
 			if (unsourced == NULL)
-				unsourced = gc_cluster(gc, gc->g, "inferred",
+				unsourced = gc_cluster(gc, gc->body, "inferred",
 				    "Inferred");
 			box = unsourced;
 		}
@@ -84,7 +84,7 @@ view_arguments(graph_ctx *gc)
 			    l->from->type == IT_CAUSE;
 		}
 		if (argued)
-			gc_node(gc, gc->g, v[i]);
+			gc_node(gc, gc->body, v[i]);
 	}
 	free(v);
 	for (i = 0; i < m->nlinks; i++) {

@@ -13,7 +13,7 @@ view_causes(graph_ctx *gc)
 	    TYPE_BIT(IT_DECISION) | TYPE_BIT(IT_CAUSE), &n);
 
 	for (i = 0; i < n; i++)
-		gc_node(gc, gc->g, v[i]);
+		gc_node(gc, gc->body, v[i]);
 	for (i = 0; i < gc->m->nlinks; i++) {
 		const relation *l = &gc->m->links[i];
 

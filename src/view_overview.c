@@ -11,7 +11,7 @@ view_overview(graph_ctx *gc)
 	    TYPE_BIT(IT_DECISION) | TYPE_BIT(IT_CAUSE), &n);
 
 	for (i = 0; i < n; i++)
-		gc_node(gc, gc->g, v[i]);
+		gc_node(gc, gc->body, v[i]);
 	for (i = 0; i < gc->m->nlinks; i++)
 		if (gc->sel->link[i])
 			gc_link(gc, &gc->m->links[i]);

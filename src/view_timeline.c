@@ -1,24 +1,48 @@
 /* timeline: events and decisions only, in date order, one band per phase
- * in phase order from left to right, dates running down. */
+ * in phase order from left to right, dates running down. A long phase
+ * runs down several columns, so that the bands stay about as high as a
+ * slide instead of one long column; each column is a borderless cluster,
+ * so that dot keeps its items together and in order. (A grid of
+ * rank=same rows makes Graphviz 2.43 lose flat edges.) */
 #include <stdlib.h>
 
 #include "views.h"
+
+/* Items in a column before the band starts another. */
+#define COLUMN_ROWS 6
 
 void
 view_timeline(graph_ctx *gc)
 {
 	const model *m = gc->m;
-	size_t n, i, p;
+	size_t n, i, p, r;
+
 	const item **v = gc_items(gc, TYPE_BIT(IT_EVENT) |
 	    TYPE_BIT(IT_DECISION), &n);
-	Agnode_t *prev;
+	size_t most = 0, rows, columns, nchain = 0;
+	Agnode_t **chain = xcalloc(n + 1, sizeof(*chain));
+	bool *starts = xcalloc(n + 1, sizeof(*starts));
 
+	/* Columns of the same height in every band: the longest band sets
+	 * how many rows a column has. */
 	for (p = 0; p <= m->count[IT_PHASE]; p++) {
 		const item *phase = p < m->count[IT_PHASE] ?
 		    m->items[IT_PHASE][p] : NULL;
-		Agraph_t *band = NULL;
+		size_t count = 0;
 
-		prev = NULL;
+		for (i = 0; i < n; i++)
+			count += v[i]->resolved_phase == phase;
+		if (count > most)
+			most = count;
+	}
+	columns = (most + COLUMN_ROWS - 1) / COLUMN_ROWS;
+	rows = columns > 0 ? (most + columns - 1) / columns : 0;
+	for (p = 0; p <= m->count[IT_PHASE]; p++) {
+		const item *phase = p < m->count[IT_PHASE] ?
+		    m->items[IT_PHASE][p] : NULL;
+		Agraph_t *band = NULL, *column = NULL;
+		size_t k = 0;
+
 		for (i = 0; i < n; i++) {
 			Agnode_t *here;
 
@@ -38,15 +62,35 @@ view_timeline(graph_ctx *gc)
 					snprintf(title, sizeof(title),
 					    "Without a phase");
 				}
-				band = gc_cluster(gc, gc->g, key, title);
+				band = gc_cluster(gc, gc->body, key, title);
 			}
-			here = gc_node(gc, band, v[i]);
-			if (prev != NULL)
-				gc_order(gc, prev, here);
-			prev = here;
+			r = k % rows;
+			if (r == 0) {
+				char name[96];
+
+				snprintf(name, sizeof(name), "cluster_%s_%zu",
+				    phase ? phase->id : "none", k / rows);
+				column = agsubg(band, name, 1);
+				agsafeset(column, "style", "invis", "");
+				agsafeset(column, "label", "", "");
+				agsafeset(column, "margin", "0", "");
+			}
+			here = gc_node(gc, column, v[i]);
+			chain[nchain] = here;
+			starts[nchain++] = r == 0;
+			k++;
 		}
 	}
 	free(v);
+	/* The columns' order edges come after all nodes: Graphviz 2.43
+	 * fails ("trouble in init_rank") on some graphs whose edges and
+	 * nodes were made interleaved. */
+	for (i = 1; i < nchain; i++)
+		if (!starts[i])
+			gc_order(gc, chain[i - 1], chain[i]);
+	free(chain);
+	free(starts);
+	gc->xlabels = true;
 	for (i = 0; i < m->nlinks; i++) {
 		const relation *l = &m->links[i];
 		Agedge_t *e;
@@ -55,7 +99,7 @@ view_timeline(graph_ctx *gc)
 		    l->type != LT_CAUSES && l->type != LT_RESPONDS_TO))
 			continue;
 		e = gc_link(gc, l);
-		/* The bands keep their date order; links do not bend it. */
+		/* The grid keeps its date order; links do not bend it. */
 		if (e != NULL)
 			agsafeset(e, "constraint", "false", "");
 	}

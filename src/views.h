@@ -14,6 +14,8 @@ typedef struct {
 	const graph_options *o;
 	const theme *th;
 	Agraph_t *g;
+	Agraph_t *body;                 /* the parent of the views' nodes
+	                                 * and clusters */
 	Agnode_t **node[IT__COUNT];     /* the node drawn for each item */
 	int *cite;                      /* per source: its number, or 0 */
 	int cites;                      /* sources numbered so far */
@@ -21,6 +23,10 @@ typedef struct {
 	bool link_types[5], evidence[3], ungrouped;
 	bool *groups;
 	size_t clusters;                /* clusters made so far */
+	bool xlabels;                   /* edge labels as xlabel: for edges
+	                                 * that do not constrain the layout,
+	                                 * whose labels Graphviz 2.43
+	                                 * mishandles when they are flat */
 } graph_ctx;
 
 /* Kinds for the legend: items by type, causes by kind. */
