@@ -40,9 +40,14 @@ view_timeline(graph_ctx *gc)
 	for (p = 0; p <= m->count[IT_PHASE]; p++) {
 		const item *phase = p < m->count[IT_PHASE] ?
 		    m->items[IT_PHASE][p] : NULL;
-		Agraph_t *band = NULL, *column = NULL;
-		size_t k = 0;
+		Agraph_t *band = NULL, *column = NULL, *cols[64];
+		size_t k = 0, count = 0, ncols, j;
 
+		for (i = 0; i < n; i++)
+			count += v[i]->resolved_phase == phase;
+		ncols = rows ? (count + rows - 1) / rows : 0;
+		if (ncols > 64)
+			ncols = 64;
 		for (i = 0; i < n; i++) {
 			Agnode_t *here;
 
@@ -63,18 +68,24 @@ view_timeline(graph_ctx *gc)
 					    "Without a phase");
 				}
 				band = gc_cluster(gc, gc->body, key, title);
+				/* Graphviz 2.43 lays sibling clusters inside a
+				 * cluster out mirrored, last made leftmost: the
+				 * columns are made last first. */
+				for (j = ncols; j-- > 0;) {
+					char name[96];
+
+					snprintf(name, sizeof(name),
+					    "cluster_%s_%zu", phase ?
+					    phase->id : "none", j);
+					cols[j] = agsubg(band, name, 1);
+					agsafeset(cols[j], "style", "invis", "");
+					agsafeset(cols[j], "label", "", "");
+					agsafeset(cols[j], "margin", "0", "");
+				}
 			}
 			r = k % rows;
-			if (r == 0) {
-				char name[96];
-
-				snprintf(name, sizeof(name), "cluster_%s_%zu",
-				    phase ? phase->id : "none", k / rows);
-				column = agsubg(band, name, 1);
-				agsafeset(column, "style", "invis", "");
-				agsafeset(column, "label", "", "");
-				agsafeset(column, "margin", "0", "");
-			}
+			j = k / rows < ncols ? k / rows : ncols - 1;
+			column = cols[j];
 			here = gc_node(gc, column, v[i]);
 			chain[nchain] = here;
 			starts[nchain++] = r == 0;
@@ -82,9 +93,7 @@ view_timeline(graph_ctx *gc)
 		}
 	}
 	free(v);
-	/* The columns' order edges come after all nodes: Graphviz 2.43
-	 * fails ("trouble in init_rank") on some graphs whose edges and
-	 * nodes were made interleaved. */
+	/* Each column's items in date order, top to bottom. */
 	for (i = 1; i < nchain; i++)
 		if (!starts[i])
 			gc_order(gc, chain[i - 1], chain[i]);
