@@ -58,7 +58,9 @@ run: deps
 	./kgraph check
 	./kgraph list
 	./kgraph export -o output/korea-1949-1950.json
-	@echo "wrote output/korea-1949-1950.json"
+	./kgraph render --all -o output
+	./kgraph render --all -T pdf -o output
+	@echo "wrote every view of the built-in model to output/ (svg, pdf)"
 
 unit: $(UNIT_BINS)
 

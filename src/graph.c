@@ -729,14 +729,24 @@ add_key(graph_ctx *gc)
 			    th->node_fill);
 			legend_add(&lg, kind_words[k]);
 		}
-		for (k = 0; k < CK__COUNT; k++) {
-			if (!gc->kinds[LEGEND_CAUSE(k)])
-				continue;
-			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"1\" "
-			    "COLOR=\"%s\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"%s\""
-			    ">%.3s</FONT></TD>", th->line, th->node_fill,
-			    small, cause_kind_caps[k]);
-			legend_add(&lg, model_cause_kind_names[k]);
+		/* Every cause names its kind in capitals; the legend says so
+		 * once, with the kinds the view shows. */
+		{
+			buf kinds = {0};
+
+			for (k = 0; k < CK__COUNT; k++)
+				if (gc->kinds[LEGEND_CAUSE(k)])
+					buf_printf(&kinds, "%s%s", kinds.len ?
+					    ", " : "cause: ",
+					    model_cause_kind_names[k]);
+			if (kinds.len > 0) {
+				buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"1\" "
+				    "COLOR=\"%s\" BGCOLOR=\"%s\"><FONT "
+				    "POINT-SIZE=\"%s\">KIND</FONT></TD>",
+				    th->line, th->node_fill, small);
+				legend_add(&lg, kinds.s);
+			}
+			buf_free(&kinds);
 		}
 		for (k = 0; k < 5; k++) {
 			static const char *const glyph[] = {
