@@ -184,16 +184,16 @@ item_group(const item *it)
 }
 
 /* A group's colour: its own, or the theme's palette in file order. */
-static const char *
-group_color(graph_ctx *gc, const item *g)
+const char *
+gc_group_color(graph_ctx *gc, const item *g)
 {
 	if (g->color != NULL && strcmp(gc->th->name, "print") != 0)
 		return g->color;
 	return gc->th->palette[g->index % THEME_PALETTE];
 }
 
-static const char *
-group_fill(graph_ctx *gc, const item *g)
+const char *
+gc_group_fill(graph_ctx *gc, const item *g)
 {
 	/* A model's own colour is used for the border; fills stay the
 	 * theme's tints so that text keeps its contrast. */
@@ -253,7 +253,7 @@ tooltip(void *obj, const item *it)
 
 		if (s == NULL)
 			continue;
-		buf_printf(&raw, "\n%s %s%s%s", i ? "" : "Sources:\n", s->cite,
+		buf_printf(&raw, "\n%s%s%s%s", i ? "" : "Sources:\n", s->cite,
 		    it->sources.v[i].at ? ", " : "",
 		    it->sources.v[i].at ? it->sources.v[i].at : "");
 	}
@@ -394,8 +394,8 @@ gc_node(graph_ctx *gc, Agraph_t *parent, const item *it)
 	    evidence_styles[it->evidence]);
 	set(n, "style", style);
 	set(n, "shape", it->type == IT_CAUSE ? "note" : "box");
-	set(n, "fillcolor", group ? group_fill(gc, group) : gc->th->node_fill);
-	set(n, "color", group ? group_color(gc, group) : gc->th->line);
+	set(n, "fillcolor", group ? gc_group_fill(gc, group) : gc->th->node_fill);
+	set(n, "color", group ? gc_group_color(gc, group) : gc->th->line);
 	setf(n, "penwidth", it->type == IT_DECISION ? 2.5 : 1.2);
 
 	gc->kinds[it->type == IT_CAUSE ? LEGEND_CAUSE((int)it->cause_kind) :
@@ -761,6 +761,12 @@ add_key(graph_ctx *gc)
 
 			if (!gc->link_types[k])
 				continue;
+			if (k == LT_LEADS_TO && gc->addressed) {
+				buf_printf(&lg.swatch[lg.n], "<TD>%s</TD>",
+				    glyph[k]);
+				legend_add(&lg, "addressed to");
+				continue;
+			}
 			buf_printf(&lg.swatch[lg.n], "<TD><FONT COLOR=\"%s\">"
 			    "%s</FONT></TD>", k == LT_OPPOSES ? th->against :
 			    th->line, glyph[k]);
@@ -786,7 +792,7 @@ add_key(graph_ctx *gc)
 				continue;
 			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"2\" "
 			    "COLOR=\"%s\" BGCOLOR=\"%s\"> </TD>",
-			    group_color(gc, g), group_fill(gc, g));
+			    gc_group_color(gc, g), gc_group_fill(gc, g));
 			label_wrap_html(&lg.text[lg.n], g->name, gc->o->wrap,
 			    2, "<BR/>");
 			lg.n++;

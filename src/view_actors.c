@@ -89,11 +89,9 @@ actor_node(graph_ctx *gc, Agraph_t *parent, const item *a)
 	agsafeset(n, "style", a->actor_kind == AK_PERSON ? "filled,rounded" :
 	    "filled", "");
 	agsafeset(n, "fillcolor", (char *)(a->group.to ?
-	    gc->th->fills[a->group.to->index % THEME_PALETTE] :
-	    gc->th->node_fill), "");
+	    gc_group_fill(gc, a->group.to) : gc->th->node_fill), "");
 	agsafeset(n, "color", (char *)(a->group.to ?
-	    gc->th->palette[a->group.to->index % THEME_PALETTE] :
-	    gc->th->line), "");
+	    gc_group_color(gc, a->group.to) : gc->th->line), "");
 	if (a->group.to)
 		gc->groups[a->group.to->index] = true;
 	buf_free(&b);
@@ -208,6 +206,7 @@ view_actors(graph_ctx *gc)
 		} else {
 			agsafeset(e, "arrowhead", "vee", "");
 			gc->link_types[LT_LEADS_TO] = true;
+			gc->addressed = true;
 		}
 		buf_free(&s);
 	}

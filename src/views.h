@@ -23,6 +23,8 @@ typedef struct {
 	bool link_types[5], evidence[3], ungrouped;
 	bool *groups;
 	size_t clusters;                /* clusters made so far */
+	bool addressed;                 /* the legend's "leads to" edges mean
+	                                 * "addressed to" (actors view) */
 	bool xlabels;                   /* edge labels as xlabel: for edges
 	                                 * that do not constrain the layout,
 	                                 * whose labels Graphviz 2.43
@@ -50,6 +52,10 @@ Agraph_t *gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 
 /* An invisible edge that orders a before b (timeline bands). */
 void gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b);
+
+/* A group's line colour and fill in the theme. */
+const char *gc_group_color(graph_ctx *gc, const item *group);
+const char *gc_group_fill(graph_ctx *gc, const item *group);
 
 /* The name of an actor (or its id), for labels. */
 const char *gc_actor_name(const item *actor);
