@@ -14,7 +14,7 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 B = build
 
 # The stages, in the order data flows through them.
-CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors render output
+CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors view_stances render output
 OBJS = $(CORE:%=$(B)/%.o)
 EMBED = $(B)/embedded_model.o $(B)/embedded_schema.o $(B)/embedded_starter.o
 UNIT = test_date test_utf8 test_ids test_phases

@@ -18,6 +18,7 @@ static const struct {
 	{"arguments", view_arguments, "TB", "Arguments"},
 	{"timeline", view_timeline, "TB", "Timeline"},
 	{"actors", view_actors, "TB", "Actors"},
+	{"stances", view_stances, "TB", "Stances"},
 };
 
 static const char *const cause_kind_caps[] = {"REASON", "ARGUMENT",
@@ -82,11 +83,12 @@ declare(graph_ctx *gc)
 	    "labeljust", "rankdir", "bgcolor", "fontname", "fontsize",
 	    "fontcolor", "newrank", "nodesep", "ranksep", "pad", "id",
 	    "class", "style", "color", "fillcolor", "penwidth", "tooltip",
-	    "margin", "rank", "outputorder", "peripheries", NULL};
+	    "margin", "rank", "outputorder", "peripheries", "layout",
+	    NULL};
 	static const char *const node_attrs[] = {"label", "shape", "style",
 	    "fillcolor", "color", "fontcolor", "fontname", "fontsize",
 	    "penwidth", "tooltip", "id", "class", "URL", "target", "margin",
-	    "width", "height", NULL};
+	    "width", "height", "pos", "fixedsize", NULL};
 	static const char *const edge_attrs[] = {"label", "style", "color",
 	    "arrowhead", "arrowsize", "dir", "penwidth", "tooltip", "id",
 	    "class", "constraint", "weight", "fontname", "fontsize",
@@ -635,9 +637,34 @@ add_title(graph_ctx *gc)
 		}
 		buf_puts(&b, "<BR ALIGN=\"LEFT\"/>");
 	}
-	set_html(gc->g, "label", b.s);
-	set(gc->g, "labelloc", "t");
-	set(gc->g, "labeljust", "l");
+	if (gc->positioned) {
+		/* The view placed everything; the title is a node at its
+		 * place, left-aligned in a table of a width that holds it. */
+		Agnode_t *n = agnode(gc->g, "kgraph_title", 1);
+		buf t = {0};
+		size_t longest = strlen(gc->o->title ? gc->o->title :
+		    gc->m->title);
+		double w, fs = gc->o->font_size;
+		char pos[64];
+
+		if (longest > (size_t)gc->o->wrap * 3)
+			longest = (size_t)gc->o->wrap * 3;
+		w = longest * fs * 1.5 * 0.62 + 24;
+		buf_printf(&t, "<TABLE BORDER=\"0\" CELLPADDING=\"0\" "
+		    "WIDTH=\"%.0f\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+		    "%s</TD></TR></TABLE>", w, b.s);
+		set_html(n, "label", t.s);
+		set(n, "shape", "plaintext");
+		set(n, "class", "title");
+		snprintf(pos, sizeof(pos), "%.1f,%.1f!", gc->title_x + w / 2,
+		    gc->title_y + fs * 2.5);
+		set(n, "pos", pos);
+		buf_free(&t);
+	} else {
+		set_html(gc->g, "label", b.s);
+		set(gc->g, "labelloc", "t");
+		set(gc->g, "labeljust", "l");
+	}
 	buf_free(&b);
 	buf_free(&f);
 }
@@ -728,6 +755,30 @@ add_key(graph_ctx *gc)
 			    k == IT_EVENT ? "rounded" : "solid", th->line,
 			    th->node_fill);
 			legend_add(&lg, kind_words[k]);
+		}
+		for (k = ST_FOR; k <= ST_UNDECIDED; k++) {
+			static const char *const marks[] = {"", "\xe2\x9c\x94",
+			    "\xe2\x9c\x98", "\xe2\x97\x90", "?"};
+			static const char *const words[] = {"",
+			    "for (box)", "against (octagon)",
+			    "conditional (hexagon)", "undecided (oval)"};
+
+			if (!gc->stances[k])
+				continue;
+			buf_printf(&lg.swatch[lg.n], "<TD><FONT COLOR=\"%s\">"
+			    "<B>%s</B></FONT></TD>", k == ST_FOR ? th->approve :
+			    k == ST_AGAINST ? th->against : th->muted,
+			    marks[k]);
+			legend_add(&lg, words[k]);
+		}
+		if (gc->paths) {
+			buf_printf(&lg.swatch[lg.n], "<TD>\xe2\x94\x81\xe2\x94"
+			    "\x81\xe2\x96\xb6</TD>");
+			legend_add(&lg, "changed position");
+			buf_printf(&lg.swatch[lg.n], "<TD><FONT COLOR=\"%s\">"
+			    "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6</FONT></TD>",
+			    th->muted);
+			legend_add(&lg, "same position");
 		}
 		/* Every cause names its kind in capitals; the legend says so
 		 * once, with the kinds the view shows. */
@@ -856,12 +907,62 @@ add_key(graph_ctx *gc)
 		buf_free(&lg.swatch[k]);
 		buf_free(&lg.text[k]);
 	}
-	key_node(gc, b.s);
+	if (gc->positioned) {
+		/* Under a layout of given positions the key is the graph's
+		 * label, below the diagram. */
+		set_html(gc->g, "label", b.s);
+		set(gc->g, "labelloc", "b");
+		set(gc->g, "labeljust", "l");
+	} else {
+		key_node(gc, b.s);
+	}
 	buf_free(&b);
 }
 
+/* The stances view's question, or NULL with the reason in err. */
+static const item *
+stances_question(graph_ctx *gc)
+{
+	const model *m = gc->m;
+	const item *q = NULL;
+	size_t i;
+
+	if (gc->o->question != NULL) {
+		q = model_find(m, gc->o->question);
+		if (q == NULL || q->type != IT_QUESTION) {
+			buf b = {0};
+
+			for (i = 0; i < m->count[IT_QUESTION]; i++)
+				buf_printf(&b, "%s%s", i ? ", " : "",
+				    m->items[IT_QUESTION][i]->id);
+			snprintf(gc->err, gc->errsize, "unknown question '%s'; "
+			    "valid: %s", gc->o->question, b.len ? b.s :
+			    "none (the model has no questions)");
+			buf_free(&b);
+			return NULL;
+		}
+	} else if (m->count[IT_QUESTION] > 0) {
+		q = m->items[IT_QUESTION][0];
+	} else {
+		snprintf(gc->err, gc->errsize, "the stances view needs a "
+		    "question, and the model has none: add 'questions' and "
+		    "'on' to the decisions that answer one");
+		return NULL;
+	}
+	for (i = 0; i < m->count[IT_DECISION]; i++)
+		if (gc->sel->item[IT_DECISION][i] &&
+		    m->items[IT_DECISION][i]->on.to == q &&
+		    m->items[IT_DECISION][i]->actor.to != NULL)
+			return q;
+	snprintf(gc->err, gc->errsize, "no decision%s answers the question "
+	    "'%s' (%s): give decisions 'on: %s'", gc->sel->any ?
+	    " of the selection" : "", q->id, q->title, q->id);
+	return NULL;
+}
+
 Agraph_t *
-graph_build(const model *m, const selection *sel, const graph_options *o)
+graph_build(const model *m, const selection *sel, const graph_options *o,
+    char *err, size_t errsize)
 {
 	graph_ctx c = {0}, *gc = &c;
 	size_t i;
@@ -871,6 +972,11 @@ graph_build(const model *m, const selection *sel, const graph_options *o)
 	gc->m = m;
 	gc->sel = sel;
 	gc->o = o;
+	gc->err = err;
+	gc->errsize = errsize;
+	if (strcmp(o->view, "stances") == 0 &&
+	    (gc->question = stances_question(gc)) == NULL)
+		return NULL;
 	gc->th = theme_find(o->theme);
 	if (gc->th == NULL)
 		gc->th = theme_find("light");

@@ -23,6 +23,8 @@ typedef struct {
 	int wrap;               /* label width in characters */
 	const char *id_prefix;  /* prefix of every SVG id */
 	const sel_filters *filters;     /* for the title, or NULL */
+	const char *question;   /* the stances view's question, or NULL for
+	                         * the model's first */
 } graph_options;
 
 /* The defaults of the command line. */
@@ -33,9 +35,10 @@ void graph_defaults(graph_options *o);
 bool graph_view_known(const char *name);
 
 /* Builds the graph of view o->view for the selection; the caller frees
- * it with graph_free. */
+ * it with graph_free. NULL, with the reason in err, when the view has
+ * nothing to draw (a question nobody decided on). */
 Agraph_t *graph_build(const model *m, const selection *sel,
-    const graph_options *o);
+    const graph_options *o, char *err, size_t errsize);
 void graph_free(Agraph_t *g);
 
 /* Appends the graph, before layout, in the dot language. */

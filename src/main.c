@@ -71,7 +71,9 @@ static const char usage_render[] =
     "layout), json\n"
     "      --view ID        overview (default), causes, arguments, "
     "timeline, actors,\n"
-    "                       or a view of the model\n"
+    "                       stances, or a view of the model\n"
+    "      --question ID    the question of the stances view (default: "
+    "the first)\n"
     "      --all            every view; -o names a folder, files are "
     "VIEW.FMT\n"
     "      --phase SPEC     phases by id or number: 2, 1..2, ..pressure, "
@@ -247,7 +249,7 @@ enum {
 	OPT_ACTOR, OPT_GROUP, OPT_KIND, OPT_TAG, OPT_EVIDENCE, OPT_FOCUS,
 	OPT_DEPTH, OPT_VERSION, OPT_ALL, OPT_THEME, OPT_DIRECTION, OPT_FONT,
 	OPT_FONT_SIZE, OPT_WRAP, OPT_TITLE, OPT_NO_TITLE, OPT_NO_LEGEND,
-	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX
+	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX, OPT_QUESTION
 };
 
 static int
@@ -467,6 +469,7 @@ static const struct option draw_opts[] = {
 	{"no-citations", no_argument, NULL, OPT_NO_CITATIONS},
 	{"transparent", no_argument, NULL, OPT_TRANSPARENT},
 	{"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
+	{"question", required_argument, NULL, OPT_QUESTION},
 	{NULL, 0, NULL, 0},
 };
 #define EXPORT_OPTS 15  /* the first entries of draw_opts */
@@ -556,6 +559,7 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 			d->g.wrap = n;
 			break;
 		case OPT_TITLE: d->g.title = optarg; break;
+		case OPT_QUESTION: d->g.question = optarg; break;
 		case OPT_NO_TITLE: d->g.no_title = true; break;
 		case OPT_NO_LEGEND:
 			d->g.no_legend = true;
@@ -714,6 +718,8 @@ draw_view(session *s, const draw_options *cli, const char *name,
 
 		sel_from_view(mv, &d.f, s->model->arena);
 		d.g.view_title = mv->title ? mv->title : mv->id;
+		if (d.g.question == NULL && vs->question)
+			d.g.question = vs->question;
 		if (!d.set_direction && vs->direction)
 			d.g.direction = vs->direction;
 		if (!d.set_theme && vs->theme)
@@ -726,7 +732,11 @@ draw_view(session *s, const draw_options *cli, const char *name,
 	if (!sel_apply(s->model, &d.f, &sel, err, sizeof(err)))
 		return usage_error("render", "%s", err);
 	d.g.filters = &d.f;
-	g = graph_build(s->model, &sel, &d.g);
+	g = graph_build(s->model, &sel, &d.g, err, sizeof(err));
+	if (g == NULL) {
+		sel_free(&sel);
+		return usage_error("render", "%s", err);
+	}
 	ok = render_output(fmt, s->model, &sel, g, out, err, sizeof(err));
 	graph_free(g);
 	sel_free(&sel);

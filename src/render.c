@@ -143,8 +143,11 @@ layout_render(Agraph_t *g, const char *plugin, buf *out, char *err,
 	char *data = NULL;
 	unsigned int len = 0;
 	bool ok = true, laid;
+	const char *engine;
 	agreseterrors();
-	laid = gvLayout(c, g, "dot") == 0;
+	/* A view that placed its nodes itself asks for "nop". */
+	engine = agget(g, "layout");
+	laid = gvLayout(c, g, engine && engine[0] ? engine : "dot") == 0;
 	if (!laid || agerrors() > 0) {
 		char *msg = aglasterr();
 

@@ -25,6 +25,14 @@ typedef struct {
 	size_t clusters;                /* clusters made so far */
 	bool addressed;                 /* the legend's "leads to" edges mean
 	                                 * "addressed to" (actors view) */
+	const item *question;           /* the stances view's question */
+	bool positioned;                /* the view placed every node (pos)
+	                                 * for Graphviz's nop layout */
+	double title_x, title_y;        /* there, where the title goes */
+	bool stances[5], paths;         /* for the legend */
+	char *err;                      /* a view that cannot be drawn says
+	                                 * why here (errsize bytes) */
+	size_t errsize;
 	bool xlabels;                   /* edge labels as xlabel: for edges
 	                                 * that do not constrain the layout,
 	                                 * whose labels Graphviz 2.43
@@ -66,5 +74,6 @@ void view_causes(graph_ctx *gc);
 void view_arguments(graph_ctx *gc);
 void view_timeline(graph_ctx *gc);
 void view_actors(graph_ctx *gc);
+void view_stances(graph_ctx *gc);
 
 #endif
