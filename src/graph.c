@@ -83,8 +83,7 @@ declare(graph_ctx *gc)
 	    "labeljust", "rankdir", "bgcolor", "fontname", "fontsize",
 	    "fontcolor", "newrank", "nodesep", "ranksep", "pad", "id",
 	    "class", "style", "color", "fillcolor", "penwidth", "tooltip",
-	    "margin", "rank", "outputorder", "peripheries", "layout",
-	    NULL};
+	    "margin", "rank", "outputorder", "peripheries", NULL};
 	static const char *const node_attrs[] = {"label", "shape", "style",
 	    "fillcolor", "color", "fontcolor", "fontname", "fontsize",
 	    "penwidth", "tooltip", "id", "class", "URL", "target", "margin",
@@ -630,6 +629,11 @@ add_title(graph_ctx *gc)
 	if (gc->o->title == NULL) {
 		filter_text(gc, &f);
 		label_html(&b, view_title);
+		if (gc->question != NULL) {
+			buf_puts(&b, ": ");
+			label_wrap_html(&b, gc->question->title,
+			    gc->o->wrap * 3, 2, "<BR ALIGN=\"LEFT\"/>");
+		}
 		if (f.len > 0) {
 			buf_puts(&b, " \xe2\x80\x94 ");
 			label_wrap_html(&b, f.s, gc->o->wrap * 3, 2,
@@ -650,6 +654,18 @@ add_title(graph_ctx *gc)
 		if (longest > (size_t)gc->o->wrap * 3)
 			longest = (size_t)gc->o->wrap * 3;
 		w = longest * fs * 1.5 * 0.62 + 24;
+		/* The second line, in the base size, may be the longer. */
+		if (gc->question != NULL) {
+			size_t second = strlen(view_title) + 2 +
+			    strlen(gc->question->title);
+			double w2;
+
+			if (second > (size_t)gc->o->wrap * 3)
+				second = (size_t)gc->o->wrap * 3;
+			w2 = second * fs * 0.62 + 24;
+			if (w2 > w)
+				w = w2;
+		}
 		buf_printf(&t, "<TABLE BORDER=\"0\" CELLPADDING=\"0\" "
 		    "WIDTH=\"%.0f\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
 		    "%s</TD></TR></TABLE>", w, b.s);
@@ -771,10 +787,12 @@ add_key(graph_ctx *gc)
 			    marks[k]);
 			legend_add(&lg, words[k]);
 		}
-		if (gc->paths) {
+		if (gc->paths_changed) {
 			buf_printf(&lg.swatch[lg.n], "<TD>\xe2\x94\x81\xe2\x94"
 			    "\x81\xe2\x96\xb6</TD>");
 			legend_add(&lg, "changed position");
+		}
+		if (gc->paths_same) {
 			buf_printf(&lg.swatch[lg.n], "<TD><FONT COLOR=\"%s\">"
 			    "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6</FONT></TD>",
 			    th->muted);

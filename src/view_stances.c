@@ -332,6 +332,10 @@ view_stances(graph_ctx *gc)
 			label_attr(&s, changed[k] ? "changed position" :
 			    "same position", 100);
 			agsafeset(e, "tooltip", s.s, "");
+			if (changed[k])
+				gc->paths_changed = true;
+			else
+				gc->paths_same = true;
 			buf_free(&s);
 			break;
 		}
@@ -343,7 +347,6 @@ view_stances(graph_ctx *gc)
 	gc->title_y = y0 + HEAD_H;
 	for (i = 0; i < nd; i++)
 		gc->stances[ds[i]->resolved_stance] = true;
-	gc->paths = nd > nrows;
 	free(ds);
 	free(rows);
 	free(row_of);

@@ -29,7 +29,7 @@ typedef struct {
 	bool positioned;                /* the view placed every node (pos)
 	                                 * for Graphviz's nop layout */
 	double title_x, title_y;        /* there, where the title goes */
-	bool stances[5], paths;         /* for the legend */
+	bool stances[5], paths_same, paths_changed;    /* for the legend */
 	char *err;                      /* a view that cannot be drawn says
 	                                 * why here (errsize bytes) */
 	size_t errsize;

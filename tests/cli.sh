@@ -240,5 +240,55 @@ rc=$?
 if [ "$rc" = 1 ]; then ok; else no "huge-file: exit $rc, expected 1"; fi
 has "$tmp/err" "larger than 256 MiB" huge-file
 
+# --- every view of the Korea model lays out and renders
+for v in overview causes arguments timeline actors stances; do
+	expect 0 "render-$v" -- kg render "$korea" --view "$v" -o "$tmp/$v.svg"
+	if xmllint --noout "$tmp/$v.svg" 2>/dev/null; then ok; else no "render-$v: not valid XML"; fi
+done
+
+# --- the stances view: messages, and a grid that holds
+questions="$top/tests/golden/questions.yaml"
+expect 2 stances-nobody -- kg render "$questions" --view stances --actor bishop --question war
+has "$tmp/err" "no decision of the selection answers the question 'war'" stances-nobody
+expect 2 stances-unknown-question -- kg render "$questions" --view stances --question peace
+has "$tmp/err" "unknown question 'peace'; valid: war, tax" stances-unknown-question
+expect 2 stances-no-questions -- kg render "$small" --view stances --question x
+expect 0 stances-korea -- kg render "$korea" --view stances -o "$tmp/stances.svg"
+# Decisions of one phase share a column (the same x centre); the
+# decisions of one actor lie in a band of rows that no other actor's
+# decisions enter.
+if /usr/bin/python3 - "$tmp/stances.svg" > "$tmp/geometry" 2>&1 <<'PY'
+import re, sys
+import xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+cols, rows = {}, {}
+for g in root.iter(NS + "g"):
+    cls = (g.get("class") or "").split()
+    if "kind-decision" not in cls:
+        continue
+    pts = []
+    for shape in g.iter():
+        if shape.tag == NS + "polygon":
+            pts += [tuple(map(float, p.split(","))) for p in shape.get("points").split()]
+        elif shape.tag == NS + "ellipse":
+            cx, cy = float(shape.get("cx")), float(shape.get("cy"))
+            rx, ry = float(shape.get("rx")), float(shape.get("ry"))
+            pts += [(cx - rx, cy - ry), (cx + rx, cy + ry)]
+    xs = [p[0] for p in pts]; ys = [p[1] for p in pts]
+    centre = round((min(xs) + max(xs)) / 2)
+    phase = [c for c in cls if c.startswith("phase-")][0]
+    actor = [c for c in cls if c.startswith("actor-")][0]
+    cols.setdefault(phase, set()).add(centre)
+    lo, hi = rows.get(actor, (1e9, -1e9))
+    rows[actor] = (min(lo, min(ys)), max(hi, max(ys)))
+bad = [p for p, xs in cols.items() if max(xs) - min(xs) > 1]
+bands = sorted(rows.values())
+overlaps = [(a, b) for a, b in zip(bands, bands[1:]) if a[1] > b[0]]
+print("columns", len(cols), "rows", len(rows), "bad", bad, "overlaps", overlaps)
+sys.exit(1 if bad or overlaps or len(cols) != 3 or len(rows) != 5 else 0)
+PY
+then ok; else no "stances grid"; cat "$tmp/geometry"; fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
