@@ -277,13 +277,49 @@ classes(graph_ctx *gc, buf *b, const item *it)
 		buf_puts(b, " phase-");
 		label_token(b, it->resolved_phase->id);
 	}
-	if (item_actor(it)) {
-		buf_puts(b, " actor-");
-		label_token(b, item_actor(it)->id);
-	}
-	if (item_group(it)) {
-		buf_puts(b, " group-");
-		label_token(b, item_group(it)->id);
+	/* Every actor the item involves, and their groups, so that a page
+	 * can select everything Kim did or was told. */
+	{
+		const item *seen[64];
+		size_t nseen = 0, k, j;
+		const ref *lists[4];
+		size_t counts[4];
+
+		lists[0] = &it->actor;
+		counts[0] = 1;
+		lists[1] = &it->by;
+		counts[1] = 1;
+		lists[2] = it->actors.v;
+		counts[2] = it->actors.n;
+		lists[3] = it->to_actors.v;
+		counts[3] = it->to_actors.n;
+		for (k = 0; k < 4; k++) {
+			for (j = 0; j < counts[k]; j++) {
+				const item *a = lists[k][j].to;
+				size_t s;
+
+				if (a == NULL || nseen == 64)
+					continue;
+				for (s = 0; s < nseen && seen[s] != a; s++)
+					;
+				if (s < nseen)
+					continue;
+				seen[nseen++] = a;
+				buf_puts(b, " actor-");
+				label_token(b, a->id);
+			}
+		}
+		for (k = 0; k < nseen; k++) {
+			const item *g = seen[k]->group.to;
+			size_t s;
+
+			for (s = 0; s < k && (seen[s]->group.to != g); s++)
+				;
+			if (g == NULL || s < k)
+				continue;
+			buf_puts(b, " group-");
+			label_token(b, g->id);
+		}
 	}
 	buf_printf(b, " evidence-%s", model_evidence_names[it->evidence]);
 	if (it->type == IT_DECISION && it->outcome)

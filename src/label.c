@@ -12,6 +12,9 @@ label_html(buf *out, const char *s)
 		case '>': buf_puts(out, "&gt;"); break;
 		case '"': buf_puts(out, "&quot;"); break;
 		case '\'': buf_puts(out, "&#39;"); break;
+		/* Graphviz expands \N, \G, \L... in HTML text too; a
+		 * doubled backslash is shown as one. */
+		case '\\': buf_puts(out, "\\\\"); break;
 		case '\n': case '\t': buf_putc(out, ' '); break;
 		default: buf_putc(out, *s);
 		}
@@ -118,7 +121,10 @@ label_attr(buf *out, const char *s, size_t max)
 
 	for (i = 0; i < use; i++) {
 		if (s[i] == '\\')
-			buf_puts(out, "\\\\");
+			/* Tooltips pass through Graphviz's escape expansion
+			 * twice, each turning a doubled backslash into one:
+			 * four come out as one, and \N or \G stay text. */
+			buf_puts(out, "\\\\\\\\");
 		else if (s[i] == '&')
 			buf_puts(out, "&amp;");
 		else

@@ -12,12 +12,14 @@
  * most max_lines lines are written; a cut text ends with an ellipsis. */
 void label_wrap_html(buf *out, const char *s, int cols, int max_lines,
     const char *sep);
-/* Appends s escaped for an HTML-like label: & < > " ' as entities. */
+/* Appends s escaped for an HTML-like label: & < > " ' as entities, and
+ * each backslash doubled (Graphviz expands \N, \G... in HTML text). */
 void label_html(buf *out, const char *s);
-/* Appends s escaped for a plain Graphviz string attribute (tooltip, id,
- * class): backslashes doubled and & written as &amp;, since Graphviz
- * decodes both. At most max bytes of s are used (on a character
- * boundary), with an ellipsis when cut. */
+/* Appends s escaped for a Graphviz tooltip: each backslash as four
+ * (Graphviz 2.43 expands escapes such as \N and \G in tooltips twice)
+ * and & written as &amp;, since Graphviz decodes entities. At most max
+ * bytes of s are used (on a character boundary), with an ellipsis when
+ * cut. */
 void label_attr(buf *out, const char *s, size_t max);
 /* Appends url for Graphviz's URL attribute, which is written raw into
  * the SVG: & as &amp;, nothing else changed (the loader has refused

@@ -80,10 +80,30 @@ actor_node(graph_ctx *gc, Agraph_t *parent, const item *a)
 		buf_puts(&b, " group-");
 		label_token(&b, a->group.to->id);
 	}
+	{
+		size_t t;
+
+		for (t = 0; t < a->tags.n; t++) {
+			buf_puts(&b, " tag-");
+			label_token(&b, a->tags.v[t]);
+		}
+	}
 	agsafeset(n, "class", b.s, "");
-	b.len = 0;
-	label_attr(&b, a->note ? a->note : gc_actor_name(a), 2000);
-	agsafeset(n, "tooltip", b.s, "");
+	{
+		buf t = {0};
+
+		buf_puts(&t, gc_actor_name(a));
+		if (a->native)
+			buf_printf(&t, "\n%s", a->native);
+		if (a->role)
+			buf_printf(&t, "\n%s", a->role);
+		if (a->note)
+			buf_printf(&t, "\nNote: %s", a->note);
+		b.len = 0;
+		label_attr(&b, t.s, 4000);
+		agsafeset(n, "tooltip", b.s, "");
+		buf_free(&t);
+	}
 	agsafeset(n, "shape", a->actor_kind == AK_PERSON ? "box" : "box3d",
 	    "");
 	agsafeset(n, "style", a->actor_kind == AK_PERSON ? "filled,rounded" :

@@ -78,6 +78,15 @@ view_timeline(graph_ctx *gc)
 					    "cluster_%s_%zu", phase ?
 					    phase->id : "none", j);
 					cols[j] = agsubg(band, name, 1);
+					/* A subgraph starts with its parent's
+					 * values: give it its own id. */
+					snprintf(name, sizeof(name),
+					    "%sphase-%s-column-%zu",
+					    gc->o->id_prefix, phase ? phase->id :
+					    "none", j + 1);
+					agsafeset(cols[j], "id", name, "");
+					agsafeset(cols[j], "class", "column", "");
+					agsafeset(cols[j], "tooltip", "", "");
 					agsafeset(cols[j], "style", "invis", "");
 					agsafeset(cols[j], "label", "", "");
 					agsafeset(cols[j], "margin", "0", "");

@@ -5,6 +5,8 @@
 #   bad      tests/bad/NAME.yaml checked against tests/bad/NAME.err
 #   golden   tests/golden/NAME.args run, stdout against NAME.out
 #   cli      tests/cli.sh: exit statuses, help, model resolution, output
+#   render   tests/render.sh: every view and format, hostile text, safe
+#            SVG, atomic output, determinism
 #   schema   the JSON Schema against valid and invalid models, and the
 #            bad-input models that break a rule a schema can express
 #            (listed in tests/schema/bad-invalid.txt)
@@ -95,6 +97,20 @@ else
 	passed=$((passed + p))
 	failed=$((failed + f))
 	[ "$f" -gt 0 ] && failures+=("cli ($f)")
+fi
+
+# render
+if out=$(bash tests/render.sh 2>&1); then :; fi
+p=$(printf '%s\n' "$out" | sed -n 's/^render: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(printf '%s\n' "$out" | sed -n 's/^render: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+printf '%s\n' "$out" | grep '^FAIL' || true
+if [ -z "$p" ]; then
+	fail "render: tests/render.sh did not finish"
+	printf '%s\n' "$out" | tail -5
+else
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures+=("render ($f)")
 fi
 
 # schema
