@@ -258,6 +258,17 @@ tooltip(void *obj, const item *it)
 		    it->sources.v[i].at ? ", " : "",
 		    it->sources.v[i].at ? it->sources.v[i].at : "");
 	}
+	/* Folded YAML text ends in a newline: no blank lines. */
+	{
+		char *r = raw.s, *w = raw.s;
+
+		for (; *r != '\0'; r++)
+			if (!(*r == '\n' && (w == raw.s || w[-1] == '\n')))
+				*w++ = *r;
+		while (w > raw.s && w[-1] == '\n')
+			w--;
+		*w = '\0';
+	}
 	label_attr(&out, raw.s, 4000);
 	set(obj, "tooltip", out.s);
 	buf_free(&raw);
