@@ -70,3 +70,37 @@ test: deps
 
 clean:
 	rm -rf $(B) kgraph
+
+# Fuzzing with libFuzzer (clang), under AddressSanitizer and UBSan:
+# `make fuzz` runs each target for FUZZ_SECONDS on a corpus seeded from the
+# tests, the models and the YAML test suite; crashes go to build/fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_CC = clang
+FUZZ_FLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=fuzzer-no-link,address,undefined \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc
+FUZZ_OBJS = $(CORE:%=$(B)/fuzz/%.o)
+
+$(B)/fuzz/%.o: src/%.c src/*.h
+	@mkdir -p $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_FLAGS) -c -o $@ $<
+
+$(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LIBS)
+
+.PHONY: fuzz fuzz-build asan leakcheck
+fuzz-build: $(B)/fuzz/fuzz_model $(B)/fuzz/fuzz_text
+
+fuzz: fuzz-build
+	@mkdir -p $(B)/fuzz/corpus-model $(B)/fuzz/corpus-text
+	@cp models/*.yaml src/starter.yaml tests/golden/*.yaml tests/bad/*.yaml \
+		tests/schema/valid/*.yaml tests/render/*.yaml $(B)/fuzz/corpus-model/
+	@if [ -d ../shared/corpus/yaml-test-suite ]; then \
+		cp ../shared/corpus/yaml-test-suite/*.yaml $(B)/fuzz/corpus-model/; fi
+	@printf '1949\n1949-03\n1949-03-05\n~1949-05/1949-08\n1947/1948\n' | \
+		split -l 1 - $(B)/fuzz/corpus-text/seed-
+	cd $(B)/fuzz && ./fuzz_model -dict=../../fuzz/kgraph.dict \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 corpus-model
+	cd $(B)/fuzz && ./fuzz_text -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=10 -print_final_stats=1 corpus-text

@@ -719,6 +719,9 @@ add_title(graph_ctx *gc)
 		set_html(n, "label", t.s);
 		set(n, "shape", "plaintext");
 		set(n, "class", "title");
+		t.len = 0;
+		buf_printf(&t, "%stitle", gc->o->id_prefix);
+		set(n, "id", t.s);
 		snprintf(pos, sizeof(pos), "%.1f,%.1f!", gc->title_x + w / 2,
 		    gc->title_y + fs * 2.5);
 		set(n, "pos", pos);

@@ -59,9 +59,12 @@ void
 label_wrap_html(buf *out, const char *s, int cols, int max_lines,
     const char *sep)
 {
-	size_t n = strlen(s), pos = 0;
+	size_t n, pos = 0;
 	int line = 0;
 
+	if (s == NULL)
+		return;
+	n = strlen(s);
 	if (cols < 4)
 		cols = 4;
 	while (pos < n && (s[pos] == ' ' || s[pos] == '\n'))

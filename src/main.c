@@ -694,6 +694,27 @@ cmd_export(int argc, char **argv)
 	return rc;
 }
 
+/* Makes a folder and its parents, as mkdir -p does. */
+static bool
+make_folders(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	bool ok = true;
+
+	for (s = p + 1; *s != '\0' && ok; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			ok = false;
+		*s = '/';
+	}
+	if (ok && mkdir(p, 0777) != 0 && errno != EEXIST)
+		ok = false;
+	free(p);
+	return ok;
+}
+
 /* Draws one view into out; returns 0 or an exit status. */
 static int
 draw_view(session *s, const draw_options *cli, const char *name,
@@ -793,7 +814,7 @@ cmd_render(int argc, char **argv)
 		size_t i, nviews = 0;
 		const char *names[64 + 8];
 
-		if (mkdir(d.out_path, 0777) != 0 && errno != EEXIST) {
+		if (!make_folders(d.out_path)) {
 			fprintf(stderr, "kgraph render: cannot make the folder "
 			    "%s: %s\n", d.out_path, strerror(errno));
 			session_close(&s);
@@ -933,7 +954,11 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) == 0) {
 			/* getopt sees the subcommand as argv[0]. */
 			int rc;
+			char name[32];
 
+			/* getopt's own messages name "kgraph COMMAND". */
+			snprintf(name, sizeof(name), "kgraph %s", argv[1]);
+			argv[1] = name;
 			optind = 1;
 			rc = commands[i].run(argc - 1, argv + 1);
 			render_shutdown();
