@@ -12,6 +12,7 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 B = build
+BIN = kgraph
 
 # The stages, in the order data flows through them.
 CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors view_stances render output
@@ -21,9 +22,9 @@ UNIT = test_date test_utf8 test_ids test_phases
 UNIT_BINS = $(UNIT:%=$(B)/tests/%)
 
 .PHONY: all run test unit deps clean
-all: kgraph
+all: $(BIN)
 
-kgraph: $(OBJS) $(EMBED) $(B)/main.o
+$(BIN): $(OBJS) $(EMBED) $(B)/main.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 $(B)/%.o: src/%.c src/*.h | $(B)
@@ -44,6 +45,8 @@ $(B)/embedded_%.o: $(B)/embedded_%.c
 
 $(B) $(B)/tests output:
 	mkdir -p $@
+
+$(B)/embed: | $(B)
 
 $(B)/tests/%: tests/unit/%.c $(OBJS) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJS) $(LIBS) \
@@ -89,6 +92,25 @@ $(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LIBS)
 
 .PHONY: fuzz fuzz-build asan leakcheck
+
+# The whole suite built with AddressSanitizer and UBSan.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+asan: deps
+	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/kgraph \
+		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+		build/asan/kgraph unit
+	KGRAPH=build/asan/kgraph KGRAPH_UNIT_DIR=build/asan/tests \
+		UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=fast_unwind_on_malloc=0 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp bash tests/run.sh
+
+# valgrind over check, export and render of every view and format, with
+# tools/valgrind.supp naming Graphviz's and its libraries' own leaks; a
+# build that leaks a model allocation on purpose must be caught.
+leakcheck: deps kgraph
+	@$(MAKE) --no-print-directory B=build/leaky BIN=build/leaky/kgraph \
+		CFLAGS="-O1 -g -DKG_LEAK_ON_PURPOSE" build/leaky/kgraph
+	bash tests/leakcheck.sh
 fuzz-build: $(B)/fuzz/fuzz_model $(B)/fuzz/fuzz_text
 
 fuzz: fuzz-build

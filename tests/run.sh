@@ -28,7 +28,7 @@ fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL: $1"; }
 kg() { $KGRAPH_WRAP "$KGRAPH" "$@"; }
 
 # unit
-for t in build/tests/test_*; do
+for t in "${KGRAPH_UNIT_DIR:-build/tests}"/test_*; do
 	[ -x "$t" ] || continue
 	out=$(CMOCKA_MESSAGE_OUTPUT=stdout "$t" 2>&1)
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
