@@ -25,6 +25,8 @@ typedef struct {
 	const sel_filters *filters;     /* for the title, or NULL */
 	const char *question;   /* the stances view's question, or NULL for
 	                         * the model's first */
+	bool steps;             /* mark every element with its step-N class,
+	                         * N its phase's place in the selection */
 } graph_options;
 
 /* The defaults of the command line. */
@@ -40,6 +42,20 @@ bool graph_view_known(const char *name);
 Agraph_t *graph_build(const model *m, const selection *sel,
     const graph_options *o, char *err, size_t errsize);
 void graph_free(Agraph_t *g);
+
+/* Steps: one picture per phase of the selection from one layout. After
+ * layout, graph_step_show(s, k, dim) shows what steps 1..k reveal and
+ * hides (or, with dim, fades) the rest; render again for each k. */
+typedef struct graph_steps graph_steps;
+/* The number of steps a graph built with o->steps has (at least 1). */
+int graph_step_count(Agraph_t *g);
+/* Remembers the attributes that steps change; free with
+ * graph_steps_free. */
+graph_steps *graph_steps_begin(Agraph_t *g);
+void graph_step_show(graph_steps *s, int k, bool dim);
+void graph_steps_free(graph_steps *s);
+/* The step of an SVG element's class list ("... step-3 ..."), or 0. */
+int graph_step_of_class(const char *cls);
 
 /* Appends the graph, before layout, in the dot language. */
 bool graph_write_dot(Agraph_t *g, buf *out);

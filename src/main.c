@@ -74,6 +74,12 @@ static const char usage_render[] =
     "                       stances, or a view of the model\n"
     "      --question ID    the question of the stances view (default: "
     "the first)\n"
+    "      --steps          one file per phase, FILE-1, FILE-2, ..., step k "
+    "showing\n"
+    "                       phases 1..k, all with the same layout\n"
+    "      --reveal MODE    with --steps: later elements hidden (hide, the "
+    "default)\n"
+    "                       or faded (dim)\n"
     "      --all            every view; -o names a folder, files are "
     "VIEW.FMT\n"
     "      --phase SPEC     phases by id or number: 2, 1..2, ..pressure, "
@@ -249,7 +255,8 @@ enum {
 	OPT_ACTOR, OPT_GROUP, OPT_KIND, OPT_TAG, OPT_EVIDENCE, OPT_FOCUS,
 	OPT_DEPTH, OPT_VERSION, OPT_ALL, OPT_THEME, OPT_DIRECTION, OPT_FONT,
 	OPT_FONT_SIZE, OPT_WRAP, OPT_TITLE, OPT_NO_TITLE, OPT_NO_LEGEND,
-	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX, OPT_QUESTION
+	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX, OPT_QUESTION,
+	OPT_STEPS, OPT_REVEAL
 };
 
 static int
@@ -438,6 +445,7 @@ typedef struct {
 	/* Presentation options given on the command line, which win over a
 	 * model view's own settings. */
 	bool set_legend, set_citations, set_theme, set_direction;
+	bool reveal_dim;        /* --reveal dim */
 } draw_options;
 
 static const struct option draw_opts[] = {
@@ -470,6 +478,8 @@ static const struct option draw_opts[] = {
 	{"transparent", no_argument, NULL, OPT_TRANSPARENT},
 	{"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
 	{"question", required_argument, NULL, OPT_QUESTION},
+	{"steps", no_argument, NULL, OPT_STEPS},
+	{"reveal", required_argument, NULL, OPT_REVEAL},
 	{NULL, 0, NULL, 0},
 };
 #define EXPORT_OPTS 15  /* the first entries of draw_opts */
@@ -560,6 +570,16 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 			break;
 		case OPT_TITLE: d->g.title = optarg; break;
 		case OPT_QUESTION: d->g.question = optarg; break;
+		case OPT_STEPS: d->g.steps = true; break;
+		case OPT_REVEAL:
+			if (strcmp(optarg, "hide") == 0)
+				d->reveal_dim = false;
+			else if (strcmp(optarg, "dim") == 0)
+				d->reveal_dim = true;
+			else
+				return usage_error(cmd, "--reveal takes hide or "
+				    "dim, not '%s'", optarg);
+			break;
 		case OPT_NO_TITLE: d->g.no_title = true; break;
 		case OPT_NO_LEGEND:
 			d->g.no_legend = true;
@@ -715,10 +735,27 @@ make_folders(const char *path)
 	return ok;
 }
 
-/* Draws one view into out; returns 0 or an exit status. */
+/* The name of step k of an output: "talk.svg" gives "talk-2.svg". */
+static void
+step_path(buf *b, const char *path, int k)
+{
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	b->len = 0;
+	if (dot == NULL || (slash != NULL && dot < slash) || dot == path ||
+	    (slash != NULL && dot == slash + 1)) {
+		buf_printf(b, "%s-%d", path, k);
+		return;
+	}
+	buf_putn(b, path, (size_t)(dot - path));
+	buf_printf(b, "-%d%s", k, dot);
+}
+
+/* Draws one view and writes it to path (NULL or "-": standard output),
+ * or, in steps, to path-1, path-2, ...; returns 0 or an exit status. */
 static int
 draw_view(session *s, const draw_options *cli, const char *name,
-    render_format fmt, buf *out)
+    render_format fmt, const char *path)
 {
 	draw_options d = *cli;
 	const char *base;
@@ -727,6 +764,8 @@ draw_view(session *s, const draw_options *cli, const char *name,
 	Agraph_t *g;
 	char err[2048];
 	bool ok;
+	buf out = {0};
+	int rc = 0;
 
 	if (!find_view(s->model, name, &base, &mv))
 		return unknown_view("render", s->model, name);
@@ -749,6 +788,17 @@ draw_view(session *s, const draw_options *cli, const char *name,
 			d.g.no_legend = true;
 		if (!d.set_citations && vs->citations == 0)
 			d.g.no_citations = true;
+		if (vs->steps == 1)
+			d.g.steps = true;
+	}
+	if (d.g.steps) {
+		if (fmt != FMT_SVG && fmt != FMT_PDF && fmt != FMT_PNG)
+			return usage_error("render", "steps are drawn as svg, "
+			    "pdf or png, not %s", render_format_name(fmt));
+		if (path == NULL || strcmp(path, "-") == 0)
+			return usage_error("render", "steps write one file "
+			    "each: give -o FILE (the steps are FILE-1, "
+			    "FILE-2, ...)");
 	}
 	if (!sel_apply(s->model, &d.f, &sel, err, sizeof(err)))
 		return usage_error("render", "%s", err);
@@ -758,14 +808,36 @@ draw_view(session *s, const draw_options *cli, const char *name,
 		sel_free(&sel);
 		return usage_error("render", "%s", err);
 	}
-	ok = render_output(fmt, s->model, &sel, g, out, err, sizeof(err));
+	if (!d.g.steps) {
+		ok = render_output(fmt, s->model, &sel, g, &out, err,
+		    sizeof(err));
+		if (ok)
+			rc = write_output("render", path, &out, s);
+	} else {
+		int n = graph_step_count(g), k;
+		buf *outs = xcalloc((size_t)n, sizeof(buf));
+
+		ok = render_steps(fmt, g, n, d.reveal_dim, outs, err,
+		    sizeof(err));
+		for (k = 1; ok && rc == 0 && k <= n; k++) {
+			buf p = {0};
+
+			step_path(&p, path, k);
+			rc = write_output("render", p.s, &outs[k - 1], s);
+			buf_free(&p);
+		}
+		for (k = 0; k < n; k++)
+			buf_free(&outs[k]);
+		free(outs);
+	}
 	graph_free(g);
 	sel_free(&sel);
+	buf_free(&out);
 	if (!ok) {
 		fprintf(stderr, "kgraph render: %s\n", err);
 		return EXIT_OUTPUT;
 	}
-	return 0;
+	return rc;
 }
 
 static int
@@ -807,9 +879,7 @@ cmd_render(int argc, char **argv)
 	}
 	if (!d.all) {
 		rc = draw_view(&s, &d, d.view ? d.view : "overview",
-		    (render_format)fmt, &out);
-		if (rc == 0)
-			rc = write_output("render", d.out_path, &out, &s);
+		    (render_format)fmt, d.out_path);
 	} else {
 		size_t i, nviews = 0;
 		const char *names[64 + 8];
@@ -838,13 +908,10 @@ cmd_render(int argc, char **argv)
 		for (i = 0; i < nviews && rc == 0; i++) {
 			buf path = {0};
 
-			out.len = 0;
 			buf_printf(&path, "%s/%s%s", d.out_path, names[i],
 			    render_format_ext((render_format)fmt));
 			rc = draw_view(&s, &d, names[i], (render_format)fmt,
-			    &out);
-			if (rc == 0)
-				rc = write_output("render", path.s, &out, &s);
+			    path.s);
 			buf_free(&path);
 		}
 	}

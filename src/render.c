@@ -203,6 +203,91 @@ render_png(const model *m, const selection *sel, Agraph_t *g, buf *out,
 	return layout_render(g, "png:cairo", out, err, errsize);
 }
 
+/* Fades, in SVG text, every group whose step is after k: the text's
+ * colour was fixed by the layout, so opacity does what colours cannot. */
+static void
+svg_fade(buf *svg, int k)
+{
+	buf out = {0};
+	const char *p = svg->s, *g;
+
+	while ((g = strstr(p, "<g id=\"")) != NULL) {
+		const char *end = strchr(g, '>'), *cls;
+		int step = 0;
+
+		if (end == NULL)
+			break;
+		cls = strstr(g, "class=\"");
+		if (cls != NULL && cls < end) {
+			char tmp[512];
+			size_t len = (size_t)(strchr(cls + 7, '"') - (cls + 7));
+
+			if (len >= sizeof(tmp))
+				len = sizeof(tmp) - 1;
+			memcpy(tmp, cls + 7, len);
+			tmp[len] = '\0';
+			step = graph_step_of_class(tmp);
+		}
+		buf_putn(&out, p, (size_t)(g - p));
+		buf_puts(&out, "<g");
+		if (step > k)
+			buf_puts(&out, " opacity=\"0.2\"");
+		p = g + 2;
+	}
+	buf_puts(&out, p);
+	buf_free(svg);
+	*svg = out;
+}
+
+bool
+render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
+    char *err, size_t errsize)
+{
+	GVC_t *c = context();
+	const char *plugin = f == FMT_SVG ? "svg" : f == FMT_PDF ?
+	    "pdf:cairo" : "png:cairo";
+	const char *engine = agget(g, "layout");
+	graph_steps *steps;
+	bool ok = true;
+	int k;
+
+	agreseterrors();
+	if (gvLayout(c, g, engine && engine[0] ? engine : "dot") != 0 ||
+	    agerrors() > 0) {
+		char *msg = aglasterr();
+
+		snprintf(err, errsize, "Graphviz could not lay the graph out%s"
+		    "%.300s", msg ? ": " : "", msg ? msg : "");
+		free(msg);
+		return false;
+	}
+	/* Everything a step changes was declared before the layout; only
+	 * values change from here on. */
+	steps = graph_steps_begin(g);
+	for (k = 1; k <= n && ok; k++) {
+		char *data = NULL;
+		unsigned int len = 0;
+
+		graph_step_show(steps, k, dim);
+		if (gvRenderData(c, g, plugin, &data, &len) != 0 ||
+		    agerrors() > 0) {
+			snprintf(err, errsize, "Graphviz could not render step "
+			    "%d", k);
+			ok = false;
+		} else {
+			buf_putn(&outs[k - 1], data, len);
+			if (dim && f == FMT_SVG)
+				svg_fade(&outs[k - 1], k);
+		}
+		if (data != NULL)
+			gvFreeRenderData(data);
+	}
+	graph_step_show(steps, n, false);
+	graph_steps_free(steps);
+	gvFreeLayout(c, g);
+	return ok;
+}
+
 bool
 render_output(render_format f, const model *m, const selection *sel,
     Agraph_t *g, buf *out, char *err, size_t errsize)

@@ -28,6 +28,13 @@ const char *render_format_list(void);
 bool render_output(render_format f, const model *m, const selection *sel,
     Agraph_t *g, buf *out, char *err, size_t errsize);
 
+/* Steps: lays g out once and renders it n times into outs[0..n-1], step
+ * k showing what steps 1..k reveal, the rest hidden or (dim) faded; the
+ * canvas and every position are the same in every step. For svg, pdf
+ * and png. */
+bool render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
+    char *err, size_t errsize);
+
 /* The version of the Graphviz library in use. */
 const char *render_graphviz_version(void);
 /* Frees the Graphviz context, once, at exit. */

@@ -290,5 +290,68 @@ sys.exit(1 if bad or overlaps or len(cols) != 3 or len(rows) != 5 else 0)
 PY
 then ok; else no "stances grid"; cat "$tmp/geometry"; fi
 
+# --- steps: one layout, one file per phase, nothing moves
+expect 0 steps-svg -- kg render "$korea" --view timeline --steps -o "$tmp/talk.svg"
+for k in 1 2 3; do
+	if [ -f "$tmp/talk-$k.svg" ]; then ok; else no "steps: no talk-$k.svg"; fi
+done
+if [ -e "$tmp/talk.svg" ] || [ -e "$tmp/talk-4.svg" ]; then no "steps: unexpected files"; else ok; fi
+# Every element drawn in two steps has the same coordinates in both, the
+# canvas never changes, each step shows more, and classes name the step.
+if /usr/bin/python3 - "$tmp"/talk-1.svg "$tmp"/talk-2.svg "$tmp"/talk-3.svg > "$tmp/steps" 2>&1 <<'PY'
+import re, sys
+import xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/2000/svg}"
+GEOM = ("points", "d", "x", "y", "cx", "cy", "rx", "ry", "transform", "width", "height")
+boxes, shapes = set(), []
+for path in sys.argv[1:]:
+    root = ET.parse(path).getroot()
+    boxes.add((root.get("width"), root.get("height"), root.get("viewBox")))
+    elems = {}
+    for g in root.iter(NS + "g"):
+        gid = g.get("id")
+        if not gid or "class" not in g.attrib:
+            continue
+        # The group's own drawing: its direct children and their links,
+        # not the groups nested in it (the graph holds everything).
+        geom = []
+        for child in g:
+            if child.tag == NS + "g" and child.get("class"):
+                continue
+            for e in child.iter():
+                geom += [(e.tag, a, e.get(a)) for a in GEOM if e.get(a) is not None]
+        if geom:        # a hidden cluster leaves an empty group
+            elems[gid] = (g.get("class"), geom)
+    shapes.append(elems)
+problems = []
+if len(boxes) != 1:
+    problems.append("canvas differs: %s" % boxes)
+for a, b in zip(shapes, shapes[1:]):
+    if not set(a) < set(b):
+        problems.append("a later step does not show more")
+    for gid in set(a) & set(b):
+        if a[gid][1] != b[gid][1]:
+            problems.append("moved: " + gid)
+for k, elems in enumerate(shapes, 1):
+    for gid, (cls, _) in elems.items():
+        m = re.search(r"\bstep-(\d+)\b", cls)
+        if gid.startswith("kg-") and gid not in ("kg-graph", "kg-key") and (not m or int(m.group(1)) > k):
+            problems.append("step %d shows %s of class %r" % (k, gid, cls))
+common = set(shapes[0]) & set(shapes[-1])
+print("elements in the first and last step:", len(common), "problems:", problems[:5])
+sys.exit(1 if problems or len(common) < 10 else 0)
+PY
+then ok; else no "steps geometry"; cat "$tmp/steps"; fi
+expect 0 steps-pdf -- kg render "$korea" --view stances --steps --reveal dim -o "$tmp/s.pdf"
+for k in 1 2 3; do
+	if pdfinfo "$tmp/s-$k.pdf" 2>/dev/null | grep -q '^Pages: *1$'; then ok; else no "steps: s-$k.pdf"; fi
+done
+expect 0 steps-view-setting -- kg render "$korea" --view lecture -o "$tmp/lecture.svg"
+if [ -f "$tmp/lecture-1.svg" ]; then ok; else no "a view with steps: true wrote no steps"; fi
+expect 2 steps-stdout -- kg render "$korea" --steps
+has "$tmp/err" "give -o FILE" steps-stdout
+expect 2 steps-dot -- kg render "$korea" --steps -T dot -o "$tmp/x.dot"
+expect 2 reveal-bad -- kg render "$korea" --steps --reveal fade -o "$tmp/x.svg"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
