@@ -788,7 +788,10 @@ draw_view(session *s, const draw_options *cli, const char *name,
 			d.g.no_legend = true;
 		if (!d.set_citations && vs->citations == 0)
 			d.g.no_citations = true;
-		if (vs->steps == 1)
+		/* A view's steps are for pictures; its dot and json are
+		 * the one graph and the one selection. */
+		if (vs->steps == 1 && (fmt == FMT_SVG || fmt == FMT_PDF ||
+		    fmt == FMT_PNG))
 			d.g.steps = true;
 	}
 	if (d.g.steps) {

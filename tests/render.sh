@@ -477,9 +477,20 @@ def main():
             if v["id"] == args[1]:
                 print(v.get("title") or "")
     elif cmd == "model-views":
-        # MODEL-JSON: "id base" for each view of the model.
+        # MODEL-JSON: "id base" for each view of the model; views drawn in
+        # steps (steps: true) write one file per step and are tested in
+        # tests/cli.sh and by the --all check below.
         for v in json.load(open(args[0], encoding="utf-8")).get("views") or []:
-            print(v["id"], v.get("base") or "overview")
+            if not v.get("steps"):
+                print(v["id"], v.get("base") or "overview")
+    elif cmd == "phase-count":
+        # MODEL-JSON: how many phases (steps) the whole model has.
+        print(len(json.load(open(args[0], encoding="utf-8")).get("phases") or []))
+    elif cmd == "step-views":
+        # MODEL-JSON: the ids of the views drawn in steps.
+        for v in json.load(open(args[0], encoding="utf-8")).get("views") or []:
+            if v.get("steps"):
+                print(v["id"])
     elif cmd == "json":
         d = json.load(open(args[0], encoding="utf-8"))
         result("json", [] if d.get("kgraph") == 1 else ["no kgraph: 1"])
@@ -720,6 +731,12 @@ all_files() {
 			continue
 		fi
 		want="$want $v.$ext"
+	done
+	# A view drawn in steps writes VIEW-1.EXT ... VIEW-N.EXT, one a phase.
+	for v in $(val step-views "$tmp/$m.json"); do
+		for k in $(seq 1 "$(val phase-count "$tmp/$m.json")"); do
+			want="$want $v-$k.$ext"
+		done
 	done
 	got=$(cd "$dir" && ls -A | sort | tr '\n' ' ')
 	want=$(printf '%s\n' $want | sort | tr '\n' ' ')
