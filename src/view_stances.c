@@ -58,7 +58,7 @@ place(Agnode_t *n, double x, double y, double w, double h)
 /* A header: a phase over its column, or an actor before its row. */
 static Agnode_t *
 header(graph_ctx *gc, const char *name, const char *text, double x,
-    double y, double w, double h, int wrap)
+    double y, double w, double h, int wrap, int step)
 {
 	Agnode_t *n = agnode(gc->body, (char *)name, 1);
 	buf b = {0};
@@ -71,7 +71,14 @@ header(graph_ctx *gc, const char *name, const char *text, double x,
 	agsafeset(n, "label", html, "");
 	agstrfree(gc->g, html);
 	agsafeset(n, "shape", "plaintext", "");
-	agsafeset(n, "class", "header", "");
+	if (gc->o->steps) {
+		char cls[32];
+
+		snprintf(cls, sizeof(cls), "header step-%d", step);
+		agsafeset(n, "class", cls, "");
+	} else {
+		agsafeset(n, "class", "header", "");
+	}
 	b.len = 0;
 	buf_printf(&b, "%s%s", gc->o->id_prefix, name);
 	agsafeset(n, "id", b.s, "");
@@ -140,6 +147,7 @@ view_stances(graph_ctx *gc)
 	const item **ds = xcalloc(m->count[IT_DECISION] + 1, sizeof(*ds));
 	const item **rows = xcalloc(m->count[IT_ACTOR] + 1, sizeof(*rows));
 	bool *changed, *has_why, has_unphased = false;
+	size_t *colmap;
 	double *why_h, *col_w, *col_x, *row_h, *row_y, *cell_h;
 	double cell_w, why_w, dec_h, y0 = 0;
 	int wrap = gc->o->wrap < 24 ? gc->o->wrap : 24;
@@ -163,7 +171,15 @@ view_stances(graph_ctx *gc)
 		if (ds[i]->resolved_phase == NULL)
 			has_unphased = true;
 	}
-	ncols = m->count[IT_PHASE] + (has_unphased ? 1 : 0);
+	/* A column per selected phase, in order (so column k is step k),
+	 * and one for decisions without a phase. */
+	colmap = xcalloc(m->count[IT_PHASE] + 1, sizeof(size_t));
+	ncols = 0;
+	for (k = 0; k < m->count[IT_PHASE]; k++)
+		if (gc->sel->phase[k])
+			colmap[k] = ncols++;
+	if (has_unphased || ncols == 0)
+		ncols++;
 	row_of = xcalloc(nd + 1, sizeof(size_t));
 	col_of = xcalloc(nd + 1, sizeof(size_t));
 	changed = xcalloc(nd + 1, sizeof(bool));
@@ -184,7 +200,7 @@ view_stances(graph_ctx *gc)
 			;
 		row_of[i] = j;
 		col_of[i] = ds[i]->resolved_phase ?
-		    (size_t)ds[i]->resolved_phase->number - 1 : ncols - 1;
+		    colmap[ds[i]->resolved_phase->number - 1] : ncols - 1;
 		/* A change: this actor's previous decision had another
 		 * stance. */
 		for (k = i; k-- > 0;)
@@ -222,12 +238,13 @@ view_stances(graph_ctx *gc)
 	}
 
 	/* Heads: phases across the top, actors down the side. */
-	for (k = 0; k < ncols; k++) {
+	for (k = 0; k <= m->count[IT_PHASE]; k++) {
 		char name[96], title[512];
 		const item *p = k < m->count[IT_PHASE] ?
 		    m->items[IT_PHASE][k] : NULL;
+		size_t col = p ? colmap[k] : ncols - 1;
 
-		if (p != NULL && !gc->sel->phase[k])
+		if (p != NULL ? !gc->sel->phase[k] : !has_unphased)
 			continue;
 		snprintf(name, sizeof(name), "head-%s", p ? p->id :
 		    "no-phase");
@@ -236,16 +253,21 @@ view_stances(graph_ctx *gc)
 			    p->title);
 		else
 			snprintf(title, sizeof(title), "Without a phase");
-		header(gc, name, title, col_x[k] + cell_w / 2, y0 - HEAD_H / 2,
-		    cell_w, HEAD_H, wrap + 4);
+		header(gc, name, title, col_x[col] + cell_w / 2,
+		    y0 - HEAD_H / 2, cell_w, HEAD_H, wrap + 4,
+		    p ? (int)col + 1 : 1);
 	}
 	for (j = 0; j < nrows; j++) {
 		char name[96];
+		size_t first = 0;
 
+		/* A row appears with its actor's first decision. */
+		while (first < nd && row_of[first] != j)
+			first++;
 		snprintf(name, sizeof(name), "row-%s", rows[j]->id);
 		header(gc, name, gc_actor_name(rows[j]), HEAD_W / 2,
 		    y0 - HEAD_H - GAP - row_y[j] - dec_h / 2, HEAD_W, dec_h,
-		    18);
+		    18, ds[first]->resolved_phase ? (int)col_of[first] + 1 : 1);
 	}
 
 	/* The decisions, stacked in their cells in date order, each change
@@ -291,7 +313,16 @@ view_stances(graph_ctx *gc)
 			agsafeset(w, "fontsize", "11.9", "");
 			buf_printf(&t, "%swhy-%s", gc->o->id_prefix, d->id);
 			agsafeset(w, "id", t.s, "");
-			agsafeset(w, "class", "why kind-cause", "");
+			if (gc->o->steps) {
+				char step_cls[48];
+
+				snprintf(step_cls, sizeof(step_cls), "why kind-cause "
+				    "step-%d", d->resolved_phase ?
+				    (int)col_of[i] + 1 : 1);
+				agsafeset(w, "class", step_cls, "");
+			} else {
+				agsafeset(w, "class", "why kind-cause", "");
+			}
 			t.len = 0;
 			label_attr(&t, tip.s, 4000);
 			agsafeset(w, "tooltip", t.s, "");
@@ -359,4 +390,5 @@ view_stances(graph_ctx *gc)
 	free(row_h);
 	free(row_y);
 	free(cell_h);
+	free(colmap);
 }
