@@ -133,6 +133,39 @@ render_dot(const model *m, const selection *sel, Agraph_t *g, buf *out,
 	return true;
 }
 
+/* Refuses a graph that dot would take minutes to lay out: dot's time
+ * grows with the edges' lengths in ranks, and a dense graph (a complete
+ * graph of 50 decisions: 1225 links) runs for minutes, while a sparse one
+ * of thousands of nodes takes seconds. Such a picture would be unreadable
+ * anyway: the message says how to narrow it. */
+static bool
+too_dense(Agraph_t *g, char *err, size_t errsize)
+{
+	Agnode_t *n;
+	Agedge_t *e;
+	long nodes = 0, edges = 0;
+
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		nodes++;
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+			char *style = agget(e, "style");
+
+			if (style == NULL || strcmp(style, "invis") != 0)
+				edges++;
+		}
+	}
+	if (edges <= RENDER_MAX_EDGES_BASE + RENDER_MAX_EDGES_PER_NODE * nodes &&
+	    nodes <= RENDER_MAX_NODES)
+		return false;
+	snprintf(err, errsize, "the view has %ld items and %ld links, more "
+	    "than a diagram can show or dot can lay out in reasonable time "
+	    "(at most %d items, and %d links plus %d per item); narrow it "
+	    "with --phase, --focus, --kind or --actor", nodes, edges,
+	    RENDER_MAX_NODES, RENDER_MAX_EDGES_BASE,
+	    RENDER_MAX_EDGES_PER_NODE);
+	return true;
+}
+
 /* Lays g out, renders it with a Graphviz output plugin, and checks that
  * Graphviz reported no error on the way. */
 static bool
@@ -144,6 +177,9 @@ layout_render(Agraph_t *g, const char *plugin, buf *out, char *err,
 	unsigned int len = 0;
 	bool ok = true, laid;
 	const char *engine;
+
+	if (too_dense(g, err, errsize))
+		return false;
 	agreseterrors();
 	/* A view that placed its nodes itself asks for "nop". */
 	engine = agget(g, "layout");
@@ -251,6 +287,8 @@ render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
 	bool ok = true;
 	int k;
 
+	if (too_dense(g, err, errsize))
+		return false;
 	agreseterrors();
 	if (gvLayout(c, g, engine && engine[0] ? engine : "dot") != 0 ||
 	    agerrors() > 0) {

@@ -9,6 +9,13 @@
 
 typedef enum { FMT_SVG, FMT_PDF, FMT_PNG, FMT_DOT, FMT_JSON } render_format;
 
+/* The largest graph laid out (documented in README.md): a view may have
+ * RENDER_MAX_NODES nodes, and RENDER_MAX_EDGES_BASE edges plus
+ * RENDER_MAX_EDGES_PER_NODE for each node. */
+#define RENDER_MAX_NODES 5000
+#define RENDER_MAX_EDGES_BASE 200
+#define RENDER_MAX_EDGES_PER_NODE 4
+
 /* The format named name ("svg"), or -1. */
 int render_format_named(const char *name);
 /* The format an output file's extension implies, or -1. */

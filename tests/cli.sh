@@ -290,6 +290,26 @@ sys.exit(1 if bad or overlaps or len(cols) != 3 or len(rows) != 5 else 0)
 PY
 then ok; else no "stances grid"; cat "$tmp/geometry"; fi
 
+# --- a complete graph of 150 decisions is refused at once, not laid out
+# for minutes; its dot is still written.
+/usr/bin/python3 - "$tmp/complete.yaml" <<'PY'
+import sys
+n = 150
+lines = ["kgraph: 1", "title: Complete", "sources:", "  - { id: s, cite: S }",
+         "actors:", "  - { id: a, name: A }", "decisions:"]
+lines += ["  - { id: d%d, actor: a, title: Decision %d, sources: s }" % (i, i) for i in range(n)]
+lines.append("links:")
+lines += ["  - { from: d%d, to: d%d, type: leads-to, sources: s }" % (i, j)
+          for i in range(n) for j in range(i + 1, n)]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+PY
+( timeout 20 "$KG" render "$tmp/complete.yaml" -o "$tmp/complete.svg" ) >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 3 ]; then ok; else no "complete graph: exit $rc, expected 3"; fi
+has "$tmp/err" "151 items and 11175 links" complete-graph
+if [ -e "$tmp/complete.svg" ]; then no "complete graph: an output was written"; else ok; fi
+expect 0 complete-graph-dot -- kg render "$tmp/complete.yaml" -T dot -o "$tmp/complete.dot"
+
 # --- steps: one layout, one file per phase, nothing moves
 expect 0 steps-svg -- kg render "$korea" --view timeline --steps -o "$tmp/talk.svg"
 for k in 1 2 3; do
