@@ -3,7 +3,7 @@
 # runs the whole suite.
 
 CC ?= cc
-PKGS = yaml-0.1 libcgraph libgvc
+PKGS = yaml-0.1 libcgraph libgvc fontconfig
 VERSION = 0.1.0
 WARN = -Wall -Wextra -Wpedantic -Wshadow
 CFLAGS ?= -O2 -g
@@ -15,7 +15,7 @@ B = build
 BIN = kgraph
 
 # The stages, in the order data flows through them.
-CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors view_stances render output
+CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors view_stances fonts render output
 OBJS = $(CORE:%=$(B)/%.o)
 EMBED = $(B)/embedded_model.o $(B)/embedded_schema.o $(B)/embedded_starter.o
 UNIT = test_date test_utf8 test_ids test_phases

@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "embedded.h"
+#include "fonts.h"
 #include "json.h"
 #include "load.h"
 #include "output.h"
@@ -194,7 +195,7 @@ usage_error(const char *cmd, const char *fmt, ...)
 /* Reads, parses, loads and checks the model; prints its diagnostics.
  * Returns 0, or the exit status to give up with. */
 static int
-session_open(session *s, const char *path, bool strict)
+session_open(session *s, const char *path, bool strict, bool fonts)
 {
 	FILE *fp = NULL;
 	node *root;
@@ -231,6 +232,8 @@ session_open(session *s, const char *path, bool strict)
 	if (root != NULL) {
 		s->model = load_model(root, s->name, &s->dl);
 		check_model(s->model, &s->dl);
+		if (fonts)
+			fonts_check(s->model, &s->dl);
 	}
 	diag_sort(&s->dl);
 	diag_print(stderr, &s->dl, isatty(STDERR_FILENO) ? s->text : NULL,
@@ -285,7 +288,8 @@ cmd_check(int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return usage_error("check", "too many arguments");
-	rc = session_open(&s, optind < argc ? argv[optind] : NULL, strict);
+	rc = session_open(&s, optind < argc ? argv[optind] : NULL, strict,
+	    true);
 	session_close(&s);
 	return rc;
 }
@@ -384,7 +388,7 @@ cmd_list(int argc, char **argv)
 		    near ? " (did you mean '" : "", near ? near : "",
 		    near ? "'?)" : "");
 	}
-	rc = session_open(&s, path, false);
+	rc = session_open(&s, path, false, false);
 	if (rc != 0) {
 		session_close(&s);
 		return rc;
@@ -684,7 +688,8 @@ cmd_export(int argc, char **argv)
 	if (d.format != NULL && strcmp(d.format, "json") != 0)
 		return usage_error("export", "unknown format '%s'; export "
 		    "writes json (render writes the other formats)", d.format);
-	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict);
+	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict,
+	    false);
 	if (rc != 0) {
 		session_close(&s);
 		return rc;
@@ -875,7 +880,10 @@ cmd_render(int argc, char **argv)
 		return usage_error("render", "%s is binary and standard output "
 		    "is a terminal; give -o FILE or redirect the output",
 		    render_format_name((render_format)fmt));
-	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict);
+	/* pdf and png need fonts for the text; svg leaves it to the
+	 * viewer, and dot and json have no pictures. */
+	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict,
+	    d.all || fmt == FMT_PDF || fmt == FMT_PNG);
 	if (rc != 0) {
 		session_close(&s);
 		return rc;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages kgraph needs to build, run and test, when
 # run as root; otherwise prints the apt-get line that would, and fails.
-pkgs="libyaml-dev libgraphviz-dev graphviz libcmocka-dev pkg-config \
+pkgs="libyaml-dev libgraphviz-dev graphviz libcmocka-dev libfontconfig-dev pkg-config \
 make gcc fonts-dejavu-core fonts-noto-cjk python3 python3-jsonschema \
 python3-yaml libxml2-utils poppler-utils util-linux valgrind clang"
 missing=""
