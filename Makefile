@@ -102,7 +102,8 @@ asan: deps
 		build/asan/kgraph unit
 	KGRAPH=build/asan/kgraph KGRAPH_UNIT_DIR=build/asan/tests \
 		UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=fast_unwind_on_malloc=0 \
-		LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp bash tests/run.sh
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp:print_suppressions=0 \
+		bash tests/run.sh
 
 # valgrind over check, export and render of every view and format, with
 # tools/valgrind.supp naming Graphviz's and its libraries' own leaks; a

@@ -301,7 +301,7 @@ static const char *const list_whats[] = {"views", "phases", "actors",
 static void
 list_items(const model *m, item_type t)
 {
-	size_t i, width = 4;
+	size_t i, width = 4, dwidth = 4;
 	char when[64];
 
 	for (i = 0; i < m->count[t]; i++) {
@@ -309,6 +309,9 @@ list_items(const model *m, item_type t)
 
 		if (n > width)
 			width = n;
+		date_show(&m->items[t][i]->date, when, sizeof(when));
+		if (strlen(when) > dwidth)
+			dwidth = strlen(when);
 	}
 	if (width > 32)
 		width = 32;
@@ -333,8 +336,8 @@ list_items(const model *m, item_type t)
 		case IT_DECISION:
 		case IT_CAUSE:
 			date_show(&it->date, when, sizeof(when));
-			printf("%-*s  %-14s  %s\n", (int)width, it->id, when,
-			    model_label(it));
+			printf("%-*s  %-*s  %s\n", (int)width, it->id,
+			    (int)dwidth, when, model_label(it));
 			break;
 		case IT_ACTOR:
 			printf("%-*s  %s%s%s%s\n", (int)width, it->id,
