@@ -48,8 +48,8 @@ $(B) $(B)/tests output:
 
 $(B)/embed: | $(B)
 
-$(B)/tests/%: tests/unit/%.c $(OBJS) | $(B)/tests
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJS) $(LIBS) \
+$(B)/tests/%: tests/unit/%.c tests/unit/*.h $(OBJS) | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(OBJS) $(LIBS) \
 		$(shell pkg-config --libs cmocka 2>/dev/null) $(LDFLAGS)
 
 deps:

@@ -276,7 +276,7 @@ tooltip(void *obj, const item *it)
 }
 
 static void
-classes(graph_ctx *gc, buf *b, const item *it)
+classes(buf *b, const item *it)
 {
 	size_t i;
 
@@ -339,7 +339,6 @@ classes(graph_ctx *gc, buf *b, const item *it)
 		buf_puts(b, " tag-");
 		label_token(b, it->tags.v[i]);
 	}
-	(void)gc;
 }
 
 static const char *const outcome_marks[] = {"", "\xe2\x9c\x94 APPROVED",
@@ -426,7 +425,7 @@ gc_node(graph_ctx *gc, Agraph_t *parent, const item *it)
 	buf_printf(&b, "%s%s", gc->o->id_prefix, it->id);
 	set(n, "id", b.s);
 	b.len = 0;
-	classes(gc, &b, it);
+	classes(&b, it);
 	set(n, "class", b.s);
 	tooltip(n, it);
 	if (it->url) {
@@ -456,6 +455,20 @@ gc_node(graph_ctx *gc, Agraph_t *parent, const item *it)
 	buf_free(&b);
 	return n;
 }
+
+/* How each link type is drawn; colour 'a' is the theme's "against",
+ * 'm' its muted line, 0 the default line. */
+static const struct {
+	const char *arrowhead;
+	double penwidth;
+	char color;
+} link_styles[] = {
+	[LT_CAUSES] = {"normal", 3, 0},
+	[LT_LEADS_TO] = {"vee", 1, 'm'},
+	[LT_RESPONDS_TO] = {"onormal", 1.2, 'm'},
+	[LT_SUPPORTS] = {"normal", 1.6, 0},
+	[LT_OPPOSES] = {"tee", 1.6, 'a'},
+};
 
 Agedge_t *
 gc_link(graph_ctx *gc, const relation *l)
@@ -523,31 +536,12 @@ gc_link(graph_ctx *gc, const relation *l)
 	}
 
 	set(e, "style", evidence_styles[l->evidence]);
-	switch (l->type) {
-	case LT_SUPPORTS:
-		set(e, "arrowhead", "normal");
-		setf(e, "penwidth", 1.6);
-		break;
-	case LT_OPPOSES:
-		set(e, "arrowhead", "tee");
+	set(e, "arrowhead", link_styles[l->type].arrowhead);
+	setf(e, "penwidth", link_styles[l->type].penwidth);
+	if (link_styles[l->type].color == 'a')
 		set(e, "color", th->against);
-		setf(e, "penwidth", 1.6);
-		break;
-	case LT_CAUSES:
-		set(e, "arrowhead", "normal");
-		setf(e, "penwidth", 3);
-		break;
-	case LT_LEADS_TO:
-		set(e, "arrowhead", "vee");
+	else if (link_styles[l->type].color == 'm')
 		set(e, "color", th->muted);
-		setf(e, "penwidth", 1);
-		break;
-	case LT_RESPONDS_TO:
-		set(e, "arrowhead", "onormal");
-		set(e, "color", th->muted);
-		setf(e, "penwidth", 1.2);
-		break;
-	}
 	s.len = 0;
 	if (l->label) {
 		label_wrap_html(&s, l->label, gc->o->wrap, 2, "<BR/>");
@@ -605,15 +599,11 @@ gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 void
 gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b)
 {
-	char name[64];
-	Agedge_t *e;
+	Agedge_t *e = agedge(gc->g, a, b, NULL, 1);
 
-	snprintf(name, sizeof(name), "order%p", (void *)b);
-	e = agedge(gc->g, a, b, NULL, 1);
 	set(e, "style", "invis");
 	set(e, "weight", "10");
 	set(e, "class", "order");
-	(void)name;
 }
 
 /* "Phase 2 of 3: Kim insists on war" and the other filters, for the

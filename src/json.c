@@ -197,9 +197,8 @@ sources(writer *w, const source_list *l)
 }
 
 static void
-item_body(writer *w, const model *m, const item *it)
+item_body(writer *w, const item *it)
 {
-	(void)m;
 	str(w, "id", it->id);
 	switch (it->type) {
 	case IT_SOURCE:
@@ -346,7 +345,7 @@ json_model(buf *out, const model *m, const selection *sel)
 			if (sel != NULL && !sel->item[t][i])
 				continue;
 			begin(w, NULL, '{');
-			item_body(w, m, m->items[t][i]);
+			item_body(w, m->items[t][i]);
 			finish(w, '}');
 		}
 		finish(w, ']');

@@ -739,12 +739,8 @@ load_item(loader *ld, item_type t, const node *n)
 	for (i = 0; i < n->n; i++) {
 		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
 
-		if (!item_field(ld, it, k, v)) {
-			char where[64];
-
-			snprintf(where, sizeof(where), "%s", article[t]);
-			unknown_key(ld, k, where, item_keys[t]);
-		}
+		if (!item_field(ld, it, k, v))
+			unknown_key(ld, k, article[t], item_keys[t]);
 	}
 	if (node_get(n, "id") == NULL)
 		ERR(n, "%s has no 'id' (required)", article[t]);

@@ -38,24 +38,21 @@ static bool render_json(const model *, const selection *, Agraph_t *,
     buf *, char *, size_t);
 static bool render_dot(const model *, const selection *, Agraph_t *,
     buf *, char *, size_t);
-static bool render_svg(const model *, const selection *, Agraph_t *,
-    buf *, char *, size_t);
-static bool render_pdf(const model *, const selection *, Agraph_t *,
-    buf *, char *, size_t);
-static bool render_png(const model *, const selection *, Agraph_t *,
-    buf *, char *, size_t);
 
+/* Each format: pictures name the Graphviz plugin that draws them from
+ * the layout; the others write without a layout. */
 static const struct {
 	const char *name, *ext, *ext2;
 	bool binary;
+	const char *plugin;
 	bool (*write)(const model *, const selection *, Agraph_t *, buf *,
 	    char *, size_t);
 } formats[] = {
-	[FMT_SVG] = {"svg", ".svg", NULL, false, render_svg},
-	[FMT_PDF] = {"pdf", ".pdf", NULL, true, render_pdf},
-	[FMT_PNG] = {"png", ".png", NULL, true, render_png},
-	[FMT_DOT] = {"dot", ".dot", ".gv", false, render_dot},
-	[FMT_JSON] = {"json", ".json", NULL, false, render_json},
+	[FMT_SVG] = {"svg", ".svg", NULL, false, "svg", NULL},
+	[FMT_PDF] = {"pdf", ".pdf", NULL, true, "pdf:cairo", NULL},
+	[FMT_PNG] = {"png", ".png", NULL, true, "png:cairo", NULL},
+	[FMT_DOT] = {"dot", ".dot", ".gv", false, NULL, render_dot},
+	[FMT_JSON] = {"json", ".json", NULL, false, NULL, render_json},
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
@@ -166,37 +163,42 @@ too_dense(Agraph_t *g, char *err, size_t errsize)
 	return true;
 }
 
-/* Lays g out, renders it with a Graphviz output plugin, and checks that
- * Graphviz reported no error on the way. */
+/* Lays g out with dot, or with "nop" for a view that placed its nodes
+ * itself; false with a message when Graphviz reports an error. A layout
+ * that reported errors is left half made, and freeing it can abort in
+ * Graphviz 2.43 (flat edges with labels): it is left, and the process
+ * ends soon after. */
 static bool
-layout_render(Agraph_t *g, const char *plugin, buf *out, char *err,
-    size_t errsize)
+lay_out(Agraph_t *g, char *err, size_t errsize)
 {
-	GVC_t *c = context();
-	char *data = NULL;
-	unsigned int len = 0;
-	bool ok = true, laid;
-	const char *engine;
+	const char *engine = agget(g, "layout");
 
 	if (too_dense(g, err, errsize))
 		return false;
 	agreseterrors();
-	/* A view that placed its nodes itself asks for "nop". */
-	engine = agget(g, "layout");
-	laid = gvLayout(c, g, engine && engine[0] ? engine : "dot") == 0;
-	if (!laid || agerrors() > 0) {
+	if (gvLayout(context(), g, engine && engine[0] ? engine : "dot") !=
+	    0 || agerrors() > 0) {
 		char *msg = aglasterr();
 
 		snprintf(err, errsize, "Graphviz could not lay the graph out%s"
 		    "%.300s", msg ? ": " : "", msg ? msg : "");
 		free(msg);
-		/* A layout that reported errors is left half made, and
-		 * freeing it can abort in Graphviz 2.43 (flat edges with
-		 * labels): leave it; the process ends soon after. */
-		(void)laid;
-		return false;       /* g is left: see above */
+		return false;
 	}
-	if (gvRenderData(c, g, plugin, &data, &len) != 0 || agerrors() > 0) {
+	return true;
+}
+
+/* Renders a laid-out g with a Graphviz output plugin into out. */
+static bool
+render_laid_out(Agraph_t *g, const char *plugin, buf *out, char *err,
+    size_t errsize)
+{
+	char *data = NULL;
+	unsigned int len = 0;
+	bool ok = true;
+
+	if (gvRenderData(context(), g, plugin, &data, &len) != 0 ||
+	    agerrors() > 0) {
 		char *msg = aglasterr();
 
 		snprintf(err, errsize, "Graphviz could not render %s%s%.300s",
@@ -208,35 +210,7 @@ layout_render(Agraph_t *g, const char *plugin, buf *out, char *err,
 	}
 	if (data != NULL)
 		gvFreeRenderData(data);
-	gvFreeLayout(c, g);
 	return ok;
-}
-
-static bool
-render_svg(const model *m, const selection *sel, Agraph_t *g, buf *out,
-    char *err, size_t errsize)
-{
-	(void)m;
-	(void)sel;
-	return layout_render(g, "svg", out, err, errsize);
-}
-
-static bool
-render_pdf(const model *m, const selection *sel, Agraph_t *g, buf *out,
-    char *err, size_t errsize)
-{
-	(void)m;
-	(void)sel;
-	return layout_render(g, "pdf:cairo", out, err, errsize);
-}
-
-static bool
-render_png(const model *m, const selection *sel, Agraph_t *g, buf *out,
-    char *err, size_t errsize)
-{
-	(void)m;
-	(void)sel;
-	return layout_render(g, "png:cairo", out, err, errsize);
 }
 
 /* Fades, in SVG text, every group whose step is after k: the text's
@@ -279,50 +253,29 @@ bool
 render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
     char *err, size_t errsize)
 {
-	GVC_t *c = context();
-	const char *plugin = f == FMT_SVG ? "svg" : f == FMT_PDF ?
-	    "pdf:cairo" : "png:cairo";
-	const char *engine = agget(g, "layout");
 	graph_steps *steps;
 	bool ok = true;
 	int k;
 
-	if (too_dense(g, err, errsize))
-		return false;
-	agreseterrors();
-	if (gvLayout(c, g, engine && engine[0] ? engine : "dot") != 0 ||
-	    agerrors() > 0) {
-		char *msg = aglasterr();
-
-		snprintf(err, errsize, "Graphviz could not lay the graph out%s"
-		    "%.300s", msg ? ": " : "", msg ? msg : "");
-		free(msg);
+	if (formats[f].plugin == NULL) {
+		snprintf(err, errsize, "%s has no steps", formats[f].name);
 		return false;
 	}
+	if (!lay_out(g, err, errsize))
+		return false;
 	/* Everything a step changes was declared before the layout; only
 	 * values change from here on. */
 	steps = graph_steps_begin(g);
 	for (k = 1; k <= n && ok; k++) {
-		char *data = NULL;
-		unsigned int len = 0;
-
 		graph_step_show(steps, k, dim);
-		if (gvRenderData(c, g, plugin, &data, &len) != 0 ||
-		    agerrors() > 0) {
-			snprintf(err, errsize, "Graphviz could not render step "
-			    "%d", k);
-			ok = false;
-		} else {
-			buf_putn(&outs[k - 1], data, len);
-			if (dim && f == FMT_SVG)
-				svg_fade(&outs[k - 1], k);
-		}
-		if (data != NULL)
-			gvFreeRenderData(data);
+		ok = render_laid_out(g, formats[f].plugin, &outs[k - 1], err,
+		    errsize);
+		if (ok && dim && f == FMT_SVG)
+			svg_fade(&outs[k - 1], k);
 	}
 	graph_step_show(steps, n, false);
 	graph_steps_free(steps);
-	gvFreeLayout(c, g);
+	gvFreeLayout(context(), g);
 	return ok;
 }
 
@@ -330,5 +283,13 @@ bool
 render_output(render_format f, const model *m, const selection *sel,
     Agraph_t *g, buf *out, char *err, size_t errsize)
 {
-	return formats[f].write(m, sel, g, out, err, errsize);
+	bool ok;
+
+	if (formats[f].plugin == NULL)
+		return formats[f].write(m, sel, g, out, err, errsize);
+	if (!lay_out(g, err, errsize))
+		return false;
+	ok = render_laid_out(g, formats[f].plugin, out, err, errsize);
+	gvFreeLayout(context(), g);
+	return ok;
 }

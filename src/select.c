@@ -221,10 +221,10 @@ mark_links(const model *m, selection *sel, int level)
 }
 
 /* Items within depth relations of the focus, over every link. */
-static bool *
+static void
 focus_set(const model *m, const item *focus, int depth, bool **out)
 {
-	size_t i, total = 0, round;
+	size_t i, round;
 	int t;
 	bool changed = true;
 
@@ -260,8 +260,6 @@ focus_set(const model *m, const item *focus, int depth, bool **out)
 			out[t] = next[t];
 		}
 	}
-	(void)total;
-	return out[0];
 }
 
 bool

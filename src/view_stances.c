@@ -148,6 +148,7 @@ view_stances(graph_ctx *gc)
 	const item **rows = xcalloc(m->count[IT_ACTOR] + 1, sizeof(*rows));
 	bool *changed, *has_why, has_unphased = false;
 	size_t *colmap;
+	buf *why_html, *why_tip;          /* each change's note */
 	double *why_h, *col_w, *col_x, *row_h, *row_y, *cell_h;
 	double cell_w, why_w, dec_h, y0 = 0;
 	int wrap = gc->o->wrap < 24 ? gc->o->wrap : 24;
@@ -184,6 +185,8 @@ view_stances(graph_ctx *gc)
 	col_of = xcalloc(nd + 1, sizeof(size_t));
 	changed = xcalloc(nd + 1, sizeof(bool));
 	why_h = xcalloc(nd + 1, sizeof(double));
+	why_html = xcalloc(nd + 1, sizeof(buf));
+	why_tip = xcalloc(nd + 1, sizeof(buf));
 	has_why = xcalloc(ncols + 1, sizeof(bool));
 	col_w = xcalloc(ncols + 1, sizeof(double));
 	col_x = xcalloc(ncols + 2, sizeof(double));
@@ -210,13 +213,10 @@ view_stances(graph_ctx *gc)
 				break;
 			}
 		if (changed[i]) {
-			buf html = {0}, tip = {0};
-
-			why_h[i] = why_label(gc, ds[i], &html, &tip, wrap + 4);
+			why_h[i] = why_label(gc, ds[i], &why_html[i],
+			    &why_tip[i], wrap + 4);
 			if (why_h[i] > 0)
 				has_why[col_of[i]] = true;
-			buf_free(&html);
-			buf_free(&tip);
 		}
 		cell_h[row_of[i] * ncols + col_of[i]] += (why_h[i] > dec_h ?
 		    why_h[i] : dec_h) + GAP / 2;
@@ -296,21 +296,21 @@ view_stances(graph_ctx *gc)
 		agsafeset(n, "class", cls.s, "");
 		place(n, x, top - dec_h / 2, cell_w, dec_h);
 		if (why_h[i] > 0) {
-			buf note = {0}, tip = {0}, t = {0};
-			char name[96];
+			buf t = {0};
+			char name[96], size[32];
 			Agnode_t *w;
 
-			why_label(gc, d, &note, &tip, wrap + 4);
 			snprintf(name, sizeof(name), "why-%s", d->id);
 			w = agnode(gc->body, name, 1);
-			html = agstrdup_html(gc->g, note.s);
+			html = agstrdup_html(gc->g, why_html[i].s);
 			agsafeset(w, "label", html, "");
 			agstrfree(gc->g, html);
 			agsafeset(w, "shape", "note", "");
 			agsafeset(w, "style", "filled", "");
 			agsafeset(w, "fillcolor", (char *)gc->th->node_fill, "");
 			agsafeset(w, "color", (char *)gc->th->line, "");
-			agsafeset(w, "fontsize", "11.9", "");
+			snprintf(size, sizeof(size), "%.3g", fs * 0.85);
+			agsafeset(w, "fontsize", size, "");
 			buf_printf(&t, "%swhy-%s", gc->o->id_prefix, d->id);
 			agsafeset(w, "id", t.s, "");
 			if (gc->o->steps) {
@@ -324,12 +324,10 @@ view_stances(graph_ctx *gc)
 				agsafeset(w, "class", "why kind-cause", "");
 			}
 			t.len = 0;
-			label_attr(&t, tip.s, 4000);
+			label_attr(&t, why_tip[i].s, 4000);
 			agsafeset(w, "tooltip", t.s, "");
 			place(w, x + cell_w / 2 + GAP / 2 + why_w / 2,
 			    top - why_h[i] / 2, why_w, why_h[i]);
-			buf_free(&note);
-			buf_free(&tip);
 			buf_free(&t);
 		}
 		cell_h[cell] += (why_h[i] > dec_h ? why_h[i] : dec_h) + GAP / 2;
@@ -383,7 +381,13 @@ view_stances(graph_ctx *gc)
 	free(row_of);
 	free(col_of);
 	free(changed);
+	for (i = 0; i < nd; i++) {
+		buf_free(&why_html[i]);
+		buf_free(&why_tip[i]);
+	}
 	free(why_h);
+	free(why_html);
+	free(why_tip);
 	free(has_why);
 	free(col_w);
 	free(col_x);

@@ -5,48 +5,13 @@
 # the options that change the picture. Ends with "render: N passed, N failed".
 # Needs xmllint (libxml2-utils), pdfinfo and pdftotext (poppler-utils),
 # dot and gvpr (graphviz), file, script (bsdutils) and /usr/bin/python3.
-set -u
 cd "$(dirname "$0")/.."
-top=$PWD
-KG="${KGRAPH:-./kgraph}"
-case "$KG" in /*) ;; *) KG="$top/${KG#./}" ;; esac
-WRAP="${KGRAPH_WRAP:-}"
-kg() { $WRAP "$KG" "$@"; }
+. tests/lib.sh
 PY=/usr/bin/python3
-korea="$top/models/korea-1949-1950.yaml"
 hostile="$top/tests/render/hostile.yaml"
 badurls="$top/tests/render/bad-urls.yaml"
 views="overview causes arguments timeline stances actors"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
 
-ok() { passed=$((passed + 1)); }
-no() { failed=$((failed + 1)); echo "FAIL: $1"; }
-
-# expect STATUS NAME -- COMMAND...: runs COMMAND with stdout and stderr in
-# $tmp/out and $tmp/err and checks its exit status.
-expect() {
-	local want=$1 name=$2
-	shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-	local rc=$?
-	if [ "$rc" = "$want" ]; then
-		ok
-		return 0
-	fi
-	no "$name: exit $rc, expected $want"
-	head -3 "$tmp/err" | sed 's/^/  /'
-	return 1
-}
-# has FILE TEXT NAME: FILE contains TEXT (fixed string).
-has() {
-	if grep -qF -- "$2" "$1"; then ok; else no "$3: no '$2' in $1"; head -5 "$1" | cut -c1-200 | sed 's/^/  /'; fi
-}
-hasnt() {
-	if grep -qF -- "$2" "$1"; then no "$3: unexpected '$2'"; else ok; fi
-}
 # same A B NAME: the files are byte for byte the same.
 same() {
 	if cmp -s "$1" "$2"; then ok; else no "$3: $(basename "$1") and $(basename "$2") differ"; fi

@@ -85,33 +85,27 @@ for a in tests/golden/*.args; do
 done
 rm -f /tmp/kgraph-golden-err.$$
 
-# cli
-if out=$(bash tests/cli.sh 2>&1); then :; fi
-p=$(printf '%s\n' "$out" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-f=$(printf '%s\n' "$out" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-printf '%s\n' "$out" | grep '^FAIL' || true
-if [ -z "$p" ]; then
-	fail "cli: tests/cli.sh did not finish"
-	printf '%s\n' "$out" | tail -5
-else
-	passed=$((passed + p))
-	failed=$((failed + f))
-	[ "$f" -gt 0 ] && failures+=("cli ($f)")
-fi
+# part NAME SCRIPT: runs a script that ends with "NAME: N passed, N failed"
+# and adds its counts.
+part() {
+	local name=$1 script=$2 out p f
+	out=$(bash "$script" 2>&1)
+	p=$(printf '%s\n' "$out" | sed -n "s/^$name: \([0-9]*\) passed, \([0-9]*\) failed\$/\1/p")
+	f=$(printf '%s\n' "$out" | sed -n "s/^$name: \([0-9]*\) passed, \([0-9]*\) failed\$/\2/p")
+	printf '%s\n' "$out" | grep '^FAIL' || true
+	if [ -z "$p" ]; then
+		fail "$name: $script did not finish"
+		printf '%s\n' "$out" | tail -5
+	else
+		passed=$((passed + p))
+		failed=$((failed + f))
+		[ "$f" -gt 0 ] && failures+=("$name ($f)")
+	fi
+}
 
-# render
-if out=$(bash tests/render.sh 2>&1); then :; fi
-p=$(printf '%s\n' "$out" | sed -n 's/^render: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-f=$(printf '%s\n' "$out" | sed -n 's/^render: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-printf '%s\n' "$out" | grep '^FAIL' || true
-if [ -z "$p" ]; then
-	fail "render: tests/render.sh did not finish"
-	printf '%s\n' "$out" | tail -5
-else
-	passed=$((passed + p))
-	failed=$((failed + f))
-	[ "$f" -gt 0 ] && failures+=("render ($f)")
-fi
+# cli, render
+part cli tests/cli.sh
+part render tests/render.sh
 
 # schema
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then
