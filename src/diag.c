@@ -61,7 +61,8 @@ diag_sort(diag_list *dl)
 /* Prints line `line` of text and a caret under column `col`; columns count
  * characters, so the caret lines up for any script of equal width. */
 static void
-print_caret(FILE *fp, const char *text, size_t len, int line, int col)
+print_caret(FILE *fp, const char *text, size_t len, int line, int col,
+    bool color)
 {
 	size_t i = 0, start, end, shown;
 	int l = 1, c;
@@ -85,29 +86,40 @@ print_caret(FILE *fp, const char *text, size_t len, int line, int col)
 	fprintf(fp, "  %s\n  ", out + 1);
 	for (c = 1; c < col && c < 200; c++)
 		fputc(' ', fp);
-	fputs("^\n", fp);
+	fputs(color ? "\033[1;32m^\033[0m\n" : "^\n", fp);
 }
 
 void
 diag_print(FILE *fp, const diag_list *dl, const char *text, size_t textlen)
 {
+	/* The colours of gcc and clang: bold place, red error, magenta
+	 * warning, green caret. */
+	const char *bold = dl->color ? "\033[1m" : "";
+	const char *off = dl->color ? "\033[0m" : "";
 	size_t i;
 
 	for (i = 0; i < dl->n; i++) {
 		const diag *d = &dl->v[i];
-		const char *level = d->level == DIAG_ERROR ? "error" : "warning";
+		bool err = d->level == DIAG_ERROR;
+		const char *level = err ? "error" : "warning";
+		const char *hue = !dl->color ? "" : err ? "\033[1;31m" :
+		    "\033[1;35m";
 
+		if (!err && dl->quiet)
+			continue;
 		if (d->line > 0)
-			fprintf(fp, "%s:%d:%d: %s: %s\n", dl->file, d->line,
-			    d->col, level, d->msg);
+			fprintf(fp, "%s%s:%d:%d:%s %s%s:%s %s\n", bold, dl->file,
+			    d->line, d->col, off, hue, level, off, d->msg);
 		else
-			fprintf(fp, "%s: %s: %s\n", dl->file, level, d->msg);
+			fprintf(fp, "%s%s:%s %s%s:%s %s\n", bold, dl->file, off,
+			    hue, level, off, d->msg);
 		if (text != NULL && d->line > 0)
-			print_caret(fp, text, textlen, d->line, d->col);
+			print_caret(fp, text, textlen, d->line, d->col,
+			    dl->color);
 	}
 	if (dl->dropped > 0)
-		fprintf(fp, "%s: note: %zu more problems not shown\n", dl->file,
-		    dl->dropped);
+		fprintf(fp, "%s%s:%s note: %zu more problems not shown\n",
+		    bold, dl->file, off, dl->dropped);
 }
 
 void

@@ -24,6 +24,8 @@ typedef struct {
 	diag *v;
 	size_t n, cap;
 	size_t errors, warnings, dropped;
+	bool color;             /* print with terminal colours */
+	bool quiet;             /* print errors only, not warnings */
 	char quotes[4][96];     /* room for the quotes of one message */
 	int next_quote;
 } diag_list;
@@ -34,7 +36,9 @@ void diag_add(diag_list *dl, diag_level level, int line, int col,
 /* Sorts by place, keeping arrival order among equals. */
 void diag_sort(diag_list *dl);
 /* Prints every diagnostic as FILE:LINE:COL: LEVEL: MESSAGE; with text
- * given, each is followed by its source line and a caret. */
+ * given, each is followed by its source line and a caret. With dl->color
+ * the place is bold and the level coloured as compilers do; with
+ * dl->quiet warnings are left out. */
 void diag_print(FILE *fp, const diag_list *dl, const char *text,
     size_t textlen);
 void diag_free(diag_list *dl);

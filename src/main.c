@@ -28,6 +28,28 @@
 
 enum { EXIT_MODEL = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
 
+/* Options shared by the subcommands that read a model. */
+enum {
+	OPT_STRICT = 256, OPT_VIEW, OPT_PHASE, OPT_SINCE, OPT_UNTIL,
+	OPT_ACTOR, OPT_GROUP, OPT_KIND, OPT_TAG, OPT_EVIDENCE, OPT_FOCUS,
+	OPT_DEPTH, OPT_ALL, OPT_THEME, OPT_DIRECTION, OPT_FONT,
+	OPT_FONT_SIZE, OPT_WRAP, OPT_TITLE, OPT_NO_TITLE, OPT_NO_LEGEND,
+	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX, OPT_QUESTION,
+	OPT_STEPS, OPT_REVEAL, OPT_COLOR, OPT_WATCH
+};
+
+#define TERM_OPTS \
+	{"color", required_argument, NULL, OPT_COLOR}, \
+	{"quiet", no_argument, NULL, 'q'}
+
+/* How diagnostics are printed: --color and --quiet, shared by every
+ * subcommand that reads a model. */
+enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+static struct {
+	int color;
+	bool quiet;
+} term;
+
 /* A model read and checked, with what its diagnostics need. */
 typedef struct {
 	const char *path;       /* as given; NULL for the built-in model */
@@ -69,7 +91,8 @@ static const char usage_render[] =
     "\n"
     "  -o, --output FILE    write to FILE (atomically)\n"
     "  -T, --format FMT     svg (default), pdf, png, dot (the graph before "
-    "layout), json\n"
+    "layout),\n                       json, html (a page that steps "
+    "through the phases)\n"
     "      --view ID        overview (default), causes, arguments, "
     "timeline, actors,\n"
     "                       stances, or a view of the model\n"
@@ -106,7 +129,12 @@ static const char usage_render[] =
     "      --no-citations   no source markers and no sources list\n"
     "      --transparent    no background fill\n"
     "      --id-prefix P    prefix of every SVG id (default kg-)\n"
+    "      --watch          render again whenever the model file changes, "
+    "until\n                       interrupted\n"
     "      --strict         treat warnings as errors\n"
+    "  -q, --quiet          errors only, no warnings\n"
+    "      --color WHEN     colour diagnostics: auto (default), always, "
+    "never\n"
     "  -h, --help           this help\n"
     "\n"
     "Filters combine with AND; comma-separated values with OR. pdf and png\n"
@@ -118,17 +146,25 @@ static const char usage_check[] =
     "Check a model and print every problem as FILE:LINE:COL: error: ...\n"
     "Exit status 0 if the model has no errors, 1 if it has.\n"
     "\n"
-    "      --strict    treat warnings as errors\n"
-    "  -h, --help      this help\n";
+    "      --strict      treat warnings as errors\n"
+    "  -q, --quiet       errors only, no warnings\n"
+    "      --color WHEN  colour diagnostics: auto (default), always, never\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "NO_COLOR in the environment turns colour off unless --color=always.\n";
 
 static const char usage_list[] =
     "usage: kgraph list [MODEL] [WHAT]\n"
     "\n"
     "List what a model holds. WHAT is one of views, phases, actors, "
     "groups,\nquestions, events, decisions, causes, sources; without it, "
-    "a summary.\nThe first line names the model in use.\n"
+    "a summary.\nThe first line names the model in use. On a terminal the "
+    "columns are\naligned; in a pipe they are separated by tabs, the id "
+    "first (for phases\nthe number, then the id).\n"
     "\n"
-    "  -h, --help      this help\n";
+    "  -q, --quiet       errors only, no warnings\n"
+    "      --color WHEN  colour diagnostics: auto (default), always, never\n"
+    "  -h, --help        this help\n";
 
 static const char usage_export[] =
     "usage: kgraph export [MODEL] [-T json] [filters] [-o FILE]\n"
@@ -157,6 +193,9 @@ static const char usage_export[] =
     "ID\n"
     "      --depth N        for --focus (default 1)\n"
     "      --strict         treat warnings as errors\n"
+    "  -q, --quiet          errors only, no warnings\n"
+    "      --color WHEN     colour diagnostics: auto (default), always, "
+    "never\n"
     "  -h, --help           this help\n"
     "\n"
     "Filters combine with AND; comma-separated values with OR.\n";
@@ -192,6 +231,42 @@ usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* Colour follows --color; by default (auto) it is on when standard error
+ * is a terminal, TERM is not "dumb" and NO_COLOR is unset or empty. */
+static bool
+use_color(void)
+{
+	const char *no = getenv("NO_COLOR"), *t = getenv("TERM");
+
+	if (term.color != COLOR_AUTO)
+		return term.color == COLOR_ALWAYS;
+	return isatty(STDERR_FILENO) && (no == NULL || no[0] == '\0') &&
+	    (t == NULL || strcmp(t, "dumb") != 0);
+}
+
+/* Handles --color and --quiet for any subcommand: returns 0 when c was
+ * one of them, -1 when it was not, or a usage exit status. */
+static int
+term_option(int c, const char *cmd)
+{
+	if (c == 'q') {
+		term.quiet = true;
+		return 0;
+	}
+	if (c != OPT_COLOR)
+		return -1;
+	if (strcmp(optarg, "auto") == 0)
+		term.color = COLOR_AUTO;
+	else if (strcmp(optarg, "always") == 0)
+		term.color = COLOR_ALWAYS;
+	else if (strcmp(optarg, "never") == 0)
+		term.color = COLOR_NEVER;
+	else
+		return usage_error(cmd, "--color takes auto, always or never, "
+		    "not '%s'", optarg);
+	return 0;
+}
+
 /* Reads, parses, loads and checks the model; prints its diagnostics.
  * Returns 0, or the exit status to give up with. */
 static int
@@ -207,6 +282,8 @@ session_open(session *s, const char *path, bool strict, bool fonts)
 	s->name = path == NULL ? KG_BUILTIN_NAME :
 	    strcmp(path, "-") == 0 ? "<stdin>" : path;
 	s->dl.file = s->name;
+	s->dl.quiet = term.quiet;
+	s->dl.color = use_color();
 	if (path == NULL) {
 		s->text = xmalloc(kg_builtin_model_len + 1);
 		memcpy(s->text, kg_builtin_model, kg_builtin_model_len + 1);
@@ -252,29 +329,25 @@ session_close(session *s)
 	free(s->text);
 }
 
-/* Options shared by the subcommands that read a model. */
-enum {
-	OPT_STRICT = 256, OPT_VIEW, OPT_PHASE, OPT_SINCE, OPT_UNTIL,
-	OPT_ACTOR, OPT_GROUP, OPT_KIND, OPT_TAG, OPT_EVIDENCE, OPT_FOCUS,
-	OPT_DEPTH, OPT_ALL, OPT_THEME, OPT_DIRECTION, OPT_FONT,
-	OPT_FONT_SIZE, OPT_WRAP, OPT_TITLE, OPT_NO_TITLE, OPT_NO_LEGEND,
-	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX, OPT_QUESTION,
-	OPT_STEPS, OPT_REVEAL
-};
-
 static int
 cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{"help", no_argument, NULL, 'h'},
+		TERM_OPTS,
 		{NULL, 0, NULL, 0},
 	};
 	bool strict = false;
 	session s;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+		if ((rc = term_option(c, "check")) >= 0) {
+			if (rc > 0)
+				return rc;
+			continue;
+		}
 		switch (c) {
 		case OPT_STRICT:
 			strict = true;
@@ -298,11 +371,31 @@ static const char *const list_whats[] = {"views", "phases", "actors",
     "groups", "questions", "events", "decisions", "causes", "sources",
     NULL};
 
+/* One row of kgraph list: on a terminal the columns are padded to the
+ * widths given (0: last column, not padded); in a pipe they are
+ * separated by single tabs. */
 static void
-list_items(const model *m, item_type t)
+list_row(bool tabs, const char *const *cols, const int *widths, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(tabs ? "\t" : "  ", stdout);
+		if (tabs || widths[i] == 0 || i == n - 1)
+			fputs(cols[i], stdout);
+		else
+			printf("%-*s", widths[i], cols[i]);
+	}
+	putchar('\n');
+}
+
+static void
+list_items(const model *m, item_type t, bool tabs)
 {
 	size_t i, width = 4, dwidth = 4;
-	char when[64];
+	char when[64], a[32], b[32], num[24];
+	buf tmp = {0};
 
 	for (i = 0; i < m->count[t]; i++) {
 		size_t n = strlen(m->items[t][i]->id);
@@ -317,39 +410,65 @@ list_items(const model *m, item_type t)
 		width = 32;
 	for (i = 0; i < m->count[t]; i++) {
 		const item *it = m->items[t][i];
+		const char *cols[5];
+		int w[5] = {(int)width, (int)dwidth, 0, 0, 0};
 
+		tmp.len = 0;
 		switch (t) {
-		case IT_PHASE: {
-			char a[32], b[32];
-
+		case IT_PHASE:
+			/* number, id, title, and the dates: two columns in a
+			 * pipe, "(from to to)" after the title on a terminal */
 			date_show(&it->from, a, sizeof(a));
 			date_show(&it->to, b, sizeof(b));
-			printf("%zu  %-*s  %s", i + 1, (int)width, it->id,
-			    it->title);
-			if (a[0] != '\0' || b[0] != '\0')
-				printf("  (%s to %s)", a[0] ? a : "...",
-				    b[0] ? b : "...");
-			putchar('\n');
-			break;
-		}
+			snprintf(num, sizeof(num), "%zu", i + 1);
+			cols[0] = num;
+			cols[1] = it->id;
+			cols[2] = it->title;
+			w[0] = 0;
+			w[1] = (int)width;
+			if (tabs) {
+				cols[3] = a;
+				cols[4] = b;
+				list_row(true, cols, w, 5);
+				continue;
+			}
+			if (a[0] != '\0' || b[0] != '\0') {
+				buf_printf(&tmp, "%s  (%s to %s)", it->title,
+				    a[0] ? a : "...", b[0] ? b : "...");
+				cols[2] = tmp.s;
+			}
+			list_row(false, cols, w, 3);
+			continue;
 		case IT_EVENT:
 		case IT_DECISION:
 		case IT_CAUSE:
 			date_show(&it->date, when, sizeof(when));
-			printf("%-*s  %-*s  %s\n", (int)width, it->id,
-			    (int)dwidth, when, model_label(it));
-			break;
+			cols[0] = it->id;
+			cols[1] = when;
+			cols[2] = model_label(it);
+			list_row(tabs, cols, w, 3);
+			continue;
 		case IT_ACTOR:
-			printf("%-*s  %s%s%s%s\n", (int)width, it->id,
-			    it->name, it->native ? " (" : "",
-			    it->native ? it->native : "",
+			cols[0] = it->id;
+			if (tabs) {
+				cols[1] = it->name;
+				cols[2] = it->native ? it->native : "";
+				list_row(true, cols, w, 3);
+				continue;
+			}
+			buf_printf(&tmp, "%s%s%s%s", it->name,
+			    it->native ? " (" : "", it->native ? it->native : "",
 			    it->native ? ")" : "");
-			break;
+			cols[1] = tmp.s;
+			list_row(tabs, cols, w, 2);
+			continue;
 		default:
-			printf("%-*s  %s\n", (int)width, it->id,
-			    model_label(it));
+			cols[0] = it->id;
+			cols[1] = model_label(it);
+			list_row(tabs, cols, w, 2);
 		}
 	}
+	buf_free(&tmp);
 }
 
 static int
@@ -357,13 +476,20 @@ cmd_list(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"help", no_argument, NULL, 'h'},
+		TERM_OPTS,
 		{NULL, 0, NULL, 0},
 	};
 	const char *path = NULL, *what = NULL;
 	session s;
+	bool tabs;
 	int c, rc, w;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+		if ((rc = term_option(c, "list")) >= 0) {
+			if (rc > 0)
+				return rc;
+			continue;
+		}
 		if (c == 'h') {
 			fputs(usage_list, stdout);
 			return 0;
@@ -397,26 +523,37 @@ cmd_list(int argc, char **argv)
 		return rc;
 	}
 	printf("model: %s: %s\n", s.name, s.model->title);
+	tabs = !isatty(STDOUT_FILENO);
 	if (w == 0) {
-		size_t i;
+		size_t i, width = 4;
 
+		for (i = 0; i < s.model->count[IT_VIEW]; i++)
+			if (strlen(s.model->items[IT_VIEW][i]->id) > width)
+				width = strlen(s.model->items[IT_VIEW][i]->id);
 		for (i = 0; model_builtin_views[i] != NULL; i++)
-			printf("%-20s  (built in)\n", model_builtin_views[i]);
-		list_items(s.model, IT_VIEW);
+			if (tabs)
+				printf("%s\t(built in)\n",
+				    model_builtin_views[i]);
+			else
+				printf("%-*s  (built in)\n", (int)width,
+				    model_builtin_views[i]);
+		list_items(s.model, IT_VIEW, tabs);
 	} else if (w > 0) {
 		static const item_type types[] = {IT_VIEW, IT_PHASE, IT_ACTOR,
 		    IT_GROUP, IT_QUESTION, IT_EVENT, IT_DECISION, IT_CAUSE,
 		    IT_SOURCE};
 
-		list_items(s.model, types[w]);
+		list_items(s.model, types[w], tabs);
 	} else {
 		int t;
 
 		for (t = 0; t < IT__COUNT; t++)
-			printf("%-10s %zu\n", model_list_keys[t],
-			    s.model->count[t]);
-		printf("%-10s %zu\n", "links", s.model->nlinks);
-		printf("%-10s %zu\n", "warnings", s.dl.warnings);
+			printf(tabs ? "%s\t%zu\n" : "%-10s %zu\n",
+			    model_list_keys[t], s.model->count[t]);
+		printf(tabs ? "%s\t%zu\n" : "%-10s %zu\n", "links",
+		    s.model->nlinks);
+		printf(tabs ? "%s\t%zu\n" : "%-10s %zu\n", "warnings",
+		    s.dl.warnings);
 	}
 	session_close(&s);
 	return 0;
@@ -447,7 +584,7 @@ write_output(const char *cmd, const char *path, const buf *out,
 typedef struct {
 	sel_filters f;
 	const char *format, *out_path, *view;
-	bool strict, all;
+	bool strict, all, watch;
 	graph_options g;
 	/* Presentation options given on the command line, which win over a
 	 * model view's own settings. */
@@ -471,6 +608,7 @@ static const struct option draw_opts[] = {
 	{"depth", required_argument, NULL, OPT_DEPTH},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"help", no_argument, NULL, 'h'},
+	TERM_OPTS,
 	/* render only, from here on */
 	{"all", no_argument, NULL, OPT_ALL},
 	{"theme", required_argument, NULL, OPT_THEME},
@@ -487,9 +625,10 @@ static const struct option draw_opts[] = {
 	{"question", required_argument, NULL, OPT_QUESTION},
 	{"steps", no_argument, NULL, OPT_STEPS},
 	{"reveal", required_argument, NULL, OPT_REVEAL},
+	{"watch", no_argument, NULL, OPT_WATCH},
 	{NULL, 0, NULL, 0},
 };
-#define EXPORT_OPTS 15  /* the first entries of draw_opts */
+#define EXPORT_OPTS 17  /* the first entries of draw_opts */
 
 static bool
 whole_number(const char *s, int lo, int hi, int *out)
@@ -514,8 +653,13 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 	d->f.depth = -1;
 	graph_defaults(&d->g);
 	memcpy(export_opts, draw_opts, EXPORT_OPTS * sizeof(*draw_opts));
-	while ((c = getopt_long(argc, argv, "T:o:h", render ? draw_opts :
+	while ((c = getopt_long(argc, argv, "T:o:hq", render ? draw_opts :
 	    export_opts, NULL)) != -1) {
+		if ((n = term_option(c, cmd)) >= 0) {
+			if (n > 0)
+				return n;
+			continue;
+		}
 		switch (c) {
 		case 'T': d->format = optarg; break;
 		case 'o': d->out_path = optarg; break;
@@ -578,6 +722,7 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 		case OPT_TITLE: d->g.title = optarg; break;
 		case OPT_QUESTION: d->g.question = optarg; break;
 		case OPT_STEPS: d->g.steps = true; break;
+		case OPT_WATCH: d->watch = true; break;
 		case OPT_REVEAL:
 			if (strcmp(optarg, "hide") == 0)
 				d->reveal_dim = false;

@@ -85,10 +85,39 @@ has "$tmp/err" "two.yaml:6:21: error: unknown actor 'stalln'" two-errors
 has "$tmp/err" "two.yaml:6:48: error: unknown source 's'" two-errors
 hasnt "$tmp/err" "^" no-caret-when-piped
 if command -v script >/dev/null; then
-	script -qec "'$KG' check '$tmp/two.yaml'" /dev/null > "$tmp/tty" 2>&1
+	script -qec "NO_COLOR=1 '$KG' check '$tmp/two.yaml'" /dev/null \
+		> "$tmp/tty" 2>&1
 	has "$tmp/tty" "  - { id: a, name: A, group: nowhere }" caret-line
 	has "$tmp/tty" "                               ^" caret
+	hasnt "$tmp/tty" "$(printf '\033')" no-color-with-NO_COLOR
+	# colour on a terminal by default, as compilers do
+	script -qec "env -u NO_COLOR TERM=xterm '$KG' check '$tmp/two.yaml'" \
+		/dev/null > "$tmp/tty" 2>&1
+	has "$tmp/tty" "$(printf '\033[1;31merror:')" color-on-tty
+	script -qec "env -u NO_COLOR '$KG' check --color=never '$tmp/two.yaml'" \
+		/dev/null > "$tmp/tty" 2>&1
+	hasnt "$tmp/tty" "$(printf '\033')" color-never
+	script -qec "NO_COLOR=1 '$KG' check --color=always '$tmp/two.yaml'" \
+		/dev/null > "$tmp/tty" 2>&1
+	has "$tmp/tty" "$(printf '\033[1;31merror:')" color-always-beats-NO_COLOR
+	# aligned columns on a terminal
+	script -qec "'$KG' list '$korea' phases" /dev/null > "$tmp/tty" 2>&1
+	has "$tmp/tty" "2  pressure  Kim insists" list-aligned-on-tty
 fi
+# colour never goes into a pipe unless asked
+expect 1 color-piped -- kg check "$tmp/two.yaml"
+hasnt "$tmp/err" "$(printf '\033')" no-color-in-pipe
+expect 1 color-always -- kg check --color=always "$tmp/two.yaml"
+has "$tmp/err" "$(printf '\033[1;31merror:')" color-always-piped
+expect 2 color-bad -- kg check --color=sometimes "$tmp/two.yaml"
+has "$tmp/err" "--color takes auto, always or never" color-bad
+# list in a pipe: tab-separated, the id first, for scripts
+expect 0 list-tabs -- kg list "$korea" phases
+has "$tmp/out" "$(printf '2\tpressure\tKim insists on war; Stalin disagrees\tMar 1949\tJan 1950')" list-tabs
+expect 0 list-tabs-actors -- kg list "$korea" actors
+has "$tmp/out" "$(printf 'stalin\tJoseph Stalin\tИосиф Сталин')" list-tabs-actors
+expect 0 list-tabs-views -- kg list "$korea" views
+has "$tmp/out" "$(printf 'causes\t(built in)')" list-tabs-views
 cat > "$tmp/warn.yaml" <<'YAML'
 kgraph: 1
 title: A warning
@@ -98,6 +127,14 @@ YAML
 expect 0 warning-exit-0 -- kg check "$tmp/warn.yaml"
 has "$tmp/err" "warn.yaml:4:16: warning: event 'e' has no sources" warning-exit-0
 expect 1 warning-strict -- kg check --strict "$tmp/warn.yaml"
+for c in check list export render; do
+	expect 0 "quiet-$c" -- kg $c -q "$tmp/warn.yaml"
+	hasnt "$tmp/err" "warning" "quiet-$c"
+done
+expect 0 quiet-long -- kg check --quiet "$tmp/warn.yaml"
+hasnt "$tmp/err" "warning" quiet-long
+expect 1 quiet-keeps-errors -- kg check -q "$tmp/two.yaml"
+has "$tmp/err" "error: unknown group" quiet-keeps-errors
 
 # --- export: formats, filters and usage errors
 expect 0 export-json -- kg export -T json "$korea"
