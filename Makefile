@@ -9,19 +9,20 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
 	-DKG_VERSION='"$(VERSION)"' \
-	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(B)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 B = build
 BIN = kgraph
 
 # The stages, in the order data flows through them.
-CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors view_stances fonts render output
-OBJS = $(CORE:%=$(B)/%.o)
+CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors view_stances fonts html render output
+PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o
+OBJS = $(CORE:%=$(B)/%.o) $(PAGE)
 EMBED = $(B)/embedded_model.o $(B)/embedded_schema.o $(B)/embedded_starter.o
 UNIT = test_date test_utf8 test_ids test_phases
 UNIT_BINS = $(UNIT:%=$(B)/tests/%)
 
-.PHONY: all run test unit deps clean
+.PHONY: all run test unit deps test-deps clean
 all: $(BIN)
 
 $(BIN): $(OBJS) $(EMBED) $(B)/main.o
@@ -29,6 +30,14 @@ $(BIN): $(OBJS) $(EMBED) $(B)/main.o
 
 $(B)/%.o: src/%.c src/*.h | $(B)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The HTML page's script runs under a Content-Security-Policy that names
+# its SHA-256, computed here with coreutils.
+$(B)/html.o: $(B)/page_hash.h
+$(B)/page_hash.h: src/page.js | $(B)
+	printf '#define KG_PAGE_JS_SHA256 "%s"\n' "$$(/usr/bin/printf \
+		"$$(sha256sum < $< | cut -c1-64 | sed 's/../\\x&/g')" | \
+		base64)" > $@
 
 $(B)/embed: tools/embed.c | $(B)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
@@ -40,6 +49,10 @@ $(B)/embedded_schema.c: src/schema.json $(B)/embed
 	$(B)/embed kg_schema $< $@
 $(B)/embedded_starter.c: src/starter.yaml $(B)/embed
 	$(B)/embed kg_starter $< $@
+$(B)/embedded_page_js.c: src/page.js $(B)/embed
+	$(B)/embed kg_page_js $< $@
+$(B)/embedded_page_css.c: src/page.css $(B)/embed
+	$(B)/embed kg_page_css $< $@
 $(B)/embedded_%.o: $(B)/embedded_%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -54,6 +67,8 @@ $(B)/tests/%: tests/unit/%.c tests/unit/*.h $(OBJS) | $(B)/tests
 
 deps:
 	@sh tools/deps.sh
+test-deps:
+	@sh tools/deps.sh test
 
 run: deps
 	@$(MAKE) --no-print-directory kgraph
@@ -67,7 +82,7 @@ run: deps
 
 unit: $(UNIT_BINS)
 
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory kgraph unit
 	@bash tests/run.sh
 
@@ -81,10 +96,10 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_FLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined \
-	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc
-FUZZ_OBJS = $(CORE:%=$(B)/fuzz/%.o)
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(B)
+FUZZ_OBJS = $(CORE:%=$(B)/fuzz/%.o) $(PAGE)
 
-$(B)/fuzz/%.o: src/%.c src/*.h
+$(B)/fuzz/%.o: src/%.c src/*.h $(B)/page_hash.h
 	@mkdir -p $(B)/fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -c -o $@ $<
 
@@ -96,7 +111,7 @@ $(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJS)
 # The whole suite built with AddressSanitizer and UBSan.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
-asan: deps
+asan: test-deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/kgraph \
 		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		build/asan/kgraph unit
@@ -108,7 +123,7 @@ asan: deps
 # valgrind over check, export and render of every view and format, with
 # tools/valgrind.supp naming Graphviz's and its libraries' own leaks; a
 # build that leaks a model allocation on purpose must be caught.
-leakcheck: deps kgraph
+leakcheck: test-deps kgraph
 	@$(MAKE) --no-print-directory B=build/leaky BIN=build/leaky/kgraph \
 		CFLAGS="-O1 -g -DKG_LEAK_ON_PURPOSE" build/leaky/kgraph
 	bash tests/leakcheck.sh

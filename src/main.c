@@ -911,6 +911,7 @@ draw_view(session *s, const draw_options *cli, const char *name,
     render_format fmt, const char *path)
 {
 	draw_options d = *cli;
+	html_options page;
 	const char *base;
 	const item *mv;
 	selection sel;
@@ -947,10 +948,19 @@ draw_view(session *s, const draw_options *cli, const char *name,
 		    fmt == FMT_PNG))
 			d.g.steps = true;
 	}
-	if (d.g.steps) {
+	/* A page steps through the phases itself: one file, with every
+	 * element's step in its classes. */
+	page.view_title = d.g.view_title;
+	page.theme = d.g.theme;
+	page.id_prefix = d.g.id_prefix;
+	page.dim = d.reveal_dim;
+	if (fmt == FMT_HTML) {
+		d.g.steps = true;
+	} else if (d.g.steps) {
 		if (fmt != FMT_SVG && fmt != FMT_PDF && fmt != FMT_PNG)
 			return usage_error("render", "steps are drawn as svg, "
-			    "pdf or png, not %s", render_format_name(fmt));
+			    "pdf, png or html, not %s",
+			    render_format_name(fmt));
 		if (path == NULL || strcmp(path, "-") == 0)
 			return usage_error("render", "steps write one file "
 			    "each: give -o FILE (the steps are FILE-1, "
@@ -964,8 +974,9 @@ draw_view(session *s, const draw_options *cli, const char *name,
 		sel_free(&sel);
 		return usage_error("render", "%s", err);
 	}
-	if (!d.g.steps) {
-		ok = render_output(fmt, s->model, &sel, g, &out, err,
+	if (!d.g.steps || fmt == FMT_HTML) {
+		page.steps = graph_step_count(g);
+		ok = render_output(fmt, s->model, &sel, g, &page, &out, err,
 		    sizeof(err));
 		if (ok)
 			rc = write_output("render", path, &out, s);

@@ -53,6 +53,7 @@ static const struct {
 	[FMT_PNG] = {"png", ".png", NULL, true, "png:cairo", NULL},
 	[FMT_DOT] = {"dot", ".dot", ".gv", false, NULL, render_dot},
 	[FMT_JSON] = {"json", ".json", NULL, false, NULL, render_json},
+	[FMT_HTML] = {"html", ".html", ".htm", false, "svg", NULL},
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
@@ -103,7 +104,7 @@ render_format_binary(render_format f)
 const char *
 render_format_list(void)
 {
-	return "svg, pdf, png, dot, json";
+	return "svg, pdf, png, dot, json, html";
 }
 
 static bool
@@ -281,15 +282,21 @@ render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
 
 bool
 render_output(render_format f, const model *m, const selection *sel,
-    Agraph_t *g, buf *out, char *err, size_t errsize)
+    Agraph_t *g, const html_options *page, buf *out, char *err,
+    size_t errsize)
 {
+	buf svg = {0};
 	bool ok;
 
 	if (formats[f].plugin == NULL)
 		return formats[f].write(m, sel, g, out, err, errsize);
 	if (!lay_out(g, err, errsize))
 		return false;
-	ok = render_laid_out(g, formats[f].plugin, out, err, errsize);
+	ok = render_laid_out(g, formats[f].plugin, f == FMT_HTML ? &svg : out,
+	    err, errsize);
 	gvFreeLayout(context(), g);
+	if (ok && f == FMT_HTML)
+		html_page(out, m, sel, page, svg.s, svg.len);
+	buf_free(&svg);
 	return ok;
 }

@@ -5,9 +5,12 @@
 #define KG_RENDER_H
 
 #include "graph.h"
+#include "html.h"
 #include "json.h"
 
-typedef enum { FMT_SVG, FMT_PDF, FMT_PNG, FMT_DOT, FMT_JSON } render_format;
+typedef enum {
+	FMT_SVG, FMT_PDF, FMT_PNG, FMT_DOT, FMT_JSON, FMT_HTML
+} render_format;
 
 /* The largest graph laid out (documented in README.md): a view may have
  * RENDER_MAX_NODES nodes, and RENDER_MAX_EDGES_BASE edges plus
@@ -30,10 +33,12 @@ const char *render_format_list(void);
 
 /* Appends the rendering of the selection in format f to out: json from
  * the model, dot from the graph before layout, and the others from one
- * layout of the graph. Returns false with a message in err when Graphviz
- * fails. */
+ * layout of the graph; html (page: its settings) is the SVG of a graph
+ * built with steps, in a page. Returns false with a message in err when
+ * Graphviz fails. */
 bool render_output(render_format f, const model *m, const selection *sel,
-    Agraph_t *g, buf *out, char *err, size_t errsize);
+    Agraph_t *g, const html_options *page, buf *out, char *err,
+    size_t errsize);
 
 /* Steps: lays g out once and renders it n times into outs[0..n-1], step
  * k showing what steps 1..k reveal, the rest hidden or (dim) faded; the

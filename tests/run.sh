@@ -10,6 +10,8 @@
 #   schema   the JSON Schema against valid and invalid models, and the
 #            bad-input models that break a rule a schema can express
 #            (listed in tests/schema/bad-invalid.txt)
+#   html     tests/html.sh: the self-contained page, and in headless
+#            Chromium (tests/html.py) stepping, the panel, no errors
 #   corpus   the YAML test suite: a clean exit, never a crash or a hang
 # KGRAPH names the program under test (default ./kgraph); a wrapper such
 # as valgrind can be given in KGRAPH_WRAP.
@@ -103,9 +105,10 @@ part() {
 	fi
 }
 
-# cli, render
+# cli, render, html
 part cli tests/cli.sh
 part render tests/render.sh
+part html tests/html.sh
 
 # schema
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then

@@ -1,0 +1,202 @@
+#include "html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "embedded.h"
+#include "json.h"
+#include "page_hash.h"
+
+#ifndef KG_VERSION
+#define KG_VERSION "0.1.0"
+#endif
+
+/* Text for HTML content and attribute values: the five special
+ * characters as entities, control characters (which HTML forbids) left
+ * out. Model text is valid UTF-8 by the time it gets here. */
+static void
+html_text(buf *out, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&#39;"); break;
+		default:
+			if (c >= 0x20 || c == '\n' || c == '\t')
+				buf_putc(out, (char)c);
+		}
+	}
+}
+
+/* An http(s) or relative url, which the model's check already requires;
+ * checked again since the page is what a browser follows. */
+static bool
+safe_url(const char *u)
+{
+	size_t i;
+
+	if (u == NULL || *u == '\0')
+		return false;
+	if (strncasecmp(u, "http://", 7) == 0 ||
+	    strncasecmp(u, "https://", 8) == 0)
+		return true;
+	for (i = 0; u[i] != '\0' && u[i] != '/' && u[i] != '?' &&
+	    u[i] != '#'; i++)
+		if (u[i] == ':' || (unsigned char)u[i] < 0x20)
+			return false;
+	return true;
+}
+
+/* The sources that the selected items and links cite, in model order. */
+static void
+sources_list(buf *out, const model *m, const selection *sel)
+{
+	bool *cited = xcalloc(m->count[IT_SOURCE] + 1, sizeof(bool));
+	size_t i, j, n = 0;
+	int t;
+
+	for (t = 0; t < IT__COUNT; t++)
+		for (i = 0; i < m->count[t]; i++) {
+			const item *it = m->items[t][i];
+
+			if (!sel->item[t][i])
+				continue;
+			for (j = 0; j < it->sources.n; j++)
+				if (it->sources.v[j].src.to != NULL)
+					cited[it->sources.v[j].src.to->index] =
+					    true;
+		}
+	for (i = 0; i < m->nlinks; i++)
+		for (j = 0; sel->link[i] && j < m->links[i].sources.n; j++)
+			if (m->links[i].sources.v[j].src.to != NULL)
+				cited[m->links[i].sources.v[j].src.to->index] =
+				    true;
+	buf_puts(out, "<section class=\"kg-sources\">\n<h2>Sources</h2>\n"
+	    "<ol>\n");
+	for (i = 0; i < m->count[IT_SOURCE]; i++) {
+		const item *s = m->items[IT_SOURCE][i];
+
+		if (!cited[i])
+			continue;
+		n++;
+		buf_puts(out, "<li id=\"source-");
+		html_text(out, s->id);
+		buf_puts(out, "\">");
+		if (safe_url(s->url)) {
+			buf_puts(out, "<a href=\"");
+			html_text(out, s->url);
+			buf_puts(out, "\" rel=\"noopener noreferrer\">");
+			html_text(out, s->cite ? s->cite : s->id);
+			buf_puts(out, "</a>");
+		} else {
+			html_text(out, s->cite ? s->cite : s->id);
+		}
+		if (s->note != NULL) {
+			buf_puts(out, "<br><span class=\"kg-note\">");
+			html_text(out, s->note);
+			buf_puts(out, "</span>");
+		}
+		buf_puts(out, "</li>\n");
+	}
+	if (n == 0)
+		buf_puts(out, "<li>No item of this view cites a source.</li>\n");
+	buf_puts(out, "</ol>\n</section>\n");
+	free(cited);
+}
+
+/* The selection as JSON inside a script element that is data, not code:
+ * every '<' becomes \u003c, so no text can close the element. */
+static void
+page_data(buf *out, const model *m, const selection *sel)
+{
+	buf j = {0};
+	size_t i;
+
+	json_model(&j, m, sel);
+	buf_puts(out, "<script type=\"application/json\" id=\"kg-data\">");
+	for (i = 0; i < j.len; i++) {
+		if (j.s[i] == '<')
+			buf_puts(out, "\\u003c");
+		else
+			buf_putc(out, j.s[i]);
+	}
+	buf_puts(out, "</script>\n");
+	buf_free(&j);
+}
+
+void
+html_page(buf *out, const model *m, const selection *sel,
+    const html_options *o, const char *svg, size_t svglen)
+{
+	const char *start = NULL;
+	size_t i;
+
+	/* Graphviz's SVG opens with an XML declaration, a doctype and
+	 * comments; inline SVG starts at the element. */
+	for (i = 0; i + 4 < svglen; i++)
+		if (memcmp(svg + i, "<svg", 4) == 0) {
+			start = svg + i;
+			break;
+		}
+	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"");
+	html_text(out, m->lang ? m->lang : "en");
+	buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n");
+	/* Nothing is fetched and only the page's own script runs. */
+	buf_puts(out, "<meta http-equiv=\"Content-Security-Policy\" "
+	    "content=\"default-src 'none'; style-src 'unsafe-inline'; "
+	    "img-src data:; script-src 'sha256-" KG_PAGE_JS_SHA256 "'\">\n");
+	buf_puts(out, "<meta name=\"generator\" content=\"kgraph "
+	    KG_VERSION "\">\n<title>");
+	html_text(out, m->title);
+	if (o->view_title != NULL) {
+		buf_puts(out, ": ");
+		html_text(out, o->view_title);
+	}
+	buf_puts(out, "</title>\n<style>\n");
+	buf_putn(out, kg_page_css, kg_page_css_len);
+	buf_puts(out, "</style>\n</head>\n<body class=\"theme-");
+	html_text(out, o->theme);
+	buf_puts(out, o->dim ? " reveal-dim" : " reveal-hide");
+	buf_puts(out, "\">\n<header>\n<h1>");
+	html_text(out, m->title);
+	buf_puts(out, "</h1>\n");
+	if (m->subtitle != NULL) {
+		buf_puts(out, "<p>");
+		html_text(out, m->subtitle);
+		buf_puts(out, "</p>\n");
+	}
+	buf_puts(out, "</header>\n"
+	    "<nav id=\"kg-nav\" aria-label=\"Phases\">\n"
+	    "<button type=\"button\" id=\"kg-prev\">&#9664; Previous</button>\n"
+	    "<span id=\"kg-step-label\" aria-live=\"polite\"></span>\n"
+	    "<button type=\"button\" id=\"kg-next\">Next &#9654;</button>\n"
+	    "<button type=\"button\" id=\"kg-all\">All phases</button>\n"
+	    "<button type=\"button\" id=\"kg-fit\" aria-pressed=\"false\">"
+	    "Fit to window</button>\n"
+	    "<span class=\"kg-hint\">Arrow keys step through the phases; "
+	    "click an item, or Tab to it, for its sources.</span>\n"
+	    "</nav>\n<main>\n<figure id=\"kg-figure\" data-prefix=\"");
+	html_text(out, o->id_prefix);
+	buf_printf(out, "\" data-steps=\"%d\">\n", o->steps);
+	if (start != NULL)
+		buf_putn(out, start, svglen - (size_t)(start - svg));
+	buf_puts(out, "</figure>\n"
+	    "<aside id=\"kg-panel\" tabindex=\"-1\" hidden "
+	    "aria-label=\"Item details\">\n"
+	    "<button type=\"button\" id=\"kg-close\" "
+	    "aria-label=\"Close\">&#10005;</button>\n"
+	    "<div id=\"kg-panel-body\"></div>\n</aside>\n</main>\n");
+	sources_list(out, m, sel);
+	page_data(out, m, sel);
+	buf_puts(out, "<script>");
+	buf_putn(out, kg_page_js, kg_page_js_len);
+	buf_puts(out, "</script>\n</body>\n</html>\n");
+}

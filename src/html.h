@@ -1,0 +1,25 @@
+/* The HTML page of render -T html: one self-contained file with the
+ * inline SVG, buttons and arrow keys that step through the phases, a
+ * panel with an item's full text, quote, date and sources, the sources
+ * list and a print stylesheet. Its script and style are src/page.js and
+ * src/page.css, compiled in; a Content-Security-Policy lets only that
+ * script run and nothing be fetched. */
+#ifndef KG_HTML_H
+#define KG_HTML_H
+
+#include "select.h"
+
+typedef struct {
+	const char *view_title; /* for the page's title, or NULL */
+	const char *theme;      /* light, dark, print, contrast */
+	const char *id_prefix;  /* of the SVG's ids, for the panel */
+	int steps;              /* the steps the SVG's classes mark */
+	bool dim;               /* later steps faded, not hidden */
+} html_options;
+
+/* Appends the page around svg (Graphviz's SVG of the selection, laid out
+ * with every element's step-N class). */
+void html_page(buf *out, const model *m, const selection *sel,
+    const html_options *o, const char *svg, size_t svglen);
+
+#endif
