@@ -18,6 +18,7 @@
 #include "output.h"
 #include "render.h"
 #include "select.h"
+#include "watch.h"
 
 #ifndef KG_VERSION
 #define KG_VERSION "0.1.0"
@@ -1007,16 +1008,107 @@ draw_view(session *s, const draw_options *cli, const char *name,
 	return rc;
 }
 
+/* One render: reads and checks the model, draws the view or (--all) every
+ * view; returns 0 or an exit status. */
+static int
+render_once(const draw_options *d, render_format fmt, const char *model_path)
+{
+	session s;
+	int rc;
+
+	/* pdf and png need fonts for the text; svg leaves it to the
+	 * viewer, and dot and json have no pictures. */
+	rc = session_open(&s, model_path, d->strict,
+	    d->all || fmt == FMT_PDF || fmt == FMT_PNG);
+	if (rc != 0) {
+		session_close(&s);
+		return rc;
+	}
+	if (!d->all) {
+		rc = draw_view(&s, d, d->view ? d->view : "overview", fmt,
+		    d->out_path);
+	} else {
+		size_t i, nviews = 0;
+		const char *names[64 + 8];
+
+		if (!make_folders(d->out_path)) {
+			fprintf(stderr, "kgraph render: cannot make the folder "
+			    "%s: %s\n", d->out_path, strerror(errno));
+			session_close(&s);
+			return EXIT_OUTPUT;
+		}
+		for (i = 0; model_builtin_views[i] != NULL; i++)
+			if (graph_view_known(model_builtin_views[i]))
+				names[nviews++] = model_builtin_views[i];
+		for (i = 0; i < s.model->count[IT_VIEW] && nviews < 64 + 7;
+		    i++) {
+			const item *v = s.model->items[IT_VIEW][i];
+
+			if (v->view->base && !graph_view_known(v->view->base)) {
+				fprintf(stderr, "kgraph render: skipping view "
+				    "'%s': the %s view is not available in "
+				    "this version\n", v->id, v->view->base);
+				continue;
+			}
+			names[nviews++] = v->id;
+		}
+		for (i = 0; i < nviews && rc == 0; i++) {
+			buf path = {0};
+
+			buf_printf(&path, "%s/%s%s", d->out_path, names[i],
+			    render_format_ext(fmt));
+			rc = draw_view(&s, d, names[i], fmt, path.s);
+			buf_free(&path);
+		}
+	}
+	session_close(&s);
+	return rc;
+}
+
+/* --watch: renders, then again whenever the model file changes, until
+ * SIGINT or SIGTERM; a model with errors gets its diagnostics and the
+ * previous output stays. Returns 0 when interrupted. */
+static int
+render_watch(const draw_options *d, render_format fmt, const char *model_path)
+{
+	char err[512];
+	watch *w;
+	int rc;
+
+	if (model_path == NULL && access("kgraph.yaml", F_OK) == 0)
+		model_path = "kgraph.yaml";
+	if (model_path == NULL || strcmp(model_path, "-") == 0)
+		return usage_error("render", "--watch needs a model file "
+		    "(not the built-in model or standard input)");
+	if (d->out_path == NULL || strcmp(d->out_path, "-") == 0)
+		return usage_error("render", "--watch writes a file each time: "
+		    "give -o FILE");
+	if ((w = watch_start(model_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "kgraph render: %s\n", err);
+		return EXIT_OUTPUT;
+	}
+	do {
+		rc = render_once(d, fmt, model_path);
+		if (!term.quiet)
+			fprintf(stderr, "kgraph render: %s %s; watching %s "
+			    "(Ctrl-C to stop)\n", rc == 0 ? "wrote" :
+			    "did not write", d->out_path, model_path);
+		fflush(stderr);
+	} while (watch_wait(w));
+	watch_stop(w);
+	return 0;
+}
+
 static int
 cmd_render(int argc, char **argv)
 {
 	draw_options d;
-	session s;
 	int rc, fmt = FMT_SVG;
-	buf out = {0};
+	const char *model_path;
 
 	if ((rc = parse_draw(argc, argv, true, &d)) >= 0)
 		return rc;
+	model_path = optind < argc ? argv[optind] : NULL;
 	if (d.format != NULL) {
 		if ((fmt = render_format_named(d.format)) < 0)
 			return usage_error("render", "unknown format '%s'; "
@@ -1039,55 +1131,9 @@ cmd_render(int argc, char **argv)
 		return usage_error("render", "%s is binary and standard output "
 		    "is a terminal; give -o FILE or redirect the output",
 		    render_format_name((render_format)fmt));
-	/* pdf and png need fonts for the text; svg leaves it to the
-	 * viewer, and dot and json have no pictures. */
-	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict,
-	    d.all || fmt == FMT_PDF || fmt == FMT_PNG);
-	if (rc != 0) {
-		session_close(&s);
-		return rc;
-	}
-	if (!d.all) {
-		rc = draw_view(&s, &d, d.view ? d.view : "overview",
-		    (render_format)fmt, d.out_path);
-	} else {
-		size_t i, nviews = 0;
-		const char *names[64 + 8];
-
-		if (!make_folders(d.out_path)) {
-			fprintf(stderr, "kgraph render: cannot make the folder "
-			    "%s: %s\n", d.out_path, strerror(errno));
-			session_close(&s);
-			return EXIT_OUTPUT;
-		}
-		for (i = 0; model_builtin_views[i] != NULL; i++)
-			if (graph_view_known(model_builtin_views[i]))
-				names[nviews++] = model_builtin_views[i];
-		for (i = 0; i < s.model->count[IT_VIEW] && nviews < 64 + 7;
-		    i++) {
-			const item *v = s.model->items[IT_VIEW][i];
-
-			if (v->view->base && !graph_view_known(v->view->base)) {
-				fprintf(stderr, "kgraph render: skipping view "
-				    "'%s': the %s view is not available in "
-				    "this version\n", v->id, v->view->base);
-				continue;
-			}
-			names[nviews++] = v->id;
-		}
-		for (i = 0; i < nviews && rc == 0; i++) {
-			buf path = {0};
-
-			buf_printf(&path, "%s/%s%s", d.out_path, names[i],
-			    render_format_ext((render_format)fmt));
-			rc = draw_view(&s, &d, names[i], (render_format)fmt,
-			    path.s);
-			buf_free(&path);
-		}
-	}
-	buf_free(&out);
-	session_close(&s);
-	return rc;
+	if (d.watch)
+		return render_watch(&d, (render_format)fmt, model_path);
+	return render_once(&d, (render_format)fmt, model_path);
 }
 
 static int

@@ -390,5 +390,57 @@ has "$tmp/err" "give -o FILE" steps-stdout
 expect 2 steps-dot -- kg render "$korea" --steps -T dot -o "$tmp/x.dot"
 expect 2 reveal-bad -- kg render "$korea" --steps --reveal fade -o "$tmp/x.svg"
 
+# --- --watch: renders again when the model changes, however it is saved;
+# a broken model gets its diagnostics and the last good output stays.
+# waitfor FILE TEXT: up to 20 s for FILE to contain TEXT (not a timing
+# assertion: a slow machine only waits longer).
+waitfor() {
+	local i
+	for i in $(seq 1 200); do
+		grep -qF -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+w="$tmp/watch"
+mkdir -p "$w"
+sed 's/^title: .*/title: Watch one/' "$small" > "$w/m.yaml"
+# not through the kg function: $! must be kgraph itself
+$WRAP "$KG" render "$w/m.yaml" --watch -o "$w/out.svg" 2>"$w/err" >/dev/null &
+wpid=$!
+waitfor "$w/out.svg" "Watch one" && ok || no "watch: first render missing"
+# an editor that saves by renaming a new file over the model
+sed 's/^title: .*/title: Watch two/' "$small" > "$w/m.yaml.tmp"
+mv "$w/m.yaml.tmp" "$w/m.yaml"
+waitfor "$w/out.svg" "Watch two" && ok || no "watch: a save by rename was not seen"
+# an editor that writes in place
+sed 's/^title: .*/title: Watch three/' "$small" > "$w/m.yaml"
+waitfor "$w/out.svg" "Watch three" && ok || no "watch: a save in place was not seen"
+# a mistake: diagnostics, and the previous picture stays whole
+printf 'kgraph: 1\ntitle: [broken\n' > "$w/m.yaml"
+waitfor "$w/err" "m.yaml:3:1: error: invalid YAML" && ok || no "watch: no diagnostics for a broken model"
+waitfor "$w/err" "did not write" && ok || no "watch: no 'did not write' after an error"
+has "$w/out.svg" "Watch three" watch-keeps-output
+xmllint --noout "$w/out.svg" 2>/dev/null && ok || no "watch: the output is not whole after an error"
+# deleted and written again, as some editors do
+rm "$w/m.yaml"
+sed 's/^title: .*/title: Watch four/' "$small" > "$w/m.yaml"
+waitfor "$w/out.svg" "Watch four" && ok || no "watch: a model written again was not seen"
+kill -INT "$wpid"
+for i in $(seq 1 100); do kill -0 "$wpid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$wpid" 2>/dev/null; then
+	no "watch: still running after SIGINT"
+	kill -9 "$wpid"
+else
+	wait "$wpid"
+	rc=$?
+	[ "$rc" = 0 ] && ok || no "watch: exit $rc after SIGINT, expected 0"
+fi
+[ "$(sed 's/^title: .*/title: Watch four/' "$small")" = "$(cat "$w/m.yaml")" ] && ok || no "watch: the model was modified"
+expect 2 watch-builtin -- kg render --watch -o "$tmp/x.svg"
+has "$tmp/err" "--watch needs a model file" watch-builtin
+expect 2 watch-stdout -- kg render "$small" --watch
+has "$tmp/err" "give -o FILE" watch-stdout
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
