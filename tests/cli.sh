@@ -34,6 +34,13 @@ empty "$tmp/err" korea-check
 empty "$tmp/out" korea-check
 expect 0 korea-strict -- kg check --strict "$korea"
 
+# --- the July Crisis model: clean too, nothing on stderr (no warnings)
+july="$top/models/july-crisis-1914.yaml"
+expect 0 july-check -- kg check "$july"
+empty "$tmp/err" july-check
+empty "$tmp/out" july-check
+expect 0 july-strict -- kg check --strict "$july"
+
 # The schema's valid models that are whole models pass kgraph too, so the
 # schema accepts nothing that kgraph refuses for its shape.
 for f in example full minimal; do
