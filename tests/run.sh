@@ -7,6 +7,8 @@
 #   cli      tests/cli.sh: exit statuses, help, model resolution, output
 #   render   tests/render.sh: every view and format, hostile text, safe
 #            SVG, atomic output, determinism
+#   man      tests/man.sh: the manual pages against each command's --help,
+#            both ways, and rendered without warnings
 #   schema   the JSON Schema against valid and invalid models, and the
 #            bad-input models that break a rule a schema can express
 #            (listed in tests/schema/bad-invalid.txt)
@@ -103,9 +105,10 @@ part() {
 	fi
 }
 
-# cli, render
+# cli, render, man
 part cli tests/cli.sh
 part render tests/render.sh
+part man tests/man.sh
 
 # schema
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then

@@ -3,7 +3,8 @@
 # run as root; otherwise prints the apt-get line that would, and fails.
 pkgs="libyaml-dev libgraphviz-dev graphviz libcmocka-dev libfontconfig-dev pkg-config \
 make gcc fonts-dejavu-core fonts-noto-cjk python3 python3-jsonschema \
-python3-yaml libxml2-utils poppler-utils util-linux valgrind clang"
+python3-yaml libxml2-utils poppler-utils util-linux valgrind clang \
+groff-base"
 missing=""
 for p in $pkgs; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
