@@ -9,6 +9,7 @@
 #            SVG, atomic output, determinism
 #   man      tests/man.sh: the manual pages against each command's --help,
 #            both ways, and rendered without warnings
+#   completion  tests/completion.sh: the bash completion's offers
 #   schema   the JSON Schema against valid and invalid models, and the
 #            bad-input models that break a rule a schema can express
 #            (listed in tests/schema/bad-invalid.txt)
@@ -105,10 +106,11 @@ part() {
 	fi
 }
 
-# cli, render, man
+# cli, render, man, completion
 part cli tests/cli.sh
 part render tests/render.sh
 part man tests/man.sh
+part completion tests/completion.sh
 
 # schema
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then
