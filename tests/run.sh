@@ -10,6 +10,8 @@
 #   man      tests/man.sh: the manual pages against each command's --help,
 #            both ways, and rendered without warnings
 #   completion  tests/completion.sh: the bash completion's offers
+#   install  tests/install.sh: make install and uninstall into a staging
+#            folder
 #   schema   the JSON Schema against valid and invalid models, and the
 #            bad-input models that break a rule a schema can express
 #            (listed in tests/schema/bad-invalid.txt)
@@ -106,11 +108,12 @@ part() {
 	fi
 }
 
-# cli, render, man, completion
+# cli, render, man, completion, install
 part cli tests/cli.sh
 part render tests/render.sh
 part man tests/man.sh
 part completion tests/completion.sh
+part install tests/install.sh
 
 # schema
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then
