@@ -146,3 +146,4 @@ fuzz: fuzz-build
 	cd $(B)/fuzz && ./fuzz_text -max_total_time=$(FUZZ_SECONDS) \
 		-timeout=10 -print_final_stats=1 corpus-text
 include docs/examples/examples.mk
+include man/install.mk

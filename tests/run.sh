@@ -7,6 +7,11 @@
 #   cli      tests/cli.sh: exit statuses, help, model resolution, output
 #   render   tests/render.sh: every view and format, hostile text, safe
 #            SVG, atomic output, determinism
+#   man      tests/man.sh: the manual pages against each command's --help,
+#            both ways, and rendered without warnings
+#   completion  tests/completion.sh: the bash completion's offers
+#   install  tests/install.sh: make install and uninstall into a staging
+#            folder
 #   schema   the JSON Schema against valid and invalid models, and the
 #            bad-input models that break a rule a schema can express
 #            (listed in tests/schema/bad-invalid.txt)
@@ -105,10 +110,13 @@ part() {
 	fi
 }
 
-# cli, render, html
+# cli, render, html, man, completion, install
 part cli tests/cli.sh
 part render tests/render.sh
 part html tests/html.sh
+part man tests/man.sh
+part completion tests/completion.sh
+part install tests/install.sh
 
 # schema
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then

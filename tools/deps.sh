@@ -3,14 +3,15 @@
 # run as root; otherwise prints the apt-get line that would, and fails.
 # To build and run: the libraries, Graphviz's plugins and fonts for every
 # script. `tools/deps.sh test` adds what the tests use: cmocka, the JSON
-# Schema validator, xmllint, poppler, valgrind, clang and headless
+# Schema validator, xmllint, poppler, valgrind, clang, groff (for the man
+# pages) and headless
 # Chromium (driven through python3-websocket).
 pkgs="libyaml-dev libgraphviz-dev graphviz libfontconfig-dev pkg-config \
 make gcc fonts-dejavu-core fonts-noto-cjk"
 if [ "${1:-}" = test ]; then
 	pkgs="$pkgs libcmocka-dev python3 python3-jsonschema python3-yaml \
 python3-websocket libxml2-utils poppler-utils util-linux valgrind clang \
-chromium"
+chromium groff-base"
 fi
 missing=""
 for p in $pkgs; do
