@@ -153,7 +153,7 @@ _kgraph_value()
 	-o | --output) _kgraph_reply_files "$2" ;;
 	-T | --format)
 		if [[ $cmd == export ]]; then
-			_kgraph_reply_words "json" "$2"
+			_kgraph_reply_words "json dot" "$2"
 		else
 			_kgraph_reply_words "svg pdf png dot json html" "$2"
 		fi

@@ -73,15 +73,17 @@ static const char usage_main[] =
     "  list   [MODEL] [WHAT]    list views, phases, actors, groups,\n"
     "                           questions, events, decisions, causes or\n"
     "                           sources (default: a summary)\n"
-    "  export [MODEL] [-T json] [filters] [-o FILE]\n"
-    "                           the resolved model as JSON\n"
-    "  schema                   the JSON Schema of the model format\n"
+    "  export [MODEL] [-T json|dot] [filters] [-o FILE]\n"
+    "                           the resolved model as JSON, or a view's\n"
+    "                           graph before layout as dot\n"
+    "  schema [-o FILE]         the JSON Schema of the model format\n"
     "  init   [FILE]            write a commented starter model\n"
     "\n"
     "MODEL is a file or '-' for standard input; without it kgraph reads\n"
     "./kgraph.yaml, or else its built-in model (Korea, 1949-1950).\n"
     "\n"
-    "  -h, --help      this help; 'kgraph COMMAND --help' for a command\n"
+    "  -h, --help      this help (also 'kgraph help'); 'kgraph COMMAND "
+    "--help' for\n                  a command\n"
     "      --version   the versions of kgraph, Graphviz and libyaml\n";
 
 static const char usage_render[] =
@@ -95,8 +97,8 @@ static const char usage_render[] =
     "layout),\n                       json, html (a page that steps "
     "through the phases)\n"
     "      --view ID        overview (default), causes, arguments, "
-    "timeline, actors,\n"
-    "                       stances, or a view of the model\n"
+    "timeline, stances,\n"
+    "                       actors, or a view of the model\n"
     "      --question ID    the question of the stances view (default: "
     "the first)\n"
     "      --steps          one file per phase, FILE-1, FILE-2, ..., step k "
@@ -142,10 +144,12 @@ static const char usage_render[] =
     "are not written to a terminal.\n";
 
 static const char usage_check[] =
-    "usage: kgraph check [MODEL] [--strict]\n"
+    "usage: kgraph check [MODEL] [--strict] [-q] [--color WHEN]\n"
     "\n"
     "Check a model and print every problem as FILE:LINE:COL: error: ...\n"
-    "Exit status 0 if the model has no errors, 1 if it has.\n"
+    "Exit status 0 if the model has no errors (with --strict: and no "
+    "warnings),\n1 if it has, 2 for a usage error. --quiet hides "
+    "warnings but --strict still\ncounts them.\n"
     "\n"
     "      --strict      treat warnings as errors\n"
     "  -q, --quiet       errors only, no warnings\n"
@@ -168,16 +172,20 @@ static const char usage_list[] =
     "  -h, --help        this help\n";
 
 static const char usage_export[] =
-    "usage: kgraph export [MODEL] [-T json] [filters] [-o FILE]\n"
+    "usage: kgraph export [MODEL] [-T json|dot] [filters] [-o FILE]\n"
     "\n"
     "Write the resolved model: for and against turned into links, phases\n"
     "and stances resolved, dates parsed. With filters, only the "
-    "selection.\n"
+    "selection.\nWith -T dot, the graph kgraph builds for a view "
+    "(--view, default overview),\nbefore layout, as render -T dot "
+    "writes it.\n"
     "\n"
-    "  -T, --format FMT     json (the default)\n"
+    "  -T, --format FMT     json (the default) or dot; .dot and .gv "
+    "outputs are dot\n"
     "  -o, --output FILE    write to FILE (atomically) instead of "
     "standard output\n"
-    "      --view ID        take the filters of a model's view\n"
+    "      --view ID        take the filters of a model's view (with dot: "
+    "any view)\n"
     "      --phase SPEC     phases by id or number: 2, 1..2, ..pressure, "
     "2.., lists\n"
     "      --since DATE     items whose dates overlap the range from "
@@ -813,6 +821,9 @@ unknown_view(const char *cmd, const model *m, const char *name)
 	return rc;
 }
 
+static int draw_view(session *s, const draw_options *cli, const char *name,
+    render_format fmt, const char *path);
+
 static int
 cmd_export(int argc, char **argv)
 {
@@ -821,25 +832,40 @@ cmd_export(int argc, char **argv)
 	selection sel;
 	buf out = {0};
 	char err[2048];
+	bool dot = false;
 	int rc;
 
 	if ((rc = parse_draw(argc, argv, false, &d)) >= 0)
 		return rc;
 	if (d.format == NULL && d.out_path != NULL) {
-		const char *dot = strrchr(d.out_path, '.');
+		const char *ext = strrchr(d.out_path, '.');
 
-		if (dot != NULL && strcmp(dot, ".json") != 0 &&
-		    strchr(dot, '/') == NULL && !output_same_file(d.out_path,
+		if (ext != NULL && (strcmp(ext, ".dot") == 0 ||
+		    strcmp(ext, ".gv") == 0))
+			dot = true;
+		else if (ext != NULL && strcmp(ext, ".json") != 0 &&
+		    strchr(ext, '/') == NULL && !output_same_file(d.out_path,
 		    optind < argc ? argv[optind] : NULL))
 			return usage_error("export", "cannot tell a format "
-			    "from '%s'; give -T json", d.out_path);
+			    "from '%s'; give -T json or -T dot", d.out_path);
 	}
-	if (d.format != NULL && strcmp(d.format, "json") != 0)
+	if (d.format != NULL && strcmp(d.format, "dot") == 0)
+		dot = true;
+	else if (d.format != NULL && strcmp(d.format, "json") != 0)
 		return usage_error("export", "unknown format '%s'; export "
-		    "writes json (render writes the other formats)", d.format);
+		    "writes json or dot (render writes the pictures)",
+		    d.format);
 	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict,
 	    false);
 	if (rc != 0) {
+		session_close(&s);
+		return rc;
+	}
+	if (dot) {
+		/* The graph of a view (default overview) before layout, as
+		 * render -T dot writes it. */
+		rc = draw_view(&s, &d, d.view ? d.view : "overview", FMT_DOT,
+		    d.out_path);
 		session_close(&s);
 		return rc;
 	}

@@ -147,6 +147,14 @@ has "$tmp/err" "error: unknown group" quiet-keeps-errors
 expect 0 export-json -- kg export -T json "$korea"
 if /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" 2>/dev/null; then ok; else no "export is not JSON"; fi
 expect 2 export-bad-format -- kg export -T xml "$korea"
+# -T dot: a view's graph before layout, the same as render -T dot
+expect 0 export-dot -- kg export -T dot --view causes --phase 2 "$korea"
+mv "$tmp/out" "$tmp/export.dot"
+expect 0 render-dot -- kg render -T dot --view causes --phase 2 "$korea"
+if cmp -s "$tmp/out" "$tmp/export.dot"; then ok; else no "export -T dot differs from render -T dot"; fi
+has "$tmp/export.dot" "digraph kgraph" export-dot
+expect 0 export-dot-ext -- kg export "$korea" -o "$tmp/e.gv"
+has "$tmp/e.gv" "digraph kgraph" export-dot-ext
 expect 2 export-bad-phase -- kg export "$korea" --phase 7
 has "$tmp/err" "unknown phase '7'; valid: 1 (fear), 2 (pressure), 3 (blessing)" export-bad-phase
 expect 2 export-bad-phase-id -- kg export "$korea" --phase presure

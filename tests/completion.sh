@@ -75,7 +75,7 @@ offers theme-equals-empty "light dark print contrast" "$KG" render --theme =
 offers theme-one-word "--theme=dark" "$KG" render --theme=d
 offers format "svg pdf png dot json html" "$KG" render -T ""
 offers format-long "pdf png" "$KG" render --format p
-offers export-format "json" "$KG" export -T ""
+offers export-format "json dot" "$KG" export -T ""
 offers reveal "hide dim" "$KG" render --steps --reveal ""
 offers direction "TB LR BT RL" "$KG" render --direction ""
 offers evidence "inferred reported documented" "$KG" export --evidence ""
