@@ -210,6 +210,9 @@ expect 2 schema-args -- kg schema extra
 mkdir "$tmp/init"
 (cd "$tmp/init" && expect 0 init -- kg init)
 if [ -f "$tmp/init/kgraph.yaml" ]; then ok; else no "init wrote no kgraph.yaml"; fi
+# not installed: the modeline names a schema beside the model, and says how
+[ "$(head -1 "$tmp/init/kgraph.yaml")" = '# yaml-language-server: $schema=kgraph.schema.json' ] && ok || no "init: first line '$(head -1 "$tmp/init/kgraph.yaml")'"
+has "$tmp/err" "kgraph schema -o kgraph.schema.json" init-schema-hint
 (cd "$tmp/init" && expect 0 init-checks -- kg check --strict)
 empty "$tmp/err" init-checks
 echo "# mine" > "$tmp/init/mine.yaml"

@@ -51,6 +51,10 @@ fi
 for m in models/*.yaml; do
 	if cmp -s "$m" "$dest/usr/share/kgraph/models/${m#models/}"; then ok; else no "install: $m differs"; fi
 done
+# init names the installed schema for editors
+line=$("$dest/usr/bin/kgraph" init - 2>/dev/null | head -1)
+want_line="# yaml-language-server: \$schema=$(realpath "$dest/usr/share/kgraph/schema.json")"
+if [ "$line" = "$want_line" ]; then ok; else no "install: init wrote '$line', expected '$want_line'"; fi
 if "$dest/usr/bin/kgraph" check "$dest/usr/share/kgraph/models/korea-1949-1950.yaml" 2> "$tmp/err"; then ok; else
 	no "install: the installed Korea model does not check"
 fi
