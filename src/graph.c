@@ -1026,6 +1026,77 @@ graph_step_of_class(const char *cls)
 	return 0;
 }
 
+/* Numbers the steps over the phases that have a node of their own (an
+ * item of the phase, or a node the view marked): step[] and the step-N
+ * classes the view wrote are rewritten; returns the new count. */
+static int
+renumber_steps(graph_ctx *gc, int *step, int count)
+{
+	int *map = xcalloc((size_t)count + 2, sizeof(int));
+	bool *used = xcalloc((size_t)count + 2, sizeof(bool));
+	const model *m = gc->m;
+	int k, next, total = 0;
+	size_t i;
+	Agnode_t *n;
+	int t;
+
+	for (t = IT_EVENT; t <= IT_CAUSE; t++)
+		for (i = 0; i < m->count[t]; i++)
+			if (gc->node[t][i] != NULL &&
+			    step[AGSEQ(gc->node[t][i])] > 0)
+				used[step[AGSEQ(gc->node[t][i])]] = true;
+	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
+		k = graph_step_of_class(agget(n, "class"));
+		if (k > 0 && k <= count)
+			used[k] = true;
+	}
+	for (k = 1; k <= count; k++)
+		if (used[k])
+			total++;
+	if (total == 0 || total == count) {
+		free(map);
+		free(used);
+		return count;
+	}
+	/* A used step takes its rank; an unused one the number of the next
+	 * used one (the last, after them all). */
+	for (k = 1, next = 0; k <= count; k++)
+		if (used[k])
+			map[k] = ++next;
+	for (k = count; k >= 1; k--)
+		if (!used[k])
+			map[k] = k == count ? total : map[k + 1];
+	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
+		char *cls = agget(n, "class");
+		int old = graph_step_of_class(cls);
+
+		if (step[AGSEQ(n)] > 0 && step[AGSEQ(n)] <= count)
+			step[AGSEQ(n)] = map[step[AGSEQ(n)]];
+		if (old > 0 && old <= count && map[old] != old) {
+			/* "... step-OLD ..." to "... step-NEW ..." */
+			const char *p = strstr(cls, "step-");
+			buf b = {0};
+
+			while (p != NULL && !((p == cls || p[-1] == ' ') &&
+			    atoi(p + 5) == old))
+				p = strstr(p + 5, "step-");
+			if (p != NULL) {
+				buf_putn(&b, cls, (size_t)(p - cls));
+				buf_printf(&b, "step-%d", map[old]);
+				p += 5;
+				while (*p >= '0' && *p <= '9')
+					p++;
+				buf_puts(&b, p);
+				set(n, "class", b.s);
+			}
+			buf_free(&b);
+		}
+	}
+	free(map);
+	free(used);
+	return total;
+}
+
 /* The step of every node (its phase's place among the selected phases;
  * for what has no phase, the earliest step of what it is linked to),
  * every edge (the later of its ends) and every cluster (the earliest of
@@ -1084,6 +1155,10 @@ mark_steps(graph_ctx *gc)
 			}
 		}
 	}
+	/* A phase with nothing of the view in it would be an empty slide:
+	 * steps are numbered over the phases that have something, and what
+	 * would fall in an empty one comes with the next. */
+	count = renumber_steps(gc, step, count);
 	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
 		if (step[AGSEQ(n)] == 0)
 			step[AGSEQ(n)] = 1;

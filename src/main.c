@@ -998,6 +998,11 @@ draw_view(session *s, const draw_options *cli, const char *name,
 	}
 	if (!sel_apply(s->model, &d.f, &sel, err, sizeof(err)))
 		return usage_error("render", "%s", err);
+	if (!render_fits(fmt, s->model, &sel, err, sizeof(err))) {
+		sel_free(&sel);
+		fprintf(stderr, "kgraph render: %s\n", err);
+		return EXIT_OUTPUT;
+	}
 	d.g.filters = &d.f;
 	g = graph_build(s->model, &sel, &d.g, err, sizeof(err));
 	if (g == NULL) {

@@ -15,7 +15,7 @@
   var prev = document.getElementById("kg-prev");
   var next = document.getElementById("kg-next");
   var all = document.getElementById("kg-all");
-  var items = {}, sources = {}, links = {}, phases = data.phases || [];
+  var items = {}, sources = {}, links = {};
   var current = steps;
 
   ["events", "decisions", "causes", "actors", "groups", "questions",
@@ -40,6 +40,16 @@
       return stepOf(el) > 0;
     }) : [];
 
+  /* The phase each step shows: steps skip phases the view has nothing
+   * of, so the step's own nodes tell it. */
+  var stepPhase = {};
+  stepped.forEach(function (el) {
+    var k = stepOf(el), m = /(?:^|\s)phase-(\S+)/.exec(
+      el.getAttribute("class") || "");
+    if (m && !stepPhase[k] && items[m[1]] && items[m[1]].kgKind === "phase")
+      stepPhase[k] = m[1];
+  });
+
   function show(k) {
     current = Math.max(1, Math.min(steps, k));
     stepped.forEach(function (el) {
@@ -48,7 +58,7 @@
     prev.disabled = current <= 1;
     next.disabled = current >= steps;
     all.disabled = current >= steps;
-    var p = phases[current - 1];
+    var p = items[stepPhase[current]];
     label.textContent = steps > 1 ?
       "Phase " + current + " of " + steps + (p ? ": " + p.title : "") :
       (p ? p.title : "");

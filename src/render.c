@@ -164,6 +164,28 @@ too_dense(Agraph_t *g, char *err, size_t errsize)
 	return true;
 }
 
+bool
+render_fits(render_format f, const model *m, const selection *sel,
+    char *err, size_t errsize)
+{
+	static const item_type drawn[] = {IT_ACTOR, IT_EVENT, IT_DECISION,
+	    IT_CAUSE};
+	size_t i, k, n = 0;
+
+	if (formats[f].plugin == NULL)
+		return true;
+	for (k = 0; k < sizeof(drawn) / sizeof(drawn[0]); k++)
+		for (i = 0; i < m->count[drawn[k]]; i++)
+			n += sel->item[drawn[k]][i];
+	if (n <= RENDER_MAX_NODES)
+		return true;
+	snprintf(err, errsize, "the view selects %zu items, more than a "
+	    "diagram can show or dot can lay out in reasonable time (at most "
+	    "%d); narrow it with --phase, --focus, --kind or --actor", n,
+	    RENDER_MAX_NODES);
+	return false;
+}
+
 /* Lays g out with dot, or with "nop" for a view that placed its nodes
  * itself; false with a message when Graphviz reports an error. A layout
  * that reported errors is left half made, and freeing it can abort in

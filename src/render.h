@@ -19,6 +19,13 @@ typedef enum {
 #define RENDER_MAX_EDGES_BASE 200
 #define RENDER_MAX_EDGES_PER_NODE 4
 
+/* False, with the reason in err, when format f would have to lay out
+ * more than RENDER_MAX_NODES items of the selection: refused before a
+ * graph is built, so that a model of a million items is turned away at
+ * once. */
+bool render_fits(render_format f, const model *m, const selection *sel,
+    char *err, size_t errsize);
+
 /* The format named name ("svg"), or -1. */
 int render_format_named(const char *name);
 /* The format an output file's extension implies, or -1. */

@@ -351,6 +351,13 @@ for k in 1 2 3; do
 	if [ -f "$tmp/talk-$k.svg" ]; then ok; else no "steps: no talk-$k.svg"; fi
 done
 if [ -e "$tmp/talk.svg" ] || [ -e "$tmp/talk-4.svg" ]; then no "steps: unexpected files"; else ok; fi
+# a view with nothing in the first phase (a focus on April 1950) makes no
+# empty slide: one step per phase it has items in
+mkdir "$tmp/focus-steps"
+expect 0 steps-no-empty -- kg render "$korea" --view stalin-changes-mind --steps -o "$tmp/focus-steps/s.svg"
+n=$(ls "$tmp/focus-steps" | wc -l)
+[ "$n" = 2 ] && ok || no "steps-no-empty: $n steps, expected 2 (pressure, blessing)"
+has "$tmp/focus-steps/s-1.svg" "Kim asks to visit Stalin" steps-no-empty
 # Every element drawn in two steps has the same coordinates in both, the
 # canvas never changes, each step shows more, and classes name the step.
 if /usr/bin/python3 - "$tmp"/talk-1.svg "$tmp"/talk-2.svg "$tmp"/talk-3.svg > "$tmp/steps" 2>&1 <<'PY'

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Hostile input and lost output, beyond the generated cases of cli.sh and
+# the bad models of tests/bad: nesting of every kind 100,000 deep, a model
+# of a million items, BOM and CRLF/CR line ends, bidi controls, labels of
+# 1 MB, cycles of links, and kill -9 in the middle of a render. Each is
+# handled in bounded time and memory, with a clear message or a result;
+# the model is never modified and the previous output is never partial.
+# Ends with "hostile: N passed, N failed".
+cd "$(dirname "$0")/.."
+. tests/lib.sh
+PY=/usr/bin/python3
+
+# Memory limits do not apply under AddressSanitizer, which reserves
+# terabytes of address space, and its runs are slower: sizes shrink.
+asan=false
+grep -q __asan_init "$KG" 2>/dev/null && asan=true
+memlimit() { $asan || ulimit -v "$1"; }
+# run NAME STATUS SECONDS MEGABYTES -- COMMAND...: runs COMMAND under
+# those limits (time as a guard against hangs, not a measurement).
+run() {
+	local name=$1 want=$2 secs=$3 mb=$4
+	shift 5
+	( memlimit $((mb * 1024)); timeout "$secs" "$@" ) >"$tmp/out" 2>"$tmp/err" </dev/null
+	local rc=$?
+	if [ "$rc" = "$want" ]; then ok; else
+		no "$name: exit $rc, expected $want"
+		head -3 "$tmp/err" | cut -c1-200 | sed 's/^/  /'
+	fi
+}
+
+"$PY" - "$tmp" "$asan" <<'PY'
+import sys
+d, asan = sys.argv[1], sys.argv[2] == "true"
+def w(name, text, mode="w"):
+    with open(d + "/" + name, mode) as f:
+        f.write(text)
+head = "kgraph: 1\ntitle: x\n"
+# nesting 100,000 deep, of every kind YAML has
+w("deep-block-seq.yaml", head + "v:\n  " + "- " * 100000 + "x\n")
+w("deep-complex-key.yaml", head + "v:\n  " + "? " * 100000 + "x\n")
+w("deep-flow-mixed.yaml", head + "v: " + "[{a: " * 50000 + "x" + "}]" * 50000 + "\n")
+w("deep-anchors.yaml", head + "v: " + "".join("&a%d [" % i for i in range(100000)) + "]" * 100000 + "\n")
+w("deep-block-map.yaml", head + "".join(" " * i + "k%d:\n" % i for i in range(3000)) + " " * 3000 + "x\n")
+# a model of a million items (100,000 under AddressSanitizer)
+n = 100000 if asan else 1000000
+with open(d + "/million.yaml", "w") as f:
+    f.write("kgraph: 1\ntitle: A million items\nsources:\n  - { id: s, cite: A source }\n"
+            "actors:\n  - { id: a, name: A }\nevents:\n")
+    for i in range(n):
+        f.write("  - { id: e%d, title: Event %d, date: 1950-01-01, actors: a, sources: s }\n" % (i, i))
+# line ends and the byte order mark: the same model, the same result
+base = ("kgraph: 1\ntitle: Line ends\nsources:\n  - { id: s, cite: A source }\n"
+        "actors:\n  - { id: a, name: A }\nevents:\n"
+        "  - { id: e, title: E, actors: a, sources: s }\n")
+w("lf.yaml", base)
+w("crlf.yaml", base.replace("\n", "\r\n"))
+w("cr.yaml", base.replace("\n", "\r"))
+w("bom.yaml", b"\xef\xbb\xbf" + base.encode(), "wb")
+w("bom-crlf.yaml", b"\xef\xbb\xbf" + base.replace("\n", "\r\n").encode(), "wb")
+bad = base.replace("actors: a, sources", "actors: b, sources")
+w("crlf-bad.yaml", bad.replace("\n", "\r\n"))
+w("cr-bad.yaml", bad.replace("\n", "\r"))
+w("bom-bad.yaml", b"\xef\xbb\xbf" + bad.encode(), "wb")
+w("bom-twice.yaml", b"\xef\xbb\xbf\xef\xbb\xbf" + base.encode(), "wb")
+# a label of 1 MB (one word and many words), a quote of 1 MB
+big = "W" * (1024 * 1024)
+words = ("word " * (1024 * 1024 // 5)).strip()
+w("big-label.yaml", base.replace("title: E,", "title: %s," % big))
+w("big-words.yaml", base.replace("title: E,", "title: %s," % words))
+w("big-quote.yaml", base.replace("sources: s }", "sources: s, quote: '%s' }" % words))
+# bidi controls in text that a diagram shows
+w("bidi.yaml", base.replace("title: E,", "title: \"Paid \u202e0001$\",").replace("name: A", "name: \"A\u2066b\u2069\""))
+# cycles of links: 300 events in a ring of leads-to, and causes that
+# support each other in a ring
+m = 300
+with open(d + "/cycle.yaml", "w") as f:
+    f.write("kgraph: 1\ntitle: Cycles\nsources:\n  - { id: s, cite: A source }\n"
+            "actors:\n  - { id: a, name: A }\nevents:\n")
+    for i in range(m):
+        f.write("  - { id: e%d, title: Event %d, actors: a, sources: s }\n" % (i, i))
+    f.write("decisions:\n  - { id: d, title: D, actor: a, sources: s }\ncauses:\n")
+    for i in range(50):
+        f.write("  - { id: c%d, text: Cause %d, by: a, for: d, sources: s }\n" % (i, i))
+    f.write("links:\n")
+    for i in range(m):
+        f.write("  - { from: e%d, to: e%d, type: leads-to, sources: s }\n" % (i, (i + 1) % m))
+    for i in range(50):
+        f.write("  - { from: c%d, to: c%d, type: supports, sources: s }\n" % (i, (i + 1) % 50))
+PY
+
+# --- nesting
+for k in block-seq complex-key flow-mixed anchors; do
+	run "deep-$k" 1 10 600 -- "$KG" check "$tmp/deep-$k.yaml"
+	has "$tmp/err" "nested more than 16 deep" "deep-$k"
+done
+run deep-block-map 1 10 600 -- "$KG" check "$tmp/deep-block-map.yaml"
+has "$tmp/err" "nested more than 16 deep" deep-block-map
+
+# --- a million items: checked in bounded time and memory; a picture of
+# them refused at once, before a graph is built
+run million-check 0 300 4000 -- "$KG" check "$tmp/million.yaml"
+run million-render 3 300 4000 -- "$KG" render "$tmp/million.yaml" -o "$tmp/million.svg"
+has "$tmp/err" "more than a diagram can show" million-render
+[ -e "$tmp/million.svg" ] && no "million-render: wrote a file" || ok
+run million-one-phase 0 300 4000 -- "$KG" render "$tmp/million.yaml" --focus e7 -o "$tmp/focus.svg"
+has "$tmp/focus.svg" "Event 7" million-focus
+
+# --- line ends and BOM
+run lf 0 10 600 -- "$KG" check "$tmp/lf.yaml"
+for v in crlf cr bom bom-crlf; do
+	run "$v" 0 10 600 -- "$KG" check --strict "$tmp/$v.yaml"
+	run "$v-export" 0 10 600 -- "$KG" export "$tmp/$v.yaml"
+	has "$tmp/out" '"title": "Line ends"' "$v-export"
+	hasnt "$tmp/out" '\r' "$v-no-cr-in-text"
+done
+for v in crlf cr bom; do
+	run "$v-bad" 1 10 600 -- "$KG" check "$tmp/$v-bad.yaml"
+	has "$tmp/err" "$v-bad.yaml:8:32: error: unknown actor 'b'" "$v-bad-place"
+done
+run bom-twice 1 10 600 -- "$KG" check "$tmp/bom-twice.yaml"
+has "$tmp/err" "bom-twice.yaml:2:1: error: invalid YAML" bom-twice
+
+# --- labels of 1 MB: drawn cut, with the whole text kept for the tooltip
+for v in big-label big-words big-quote; do
+	run "$v" 0 60 1500 -- "$KG" render "$tmp/$v.yaml" -o "$tmp/$v.svg"
+	size=$(stat -c %s "$tmp/$v.svg" 2>/dev/null || echo 0)
+	[ "$size" -gt 0 ] && [ "$size" -lt 300000 ] && ok || no "$v: SVG of $size bytes"
+	xmllint --noout "$tmp/$v.svg" 2>/dev/null && ok || no "$v: not valid XML"
+done
+
+# --- bidi controls: a warning that names them, and the text kept
+run bidi 0 10 600 -- "$KG" check "$tmp/bidi.yaml"
+has "$tmp/err" "U+202E" bidi-warning
+has "$tmp/err" "U+2066" bidi-warning-isolate
+run bidi-strict 1 10 600 -- "$KG" check --strict "$tmp/bidi.yaml"
+
+# --- cycles of links: every stage ends
+run cycle-check 0 20 600 -- "$KG" check "$tmp/cycle.yaml"
+run cycle-focus 0 20 600 -- "$KG" export "$tmp/cycle.yaml" --focus e0 --depth 9999
+n=$(grep -c '"id": "e[0-9]*"' "$tmp/out")
+[ "$n" = 300 ] && ok || no "cycle-focus: $n events reached, expected 300"
+for v in overview causes arguments timeline actors; do
+	run "cycle-$v" 0 120 1500 -- "$KG" render "$tmp/cycle.yaml" --view "$v" -o "$tmp/cycle-$v.svg"
+done
+run cycle-steps 0 120 1500 -- "$KG" render "$tmp/cycle.yaml" --steps -o "$tmp/cycle-steps.svg"
+
+# --- kill -9 in the middle of a render: the target keeps its old content
+# or holds a whole new file, never a part
+sum=$(sha256sum < "$korea")
+out="$tmp/killed.pdf"
+partial=0
+for delay in 0.02 0.05 0.1 0.15 0.2 0.3 0.4 0.6 0.8 1.0; do
+	echo precious > "$out"
+	cp "$out" "$tmp/precious"
+	"$KG" render "$korea" --view overview -o "$out" 2>/dev/null &
+	pid=$!
+	sleep "$delay"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	if cmp -s "$out" "$tmp/precious"; then :;
+	elif pdfinfo "$out" >/dev/null 2>&1; then :;
+	else partial=$((partial + 1)); fi
+done
+[ "$partial" = 0 ] && ok || no "kill -9: $partial of 10 targets were partial"
+[ "$(sha256sum < "$korea")" = "$sum" ] && ok || no "kill -9: the model changed"
+
+echo "hostile: $passed passed, $failed failed"
+[ "$failed" = 0 ]
