@@ -523,6 +523,37 @@ check_sources(checker *ck)
 	}
 }
 
+/* Warns for a bidirectional embedding, override or isolate control in a
+ * text: it changes the order in which the text around it is shown, so a
+ * label can read otherwise than it is written. */
+static void
+check_bidi(const char *text, const item *it, const char *field, void *ctx)
+{
+	diag_list *dl = ctx;
+	size_t i = 0, n = strlen(text), k;
+	uint32_t cp;
+
+	while (i < n && (k = utf8_decode(text + i, n - i, &cp)) > 0) {
+		if ((cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069)) {
+			char who[160];
+
+			if (it->type < IT__COUNT)
+				snprintf(who, sizeof(who), "%s '%s'",
+				    model_type_names[it->type], it->id);
+			else
+				snprintf(who, sizeof(who), "%s", it->id);
+			diag_add(dl, DIAG_WARNING, it->line, it->col,
+			    "the %s of %s contains the bidirectional control "
+			    "character U+%04X, which changes the order in which "
+			    "the text around it is shown; remove it unless the "
+			    "text needs it", field, who, (unsigned)cp);
+			return;
+		}
+		i += k;
+	}
+}
+
 size_t
 check_model(model *m, diag_list *dl)
 {
@@ -532,5 +563,6 @@ check_model(model *m, diag_list *dl)
 	check_items(ck);
 	resolve_phases(ck);
 	check_sources(ck);
+	model_each_text(m, check_bidi, dl);
 	return dl->errors - before;
 }

@@ -1,5 +1,7 @@
 #include "model.h"
 
+#include <stddef.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,4 +200,46 @@ model_phase_spec(const model *m, const char *spec, bool *selected,
 		p = end + 1;
 	}
 	return NULL;
+}
+
+void
+model_each_text(const model *m, model_text_fn fn, void *ctx)
+{
+	static const struct {
+		size_t offset;
+		const char *field;
+	} fields[] = {
+		{offsetof(item, title), "title"},
+		{offsetof(item, name), "name"},
+		{offsetof(item, native), "native name"},
+		{offsetof(item, role), "role"},
+		{offsetof(item, text), "text"},
+		{offsetof(item, quote), "quote"},
+		{offsetof(item, cite), "citation"},
+		{offsetof(item, archive), "archive"},
+		{offsetof(item, note), "note"},
+	};
+	item top;
+	size_t i, f;
+	int t;
+
+	memset(&top, 0, sizeof(top));
+	top.type = IT__COUNT;
+	top.id = "the model";
+	top.line = 1;
+	top.col = 1;
+	if (m->title != NULL)
+		fn(m->title, &top, "title", ctx);
+	if (m->subtitle != NULL)
+		fn(m->subtitle, &top, "subtitle", ctx);
+	for (t = 0; t < IT__COUNT; t++)
+		for (i = 0; i < m->count[t]; i++)
+			for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+				const item *it = m->items[t][i];
+				const char *text = *(const char *const *)
+				    ((const char *)it + fields[f].offset);
+
+				if (text != NULL)
+					fn(text, it, fields[f].field, ctx);
+			}
 }

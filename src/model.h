@@ -165,6 +165,15 @@ const char *model_phase_spec(const model *m, const char *spec,
 /* The nearest id among items of the types in mask (1 << type), or NULL. */
 const char *model_suggest_id(const model *m, const char *id,
     unsigned mask);
+/* Calls fn for every text of the model that a diagram or a page shows:
+ * the model's title and subtitle (with an item of type IT__COUNT named
+ * "the model", placed at 1:1), and each item's title, name, native
+ * name, role, text, quote, citation, archive and note; field names the
+ * field ("native name", "citation"...). Absent texts are skipped. */
+typedef void (*model_text_fn)(const char *text, const item *it,
+    const char *field, void *ctx);
+void model_each_text(const model *m, model_text_fn fn, void *ctx);
+
 /* The index of name in a NULL-terminated list, or -1. */
 int model_lookup(const char *const *names, const char *name);
 /* The label of an item: its title, name or text. */

@@ -86,6 +86,16 @@ with open(d + "/cycle.yaml", "w") as f:
         f.write("  - { from: e%d, to: e%d, type: leads-to, sources: s }\n" % (i, (i + 1) % m))
     for i in range(50):
         f.write("  - { from: c%d, to: c%d, type: supports, sources: s }\n" % (i, (i + 1) % 50))
+# a chain of 1000 events, which takes dot a second or two: long enough to
+# be killed in the middle
+with open(d + "/slow.yaml", "w") as f:
+    f.write("kgraph: 1\ntitle: Slow\nsources:\n  - { id: s, cite: A source }\n"
+            "actors:\n  - { id: a, name: A }\nevents:\n")
+    for i in range(1000):
+        f.write("  - { id: e%d, title: Event number %d of a long chain, actors: a, sources: s }\n" % (i, i))
+    f.write("links:\n")
+    for i in range(999):
+        f.write("  - { from: e%d, to: e%d, type: leads-to, sources: s }\n" % (i, (i * 7 + 1) % 1000))
 PY
 
 # --- nesting
@@ -146,23 +156,27 @@ run cycle-steps 0 120 1500 -- "$KG" render "$tmp/cycle.yaml" --steps -o "$tmp/cy
 
 # --- kill -9 in the middle of a render: the target keeps its old content
 # or holds a whole new file, never a part
-sum=$(sha256sum < "$korea")
+slow="$tmp/slow.yaml"
+sum=$(sha256sum < "$slow")
 out="$tmp/killed.pdf"
+echo precious > "$tmp/precious"
 partial=0
-for delay in 0.02 0.05 0.1 0.15 0.2 0.3 0.4 0.6 0.8 1.0; do
-	echo precious > "$out"
-	cp "$out" "$tmp/precious"
-	"$KG" render "$korea" --view overview -o "$out" 2>/dev/null &
+killed=0
+for delay in 0.05 0.1 0.2 0.3 0.4 0.5 0.7 0.9 1.2 1.5; do
+	cp "$tmp/precious" "$out"
+	"$KG" render "$slow" -o "$out" 2>/dev/null &
 	pid=$!
 	sleep "$delay"
-	kill -9 "$pid" 2>/dev/null
+	kill -9 "$pid" 2>/dev/null && killed=$((killed + 1))
 	wait "$pid" 2>/dev/null
 	if cmp -s "$out" "$tmp/precious"; then :;
 	elif pdfinfo "$out" >/dev/null 2>&1; then :;
 	else partial=$((partial + 1)); fi
 done
 [ "$partial" = 0 ] && ok || no "kill -9: $partial of 10 targets were partial"
-[ "$(sha256sum < "$korea")" = "$sum" ] && ok || no "kill -9: the model changed"
+[ "$killed" -ge 3 ] && ok || no "kill -9: only $killed of 10 renders were still running when killed"
+[ "$(sha256sum < "$slow")" = "$sum" ] && ok || no "kill -9: the model changed"
+[ "$(ls "$tmp" | grep -c '^killed')" = 1 ] && ok || no "kill -9: files other than the target and temporary ones: $(ls "$tmp" | grep killed)"
 
 echo "hostile: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -17,6 +17,8 @@
 #            (listed in tests/schema/bad-invalid.txt)
 #   html     tests/html.sh: the self-contained page, and in headless
 #            Chromium (tests/html.py) stepping, the panel, no errors
+#   hostile  tests/hostile.sh: deep nesting, a million items, line ends,
+#            1 MB labels, bidi controls, cycles, kill -9 during a render
 #   corpus   the YAML test suite: a clean exit, never a crash or a hang
 # KGRAPH names the program under test (default ./kgraph); a wrapper such
 # as valgrind can be given in KGRAPH_WRAP.
@@ -110,13 +112,14 @@ part() {
 	fi
 }
 
-# cli, render, html, man, completion, install
+# cli, render, html, man, completion, install, hostile
 part cli tests/cli.sh
 part render tests/render.sh
 part html tests/html.sh
 part man tests/man.sh
 part completion tests/completion.sh
 part install tests/install.sh
+part hostile tests/hostile.sh
 
 # schema
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema, yaml' 2>/dev/null; then
