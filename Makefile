@@ -22,7 +22,7 @@ EMBED = $(B)/embedded_model.o $(B)/embedded_schema.o $(B)/embedded_starter.o
 UNIT = test_date test_utf8 test_ids test_phases
 UNIT_BINS = $(UNIT:%=$(B)/tests/%)
 
-.PHONY: all run test unit deps test-deps clean
+.PHONY: all run test unit deps test-deps editor-deps clean
 all: $(BIN)
 
 $(BIN): $(OBJS) $(EMBED) $(B)/main.o
@@ -69,6 +69,10 @@ deps:
 	@sh tools/deps.sh
 test-deps:
 	@sh tools/deps.sh test
+# yaml-language-server, from the npm registry into build/yls/, for the
+# editor test (which installs it itself when it is missing).
+editor-deps:
+	@bash tests/editor.sh --install
 
 run: deps
 	@$(MAKE) --no-print-directory kgraph

@@ -10,6 +10,9 @@
 #   man      tests/man.sh: the manual pages against each command's --help,
 #            both ways, and rendered without warnings
 #   completion  tests/completion.sh: the bash completion's offers
+#   editor   tests/editor.sh: what yaml-language-server (or, without it,
+#            the schema's Python validator) reports on models naming the
+#            schema in their first line, at which lines, and completion
 #   install  tests/install.sh: make install and uninstall into a staging
 #            folder
 #   schema   the JSON Schema against valid and invalid models, and the
@@ -94,14 +97,14 @@ for a in tests/golden/*.args; do
 done
 rm -f /tmp/kgraph-golden-err.$$
 
-# part NAME SCRIPT: runs a script that ends with "NAME: N passed, N failed"
-# and adds its counts.
+# part NAME SCRIPT: runs a script that ends with "NAME: N passed, N failed",
+# shows its FAIL and note: lines, and adds its counts.
 part() {
 	local name=$1 script=$2 out p f
 	out=$(bash "$script" 2>&1)
 	p=$(printf '%s\n' "$out" | sed -n "s/^$name: \([0-9]*\) passed, \([0-9]*\) failed\$/\1/p")
 	f=$(printf '%s\n' "$out" | sed -n "s/^$name: \([0-9]*\) passed, \([0-9]*\) failed\$/\2/p")
-	printf '%s\n' "$out" | grep '^FAIL' || true
+	printf '%s\n' "$out" | grep -E '^(FAIL|note:)' || true
 	if [ -z "$p" ]; then
 		fail "$name: $script did not finish"
 		printf '%s\n' "$out" | tail -5
@@ -112,12 +115,13 @@ part() {
 	fi
 }
 
-# cli, render, html, man, completion, install, hostile
+# cli, render, html, man, completion, editor, install, hostile
 part cli tests/cli.sh
 part render tests/render.sh
 part html tests/html.sh
 part man tests/man.sh
 part completion tests/completion.sh
+part editor tests/editor.sh
 part install tests/install.sh
 part hostile tests/hostile.sh
 

@@ -4,14 +4,18 @@
 # To build and run: the libraries, Graphviz's plugins and fonts for every
 # script. `tools/deps.sh test` adds what the tests use: cmocka, the JSON
 # Schema validator, xmllint, poppler, valgrind, clang, groff (for the man
-# pages) and headless
-# Chromium (driven through python3-websocket).
+# pages), headless Chromium (driven through python3-websocket), and Node.js
+# with npm, which install and run yaml-language-server for the editor test
+# (tests/editor.sh). npm is asked for only when no npm command exists: a
+# Node.js package of its own (NodeSource's) provides npm and conflicts with
+# Debian's.
 pkgs="libyaml-dev libgraphviz-dev graphviz libfontconfig-dev pkg-config \
 make gcc fonts-dejavu-core fonts-noto-cjk"
 if [ "${1:-}" = test ]; then
 	pkgs="$pkgs libcmocka-dev python3 python3-jsonschema python3-yaml \
 python3-websocket libxml2-utils poppler-utils util-linux valgrind clang \
-chromium groff-base"
+chromium groff-base nodejs"
+	command -v npm > /dev/null 2>&1 || pkgs="$pkgs npm"
 fi
 missing=""
 for p in $pkgs; do
