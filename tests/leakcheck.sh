@@ -35,7 +35,7 @@ run check-hostile ./kgraph check tests/bad/billion-laughs.yaml
 run export ./kgraph export "$korea" --phase 2
 run list ./kgraph list "$korea" causes
 for view in overview causes arguments timeline actors stances; do
-	for fmt in svg pdf png dot json; do
+	for fmt in svg pdf png dot json html; do
 		run "render-$view-$fmt" ./kgraph render "$korea" --view "$view" \
 			-T "$fmt" -o "$tmp/out.$fmt"
 	done
@@ -43,6 +43,31 @@ done
 run render-model-view ./kgraph render "$korea" --view kim-vs-stalin -o "$tmp/k.svg"
 run render-hostile ./kgraph render tests/render/hostile.yaml --view arguments -o "$tmp/h.svg"
 run render-usage-error ./kgraph render "$korea" --phase 9
+run render-steps ./kgraph render "$korea" --view causes --steps --reveal dim -o "$tmp/s.svg"
+run export-dot ./kgraph export "$korea" -T dot --view timeline
+run init ./kgraph init -
+run check-color ./kgraph check --color=always -q tests/bad/many-errors.yaml
+# --watch: a render, a change to the model, a broken model, then SIGTERM
+cp tests/golden/small.yaml "$tmp/w.yaml"
+valgrind -q --num-callers=50 --leak-check=full --errors-for-leak-kinds=definite \
+	--error-exitcode=99 --suppressions=tools/valgrind.supp \
+	./kgraph render "$tmp/w.yaml" --watch -o "$tmp/w.svg" >/dev/null 2>"$tmp/werr" &
+wpid=$!
+for i in $(seq 1 300); do [ -s "$tmp/w.svg" ] && break; sleep 0.1; done
+sed 's/^title: .*/title: Changed/' tests/golden/small.yaml > "$tmp/w.yaml"
+for i in $(seq 1 300); do grep -q Changed "$tmp/w.svg" 2>/dev/null && break; sleep 0.1; done
+printf 'kgraph: 1\ntitle: [\n' > "$tmp/w.yaml"
+for i in $(seq 1 300); do grep -q "did not write" "$tmp/werr" && break; sleep 0.1; done
+kill -TERM "$wpid"
+wait "$wpid"
+rc=$?
+if [ "$rc" = 0 ] && grep -q Changed "$tmp/w.svg" && ! grep -q 'definitely lost\|Invalid' "$tmp/werr"; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+	echo "FAIL: watch under valgrind: exit $rc"
+	grep -A12 'definitely lost\|Invalid' "$tmp/werr" | head -30
+fi
 # The leak made on purpose is found.
 vg build/leaky/kgraph check "$korea"
 if [ $? = 99 ] && grep -q 'definitely lost' "$tmp/err"; then
