@@ -1,6 +1,7 @@
 #include "graph.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -490,16 +491,8 @@ gc_link(graph_ctx *gc, const relation *l)
 
 	buf_printf(&s, "%s%s--%s", gc->o->id_prefix, l->from->id, l->to->id);
 	/* Two links between the same items keep distinct ids. */
-	{
-		size_t i, same = 0;
-
-		for (i = 0; i < l->index; i++)
-			if (gc->m->links[i].from == l->from &&
-			    gc->m->links[i].to == l->to)
-				same++;
-		if (same > 0)
-			buf_printf(&s, "--%zu", same + 1);
-	}
+	if (gc->same[l->index] > 0)
+		buf_printf(&s, "--%zu", gc->same[l->index] + 1);
 	set(e, "id", s.s);
 	s.len = 0;
 	buf_printf(&s, "link type-%s evidence-%s",
@@ -1186,6 +1179,40 @@ mark_steps(graph_ctx *gc)
 	free(step);
 }
 
+/* Orders links by their two ends, then by their place in the model. */
+static int
+by_ends(const void *pa, const void *pb)
+{
+	const relation *a = *(const relation *const *)pa;
+	const relation *b = *(const relation *const *)pb;
+	const void *af = a->from, *bf = b->from, *at = a->to, *bt = b->to;
+
+	if (af != bf)
+		return (uintptr_t)af < (uintptr_t)bf ? -1 : 1;
+	if (at != bt)
+		return (uintptr_t)at < (uintptr_t)bt ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* For each link, how many earlier links join the same two items (in
+ * n log n: a model may have a million links). */
+static size_t *
+count_same_links(const model *m)
+{
+	size_t *same = xcalloc(m->nlinks + 1, sizeof(size_t));
+	const relation **v = xcalloc(m->nlinks + 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < m->nlinks; i++)
+		v[i] = &m->links[i];
+	qsort(v, m->nlinks, sizeof(*v), by_ends);
+	for (i = 1; i < m->nlinks; i++)
+		if (v[i]->from == v[i - 1]->from && v[i]->to == v[i - 1]->to)
+			same[v[i]->index] = same[v[i - 1]->index] + 1;
+	free(v);
+	return same;
+}
+
 /* The stances view's question, or NULL with the reason in err. */
 static const item *
 stances_question(graph_ctx *gc)
@@ -1251,6 +1278,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 		gc->node[t] = xcalloc(m->count[t] + 1, sizeof(Agnode_t *));
 	gc->cite = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
 	gc->groups = xcalloc(m->count[IT_GROUP] + 1, sizeof(bool));
+	gc->same = count_same_links(m);
 	gc->g = agopen("kgraph", desc, NULL);
 	declare(gc);
 	set(gc->g, "bgcolor", o->transparent ? "transparent" :
@@ -1287,6 +1315,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	for (t = 0; t < IT__COUNT; t++)
 		free(gc->node[t]);
 	free(gc->cite);
+	free(gc->same);
 	free(gc->groups);
 	return gc->g;
 }

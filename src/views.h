@@ -18,6 +18,8 @@ typedef struct {
 	                                 * and clusters */
 	Agnode_t **node[IT__COUNT];     /* the node drawn for each item */
 	int *cite;                      /* per source: its number, or 0 */
+	size_t *same;                   /* per link: the earlier links
+	                                 * between the same two items */
 	int cites;                      /* sources numbered so far */
 	bool kinds[IT__COUNT + CK__COUNT];      /* what the legend lists */
 	bool link_types[5], evidence[3], ungrouped;
