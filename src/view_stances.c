@@ -195,7 +195,9 @@ view_stances(graph_ctx *gc)
 	cell_h = xcalloc(nrows * ncols + 1, sizeof(double));
 
 	/* Fixed sizes from the font: about 0.6 em a character. */
-	cell_w = wrap * fs * 0.6 + 24;
+	/* The decisions' labels wrap at --wrap in bold; octagons and
+	 * hexagons need room beside the text for their slanted sides. */
+	cell_w = gc->o->wrap * fs * 0.66 + 56;
 	why_w = (wrap + 4) * fs * 0.85 * 0.6 + 24;
 	dec_h = fs * 1.3 * 5 + 16;
 	for (i = 0; i < nd; i++) {
