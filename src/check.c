@@ -5,10 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A phase that has dates, with the span of days it covers. */
+typedef struct {
+	item *phase;
+	long from, to;
+	long reach;             /* the latest `to` of this entry and those
+	                         * before it */
+} phase_entry;
+
 typedef struct {
 	model *m;
 	diag_list *dl;
 	size_t errors;
+	phase_entry *spans;     /* the dated phases, by first day */
+	size_t nspans;
 } checker;
 
 #define AT(l, c, ...) diag_add(ck->dl, DIAG_ERROR, (l), (c), __VA_ARGS__)
@@ -167,16 +177,54 @@ phase_span(const item *p, long *from, long *to)
 	return true;
 }
 
-/* Rules 1 and 2: the item's own phase, else the one phase containing its
- * date. Returns false when the date lies in several phases. */
-static bool
-phase_by_date(checker *ck, const ref *own, const date *d, int line,
-    int col, const char *what, item **out)
+static int
+phase_entry_cmp(const void *pa, const void *pb)
+{
+	const phase_entry *a = pa, *b = pb;
+
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	return (a->phase->index > b->phase->index) -
+	    (a->phase->index < b->phase->index);
+}
+
+/* Sorts the dated phases by their first day, so that the phases that may
+ * hold a date are found by a binary search rather than by trying each
+ * phase for each item. */
+static void
+index_phases(checker *ck)
 {
 	model *m = ck->m;
-	size_t i, found = 0;
-	item *first = NULL;
+	size_t i, n = 0;
 	long from, to;
+
+	ck->spans = xmalloc((m->count[IT_PHASE] + 1) * sizeof(*ck->spans));
+	for (i = 0; i < m->count[IT_PHASE]; i++) {
+		item *p = m->items[IT_PHASE][i];
+
+		if (!phase_span(p, &from, &to))
+			continue;
+		ck->spans[n].phase = p;
+		ck->spans[n].from = from;
+		ck->spans[n].to = to;
+		n++;
+	}
+	qsort(ck->spans, n, sizeof(*ck->spans), phase_entry_cmp);
+	for (i = 0; i < n; i++)
+		ck->spans[i].reach = i > 0 && ck->spans[i - 1].reach >
+		    ck->spans[i].to ? ck->spans[i - 1].reach : ck->spans[i].to;
+	ck->nspans = n;
+}
+
+/* Rules 1 and 2: the item's own phase, else the one phase containing its
+ * date. Returns false when the date lies in several phases. it is the
+ * item, or NULL for a link. */
+static bool
+phase_by_date(checker *ck, const ref *own, const date *d, int line,
+    int col, const item *it, item **out)
+{
+	size_t lo = 0, hi = ck->nspans, found = 0;
+	item *first = NULL, *second = NULL;
 
 	*out = NULL;
 	if (own->id != NULL) {
@@ -185,17 +233,42 @@ phase_by_date(checker *ck, const ref *own, const date *d, int line,
 	}
 	if (!d->set)
 		return true;
-	for (i = 0; i < m->count[IT_PHASE]; i++) {
-		item *p = m->items[IT_PHASE][i];
+	/* The phases that start on or before the date's first day... */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		if (phase_span(p, &from, &to) && date_within(d, from, to)) {
-			if (found++ == 0)
-				first = p;
-			else if (found == 2)
-				AT(line, col, "the date of %s falls in "
-				    "phases '%s' and '%s'; say which with "
-				    "'phase'", what, first->id, p->id);
+		if (ck->spans[mid].from <= d->from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* ...and, walking back while one of them may still reach the date's
+	 * last day, those that do. The message names the first two in the
+	 * order of the file. */
+	while (lo > 0 && ck->spans[lo - 1].reach >= d->to) {
+		item *p = ck->spans[--lo].phase;
+
+		if (ck->spans[lo].to < d->to)
+			continue;
+		found++;
+		if (first == NULL || p->index < first->index) {
+			second = first;
+			first = p;
+		} else if (second == NULL || p->index < second->index) {
+			second = p;
 		}
+	}
+	if (found >= 2) {
+		char what[96];
+
+		if (it != NULL)
+			snprintf(what, sizeof(what), "%s '%s'",
+			    type_article[it->type] +
+			    (it->type == IT_EVENT ? 3 : 2), it->id);
+		else
+			snprintf(what, sizeof(what), "a link");
+		AT(line, col, "the date of %s falls in phases '%s' and '%s'; "
+		    "say which with 'phase'", what, first->id, second->id);
 	}
 	if (found == 1)
 		*out = first;
@@ -296,7 +369,6 @@ resolve_phases(checker *ck)
 	model *m = ck->m;
 	size_t i;
 	int t;
-	char what[96];
 
 	for (i = 0; i < m->count[IT_PHASE]; i++) {
 		item *p = m->items[IT_PHASE][i];
@@ -306,16 +378,16 @@ resolve_phases(checker *ck)
 			    "starts (%s)", p->id, node_get(p->node, "to")->str,
 			    node_get(p->node, "from")->str);
 	}
+	index_phases(ck);
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
-			const node *dn = node_get(it->node, "date");
+			const node *dn = it->date.set && it->phase.id == NULL ?
+			    node_get(it->node, "date") : NULL;
 
-			snprintf(what, sizeof(what), "%s '%s'",
-			    type_article[t] + (t == IT_EVENT ? 3 : 2), it->id);
 			phase_by_date(ck, &it->phase, &it->date,
 			    dn ? dn->line : it->line, dn ? dn->col : it->col,
-			    what, &it->resolved_phase);
+			    it, &it->resolved_phase);
 		}
 	}
 	/* Rule 3, for causes that have neither a phase nor a dated one. */
@@ -323,11 +395,11 @@ resolve_phases(checker *ck)
 	for (i = 0; i < m->nlinks; i++) {
 		relation *l = &m->links[i];
 		item *a, *b;
-		const node *dn = l->node ? node_get(l->node, "date") : NULL;
+		const node *dn = l->node && l->date.set && l->phase.id == NULL ?
+		    node_get(l->node, "date") : NULL;
 
-		snprintf(what, sizeof(what), "a link");
 		phase_by_date(ck, &l->phase, &l->date, dn ? dn->line : l->line,
-		    dn ? dn->col : l->col, what, &l->resolved_phase);
+		    dn ? dn->col : l->col, NULL, &l->resolved_phase);
 		if (l->resolved_phase != NULL || l->phase.id != NULL ||
 		    l->from == NULL || l->to == NULL)
 			continue;
@@ -336,6 +408,8 @@ resolve_phases(checker *ck)
 		l->resolved_phase = a == NULL ? b : b == NULL ? a :
 		    a->number >= b->number ? a : b;
 	}
+	free(ck->spans);
+	ck->spans = NULL;
 }
 
 static void
@@ -496,13 +570,14 @@ check_sources(checker *ck)
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
+			const node *sn;
 
-			const node *sn = node_get(it->node, "sources");
-
+			if (it->sources.n > 0)
+				continue;
 			/* A sources list whose entries are all wrong has its
 			 * own errors; an empty or missing one is a warning. */
-			if (it->sources.n == 0 && (sn == NULL ||
-			    (sn->kind == NODE_SEQ && sn->n == 0)))
+			sn = node_get(it->node, "sources");
+			if (sn == NULL || (sn->kind == NODE_SEQ && sn->n == 0))
 				WARN(it->line, it->col, "%s '%s' has no "
 				    "sources", model_type_names[t], it->id);
 		}
@@ -526,7 +601,7 @@ check_sources(checker *ck)
 size_t
 check_model(model *m, diag_list *dl)
 {
-	checker c = {m, dl, 0}, *ck = &c;
+	checker c = {m, dl, 0, NULL, 0}, *ck = &c;
 	size_t before = dl->errors;
 
 	check_items(ck);
