@@ -60,10 +60,14 @@ const char *suggest(const char *word, const char *const *candidates);
 
 /* A hash table from byte strings to pointers. Keys are not copied: they
  * must outlive the map. */
+struct strmap_entry {
+	const char *key;        /* NULL in an empty slot */
+	size_t len;
+	uint64_t hash;
+	void *value;
+};
 typedef struct {
-	const char **keys;
-	size_t *lens;
-	void **values;
+	struct strmap_entry *entries;
 	size_t n, cap;
 } strmap;
 /* The value stored under key, or NULL. */
@@ -72,4 +76,6 @@ void *strmap_get(const strmap *m, const char *key, size_t len);
  * already stored, or NULL when it was added. */
 void *strmap_put(strmap *m, const char *key, size_t len, void *value);
 void strmap_free(strmap *m);
+/* The hash of n bytes that strmap uses, for tables of the same keys. */
+uint64_t strmap_hash(const char *s, size_t n);
 #endif
