@@ -7,8 +7,10 @@
  * causes have neither, so that all of the phase rules are exercised.
  * Every item and link cites a source, and every source is cited, so that
  * `kgraph check` prints nothing. The same N and SEED give the same bytes.
+ * -p sets the number of phases, for drawing a model in a given number of
+ * steps.
  *
- * usage: genmodel N [SEED] > model.yaml */
+ * usage: genmodel [-p PHASES] N [SEED] > model.yaml */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -612,11 +614,22 @@ at_least(uint64_t v, uint64_t min)
 int
 main(int argc, char **argv)
 {
-	uint64_t n, used;
+	uint64_t n, used, phases = 0;
 	char *end;
 
+	if (argc >= 3 && strcmp(argv[1], "-p") == 0) {
+		phases = strtoull(argv[2], &end, 10);
+		if (*end != '\0' || phases < 1 || phases > 100000) {
+			fputs("genmodel: PHASES must be a number from 1 to "
+			    "100000\n", stderr);
+			return 2;
+		}
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 2 || argc > 3) {
-		fputs("usage: genmodel N [SEED] > model.yaml\n", stderr);
+		fputs("usage: genmodel [-p PHASES] N [SEED] > model.yaml\n",
+		    stderr);
 		return 2;
 	}
 	n = strtoull(argv[1], &end, 10);
@@ -631,7 +644,7 @@ main(int argc, char **argv)
 	n_src = at_least(n * 5 / 100, 1);
 	n_grp = at_least(n * 4 / 100, 1);
 	n_act = at_least(n * 12 / 100, 2);
-	n_pha = at_least(n * 3 / 100, 1);
+	n_pha = phases ? phases : at_least(n * 3 / 100, 1);
 	n_que = at_least(n / 100, 1);
 	n_evt = at_least(n * 10 / 100, 2);
 	n_dec = at_least(n * 12 / 100, 2);

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# kgraph's benchmarks: each measurement runs BENCH_RUNS times (at least 5
+# for the numbers the README quotes), alternating with its baseline in the
+# same loop so that both see the same load on the machine, and reports the
+# medians, their ratio and the peak memory (RSS) of each.
+#
+#   check   kgraph check MODEL        vs  bench/yamlparse MODEL (libyaml)
+#   build   kgraph render -T dot      time per item (no baseline)
+#   render  kgraph render -T svg      vs  dot -Tsvg on kgraph's own dot
+#   steps   kgraph render --steps     vs  one render of the same view
+#
+# Run from the top folder by `make bench`; BENCH_SIZES and BENCH_RUNS
+# choose the model sizes of check and build, and the number of runs. The
+# table goes to standard output and to build/bench/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${BENCH_SIZES:-10000 100000 1000000}
+RUNS=${BENCH_RUNS:-5}
+KGRAPH=${KGRAPH:-./kgraph}
+OUT=build/bench
+MODELS=$OUT/models
+TMP=$OUT/tmp
+mkdir -p "$MODELS" "$TMP"
+
+# One run of a command: its wall time (s) and peak RSS (kB), appended to
+# the files $2.time and $2.rss. Output is discarded; a failure stops the
+# benchmark, since a timing of a failed run means nothing.
+run_once() {
+	local tag=$1 t0 t1
+	shift
+	t0=$EPOCHREALTIME
+	if ! /usr/bin/time -f %M -o "$TMP/rss" "$@" >/dev/null 2>"$TMP/err"; then
+		echo "bench: failed: $*" >&2
+		cat "$TMP/err" >&2
+		exit 1
+	fi
+	t1=$EPOCHREALTIME
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", b - a }' \
+	    >>"$TMP/$tag.time"
+	tail -n 1 "$TMP/rss" >>"$TMP/$tag.rss"
+}
+
+median() {
+	sort -g "$1" | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2];
+		else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# measure A_CMD... -- B_CMD...: alternates A and B, RUNS times each; sets
+# A_T, B_T (median seconds) and A_M, B_M (median peak RSS in MB).
+measure() {
+	local a=() b=() i
+	while [ "$1" != "--" ]; do a+=("$1"); shift; done
+	shift
+	b=("$@")
+	rm -f "$TMP"/a.* "$TMP"/b.*
+	for ((i = 0; i < RUNS; i++)); do
+		run_once a "${a[@]}"
+		if [ ${#b[@]} -gt 0 ]; then
+			run_once b "${b[@]}"
+		fi
+	done
+	A_T=$(median "$TMP/a.time")
+	A_M=$(awk '{ printf "%.1f\n", $1 / 1024 }' "$TMP/a.rss" | sort -g |
+	    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+	if [ ${#b[@]} -gt 0 ]; then
+		B_T=$(median "$TMP/b.time")
+		B_M=$(awk '{ printf "%.1f\n", $1 / 1024 }' "$TMP/b.rss" |
+		    sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+	fi
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+secs() { awk -v a="$1" 'BEGIN { printf (a < 10 ? "%.3f" : "%.1f"), a }'; }
+
+model() {       # model N [PHASES]: the path of a generated model
+	local f=$MODELS/m$1${2:+-p$2}.yaml
+	if [ ! -s "$f" ] || [ "$f" -ot "$OUT/genmodel" ]; then
+		"$OUT/genmodel" ${2:+-p "$2"} "$1" >"$f.part" && mv "$f.part" "$f"
+	fi
+	echo "$f"
+}
+
+table=$TMP/table.md
+: >"$table"
+row() { printf '%s\n' "$*" | tee -a "$table"; }
+say() { printf '%s\n' "$*" >&2; }
+
+row "| measurement | kgraph | baseline | ratio | kgraph RSS | baseline RSS | RSS ratio |"
+row "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+
+# check: against a bare libyaml parse of the same file.
+declare -A check_t base_t
+for n in $SIZES; do
+	f=$(model "$n")
+	"$KGRAPH" check "$f" 2>"$TMP/check.err" ||
+	    { echo "bench: $f does not check:" >&2; cat "$TMP/check.err" >&2; exit 1; }
+	if [ -s "$TMP/check.err" ]; then
+		say "bench: kgraph check $f printed:"; head -5 "$TMP/check.err" >&2
+	fi
+	say "check: $n items ($(du -h "$f" | cut -f1))"
+	measure "$KGRAPH" check "$f" -- "$OUT/yamlparse" "$f"
+	check_t[$n]=$A_T
+	base_t[$n]=$B_T
+	row "| check, $n items | $(secs "$A_T") s | $(secs "$B_T") s | $(ratio "$A_T" "$B_T") | $A_M MB | $B_M MB | $(ratio "$A_M" "$B_M") |"
+done
+
+# build: the graph of the whole model, written as dot before layout.
+for n in $SIZES; do
+	f=$(model "$n")
+	say "build: $n items"
+	measure "$KGRAPH" render "$f" -T dot -o "$TMP/build.dot" --
+	per=$(awk -v t="$A_T" -v n="$n" 'BEGIN { printf "%.1f", t / n * 1e6 }')
+	row "| build (render -T dot), $n items | $(secs "$A_T") s | $per µs/item | | $A_M MB | | |"
+done
+
+# render: kgraph's whole run against dot alone on the graph kgraph built.
+render_row() {  # render_row LABEL MODEL_ARGS...
+	local label=$1
+	shift
+	"$KGRAPH" render "$@" -T dot -o "$TMP/view.dot"
+	nodes=$(gc -n "$TMP/view.dot" | awk '{ print $1 }')
+	say "render: $label ($nodes nodes)"
+	measure "$KGRAPH" render "$@" -T svg -o "$TMP/view.svg" -- \
+	    dot -Tsvg "$TMP/view.dot" -o "$TMP/dot.svg"
+	row "| render svg, $label, $nodes nodes | $(secs "$A_T") s | $(secs "$B_T") s | $(ratio "$A_T" "$B_T") | $A_M MB | $B_M MB | $(ratio "$A_M" "$B_M") |"
+}
+for n in 200 1000 4000; do
+	render_row "overview of $n items" "$(model "$n")"
+done
+for v in overview causes timeline stances; do
+	render_row "Korea, $v" --view "$v"
+done
+
+# steps: one file per phase against one render of the same view.
+steps_row() {   # steps_row LABEL MODEL_ARGS...
+	local label=$1
+	shift
+	say "steps: $label"
+	rm -f "$TMP"/steps-*.svg
+	measure "$KGRAPH" render "$@" --steps -o "$TMP/steps.svg" -- \
+	    "$KGRAPH" render "$@" -o "$TMP/one.svg"
+	files=$(ls "$TMP"/steps-*.svg | wc -l)
+	row "| steps, $label, $files steps | $(secs "$A_T") s | $(secs "$B_T") s | $(ratio "$A_T" "$B_T") | $A_M MB | $B_M MB | $(ratio "$A_M" "$B_M") |"
+}
+s4=$(model 1000 4)
+steps_row "overview of 1000 items" "$s4"
+steps_row "timeline of 1000 items" "$s4" --view timeline
+steps_row "Korea, overview" --view overview
+
+# Growth of check's time per tenfold size: 10 is linear.
+growth=""
+prev=""
+for n in $SIZES; do
+	if [ -n "$prev" ]; then
+		growth="$growth
+| check, $prev to $n items | $(ratio "${check_t[$n]}" "${check_t[$prev]}") | $(ratio "${base_t[$n]}" "${base_t[$prev]}") |"
+	fi
+	prev=$n
+done
+
+{
+	echo "kgraph $("$KGRAPH" --version | head -n 1 | awk '{ print $2 }'),"\
+	    "$(date -u +%Y-%m-%d), $(nproc) cores," \
+	    "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)," \
+	    "medians of $RUNS runs, alternating with the baseline."
+	echo
+	cat "$table"
+	if [ -n "$growth" ]; then
+		echo
+		echo "| growth per tenfold size | kgraph | libyaml |"
+		echo "| --- | ---: | ---: |"
+		echo "${growth#?}"
+	fi
+} >"$OUT/results.md"
+echo
+cat "$OUT/results.md"
+echo
+echo "written to $OUT/results.md"
