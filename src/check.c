@@ -50,18 +50,16 @@ mask_names(unsigned mask, char *out, size_t size)
 	}
 }
 
-/* Resolves r to an item of a type in mask; what names the reference in
- * messages ("actor", "phase"). */
+/* Resolves r, whose id names it (NULL if no item has the id), to an item
+ * of a type in mask; what names the reference in messages ("actor",
+ * "phase"). */
 static item *
-resolve(checker *ck, ref *r, unsigned mask, const char *what)
+resolve_found(checker *ck, ref *r, item *it, unsigned mask,
+    const char *what)
 {
-	item *it;
 	const char *near;
 	char names[128];
 
-	if (r->id == NULL)
-		return NULL;
-	it = model_find(ck->m, r->id);
 	if (it != NULL && (mask & TYPE_BIT(it->type))) {
 		r->to = it;
 		if (it->type == IT_SOURCE)
@@ -81,6 +79,15 @@ resolve(checker *ck, ref *r, unsigned mask, const char *what)
 	else
 		AT(r->line, r->col, "unknown %s %s", what, dq(ck->dl, r->id));
 	return NULL;
+}
+
+/* Resolves r to an item of a type in mask. */
+static item *
+resolve(checker *ck, ref *r, unsigned mask, const char *what)
+{
+	if (r->id == NULL)
+		return NULL;
+	return resolve_found(ck, r, model_find(ck->m, r->id), mask, what);
 }
 
 static void
@@ -132,8 +139,9 @@ check_link(checker *ck, relation *l)
 			AT(l->from_ref.line, l->from_ref.col, "a '%s' link "
 			    "goes from %s; '%s' is %s", tn, names, from->id,
 			    type_article[from->type]);
-		} else {
-			l->from = resolve(ck, &l->from_ref, ITEMS, "item");
+		} else if (l->from_ref.id != NULL) {
+			l->from = resolve_found(ck, &l->from_ref, from, ITEMS,
+			    "item");
 		}
 	}
 	{
@@ -153,8 +161,9 @@ check_link(checker *ck, relation *l)
 				AT(l->to_ref.line, l->to_ref.col, "a '%s' link "
 				    "goes to %s; '%s' is %s", tn, names,
 				    to->id, type_article[to->type]);
-		} else {
-			l->to = resolve(ck, &l->to_ref, ITEMS, "item");
+		} else if (l->to_ref.id != NULL) {
+			l->to = resolve_found(ck, &l->to_ref, to, ITEMS,
+			    "item");
 		}
 	}
 	if (l->from != NULL && l->from == l->to && l->shorthand)
