@@ -56,10 +56,12 @@ node_get(const node *map, const char *key)
 struct frame {
 	node *node;
 	size_t start;
+	size_t weight;          /* nodes in it so far, aliases expanded */
 };
 
 struct anchor {
 	node *node;             /* NULL while the anchored node is open */
+	size_t weight;          /* nodes in it, aliases expanded */
 	int line, col;
 };
 
@@ -110,13 +112,15 @@ offset_place(const char *text, size_t len, size_t off, int *line, int *col)
 	*col = c;
 }
 
+/* Adds n, a subtree of weight nodes, to the innermost open node. */
 static void
-push_item(reader *r, node *n)
+push_item(reader *r, node *n, size_t weight)
 {
 	if (r->depth == 0) {
 		r->root = n;
 		return;
 	}
+	r->stack[r->depth - 1].weight += weight;
 	if (r->nitems == r->items_cap) {
 		/* The stack lives in the tree's arena, as everything the
 		 * reader allocates does: freeing it would leave a hole in the
@@ -147,12 +151,11 @@ next_is_key(const reader *r)
 static node *
 new_node(reader *r, node_kind kind, yaml_mark_t mark)
 {
-	node *n = arena_alloc(r->a, sizeof(*n));
+	node *n = arena_alloc_packed(r->a, sizeof(*n));
 
 	n->kind = (unsigned char)kind;
 	n->line = (int)mark.line + 1;
 	n->col = (int)mark.column + 1;
-	n->weight = 1;
 	return n;
 }
 
@@ -179,7 +182,7 @@ check_tag(reader *r, const yaml_char_t *tag, yaml_mark_t mark)
 /* Registers the anchor of a node that has just opened or been read. */
 static void
 begin_anchor(reader *r, const yaml_char_t *name, yaml_mark_t mark,
-    node *n)
+    node *n, size_t weight)
 {
 	struct anchor *an, *old;
 	const char *key;
@@ -189,6 +192,7 @@ begin_anchor(reader *r, const yaml_char_t *name, yaml_mark_t mark,
 	key = arena_strdup(r->a, (const char *)name);
 	an = arena_alloc(r->a, sizeof(*an));
 	an->node = n;
+	an->weight = weight;
 	an->line = (int)mark.line + 1;
 	an->col = (int)mark.column + 1;
 	old = strmap_put(&r->anchors, key, strlen(key), an);
@@ -222,7 +226,7 @@ alias(reader *r, const yaml_event_t *ev)
 		r->failed = true;
 		return;
 	}
-	r->alias_weight += an->node->weight;
+	r->alias_weight += an->weight;
 	if (r->alias_weight > READER_MAX_ALIAS) {
 		diag_add(r->dl, DIAG_ERROR, line, col,
 		    "aliases expand to more than %d nodes; a model may repeat "
@@ -232,11 +236,11 @@ alias(reader *r, const yaml_event_t *ev)
 	}
 	/* A shallow copy that shares the anchored node's contents but has
 	 * the alias's place, so that messages point where it is used. */
-	copy = arena_alloc(r->a, sizeof(*copy));
+	copy = arena_alloc_packed(r->a, sizeof(*copy));
 	*copy = *an->node;
 	copy->line = line;
 	copy->col = col;
-	push_item(r, copy);
+	push_item(r, copy, an->weight);
 }
 
 /* The stored text of a key: one copy of each distinct key. */
@@ -308,7 +312,7 @@ scalar(reader *r, const yaml_event_t *ev)
 		i += k;
 	}
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	n->len = len;
+	n->len = (uint32_t)len;
 	if (next_is_key(r)) {
 		/* A model repeats a few dozen keys in every item: keep one
 		 * copy of each. */
@@ -316,8 +320,8 @@ scalar(reader *r, const yaml_event_t *ev)
 	} else {
 		n->str = arena_strndup(r->a, s, len);
 	}
-	begin_anchor(r, ev->data.scalar.anchor, ev->start_mark, n);
-	push_item(r, n);
+	begin_anchor(r, ev->data.scalar.anchor, ev->start_mark, n, 1);
+	push_item(r, n, 1);
 }
 
 static void
@@ -342,12 +346,13 @@ open_node(reader *r, node_kind kind, const yaml_event_t *ev,
 		    r->stack_cap * sizeof(*r->stack));
 		r->open = xrealloc(r->open, r->stack_cap * sizeof(*r->open));
 	}
-	begin_anchor(r, anchor, ev->start_mark, NULL);
+	begin_anchor(r, anchor, ev->start_mark, NULL, 0);
 	r->open[r->depth] = anchor ? strmap_get(&r->anchors,
 	    (const char *)anchor, strlen((const char *)anchor)) : NULL;
 	f = &r->stack[r->depth++];
 	f->node = n;
 	f->start = r->nitems;
+	f->weight = 1;
 }
 
 static int
@@ -444,24 +449,24 @@ close_node(reader *r)
 {
 	struct frame *f = &r->stack[--r->depth];
 	node *n = f->node, **items = r->items + f->start;
-	size_t i, count = r->nitems - f->start;
+	size_t count = r->nitems - f->start;
 
 	if (n->kind == NODE_MAP && count % 2 != 0) {
 		/* libyaml never ends a mapping on a key; a guard. */
 		count--;
 	}
 	r->nitems = f->start;
-	n->n = n->kind == NODE_MAP ? count / 2 : count;
-	n->items = arena_alloc(r->a, (count + 1) * sizeof(*n->items));
+	n->n = (uint32_t)(n->kind == NODE_MAP ? count / 2 : count);
+	n->items = arena_alloc_packed(r->a, count * sizeof(*n->items));
 	if (count > 0)
 		memcpy(n->items, items, count * sizeof(*n->items));
-	for (i = 0; i < count; i++)
-		n->weight += items[i]->weight;
 	if (n->kind == NODE_MAP)
 		check_keys(r, n);
-	if (r->open[r->depth] != NULL)
+	if (r->open[r->depth] != NULL) {
 		r->open[r->depth]->node = n;
-	push_item(r, n);
+		r->open[r->depth]->weight = f->weight;
+	}
+	push_item(r, n, f->weight);
 }
 
 /* Reports libyaml's error at its place, in words a model's author can act

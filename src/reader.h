@@ -23,7 +23,8 @@ typedef enum { NODE_SCALAR, NODE_SEQ, NODE_MAP } node_kind;
 typedef struct node node;
 /* A model has a node for every key and value, so a node is kept small:
  * a scalar's text and a collection's items share one place, as do their
- * sizes. */
+ * sizes (a scalar is at most READER_MAX_SCALAR bytes, and a file at most
+ * READER_MAX_FILE). */
 struct node {
 	union {
 		const char *str;        /* a scalar's text, NUL-terminated */
@@ -31,13 +32,12 @@ struct node {
 		                         * values, as items[2i] and items[2i+1] */
 	};
 	union {
-		size_t len;             /* a scalar's length in bytes */
-		size_t n;               /* a list's items or a map's pairs */
+		uint32_t len;           /* a scalar's length in bytes */
+		uint32_t n;             /* a list's items or a map's pairs */
 	};
 	int line, col;          /* 1-based place of the node's start */
 	unsigned char kind;     /* a node_kind */
 	bool plain;             /* a scalar written without quotes */
-	uint32_t weight;        /* nodes in this subtree, aliases expanded */
 };
 
 /* Reads all of fp into *text (owned by the caller, NUL-terminated) and

@@ -114,6 +114,18 @@ arena_alloc(arena *a, size_t n)
 	return p;
 }
 
+void *
+arena_alloc_packed(arena *a, size_t n)
+{
+	size_t align = sizeof(void *);
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	p = arena_take(a, n, align);
+	memset(p, 0, n);
+	return p;
+}
+
 /* Strings need no alignment: packing them keeps a model's many short
  * strings from taking a max_align_t each. */
 char *

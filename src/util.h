@@ -19,6 +19,9 @@ char *xstrdup(const char *s);
 typedef struct arena arena;
 arena *arena_new(void);
 void *arena_alloc(arena *a, size_t n);          /* zeroed, aligned */
+/* Zeroed, aligned only for pointers and integers: for the many small
+ * records of a document tree, which a max_align_t would pad. */
+void *arena_alloc_packed(arena *a, size_t n);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 void arena_free(arena *a);
