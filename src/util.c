@@ -400,7 +400,7 @@ strmap_hash(const char *s, size_t n)
  * keeps its key's hash, so that a probe compares text only when the
  * hashes agree, and reads one entry rather than three arrays. */
 static size_t
-strmap_slot(const strmap *m, const char *key, size_t len, uint64_t h)
+strmap_slot(const strmap *m, const char *key, size_t len, uint32_t h)
 {
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
 	const struct strmap_entry *e;
@@ -421,17 +421,19 @@ strmap_get(const strmap *m, const char *key, size_t len)
 
 	if (m->cap == 0)
 		return NULL;
-	i = strmap_slot(m, key, len, strmap_hash(key, len));
+	i = strmap_slot(m, key, len, (uint32_t)strmap_hash(key, len));
 	return m->entries[i].key ? m->entries[i].value : NULL;
 }
 
 void *
 strmap_put(strmap *m, const char *key, size_t len, void *value)
 {
-	uint64_t h = strmap_hash(key, len);
+	uint32_t h = (uint32_t)strmap_hash(key, len);
 	size_t i;
 
-	if ((m->n + 1) * 2 > m->cap) {
+	/* At most three quarters full: linear probing stays short, and a
+	 * model's id table stays small enough to stay in cache longer. */
+	if ((m->n + 1) * 4 > m->cap * 3) {
 		strmap old = *m;
 		size_t j;
 
@@ -451,7 +453,7 @@ strmap_put(strmap *m, const char *key, size_t len, void *value)
 	if (m->entries[i].key != NULL)
 		return m->entries[i].value;
 	m->entries[i].key = key;
-	m->entries[i].len = len;
+	m->entries[i].len = (uint32_t)len;
 	m->entries[i].hash = h;
 	m->entries[i].value = value;
 	m->n++;

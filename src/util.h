@@ -65,8 +65,8 @@ const char *suggest(const char *word, const char *const *candidates);
  * must outlive the map. */
 struct strmap_entry {
 	const char *key;        /* NULL in an empty slot */
-	size_t len;
-	uint64_t hash;
+	uint32_t len;           /* keys are shorter than 4 GiB */
+	uint32_t hash;          /* the low half of the key's hash */
 	void *value;
 };
 typedef struct {
