@@ -227,10 +227,11 @@ index_phases(checker *ck)
 
 /* Rules 1 and 2: the item's own phase, else the one phase containing its
  * date. Returns false when the date lies in several phases. it is the
- * item, or NULL for a link. */
+ * item, or NULL for a link; owner is its mapping, where the message finds
+ * the place of its date (line and col when it has none). */
 static bool
-phase_by_date(checker *ck, const ref *own, const date *d, int line,
-    int col, const item *it, item **out)
+phase_by_date(checker *ck, const ref *own, const date *d, const node *owner,
+    int line, int col, const item *it, item **out)
 {
 	size_t lo = 0, hi = ck->nspans, found = 0;
 	item *first = NULL, *second = NULL;
@@ -269,6 +270,7 @@ phase_by_date(checker *ck, const ref *own, const date *d, int line,
 	}
 	if (found >= 2) {
 		char what[96];
+		const node *dn = owner ? node_get(owner, "date") : NULL;
 
 		if (it != NULL)
 			snprintf(what, sizeof(what), "%s '%s'",
@@ -276,8 +278,9 @@ phase_by_date(checker *ck, const ref *own, const date *d, int line,
 			    (it->type == IT_EVENT ? 3 : 2), it->id);
 		else
 			snprintf(what, sizeof(what), "a link");
-		AT(line, col, "the date of %s falls in phases '%s' and '%s'; "
-		    "say which with 'phase'", what, first->id, second->id);
+		AT(dn ? dn->line : line, dn ? dn->col : col, "the date of %s "
+		    "falls in phases '%s' and '%s'; say which with 'phase'",
+		    what, first->id, second->id);
 	}
 	if (found == 1)
 		*out = first;
@@ -391,12 +394,9 @@ resolve_phases(checker *ck)
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
-			const node *dn = it->date.set && it->phase.id == NULL ?
-			    node_get(it->node, "date") : NULL;
 
-			phase_by_date(ck, &it->phase, &it->date,
-			    dn ? dn->line : it->line, dn ? dn->col : it->col,
-			    it, &it->resolved_phase);
+			phase_by_date(ck, &it->phase, &it->date, it->node,
+			    it->line, it->col, it, &it->resolved_phase);
 		}
 	}
 	/* Rule 3, for causes that have neither a phase nor a dated one. */
@@ -404,11 +404,9 @@ resolve_phases(checker *ck)
 	for (i = 0; i < m->nlinks; i++) {
 		relation *l = &m->links[i];
 		item *a, *b;
-		const node *dn = l->node && l->date.set && l->phase.id == NULL ?
-		    node_get(l->node, "date") : NULL;
 
-		phase_by_date(ck, &l->phase, &l->date, dn ? dn->line : l->line,
-		    dn ? dn->col : l->col, NULL, &l->resolved_phase);
+		phase_by_date(ck, &l->phase, &l->date, l->node, l->line, l->col,
+		    NULL, &l->resolved_phase);
 		if (l->resolved_phase != NULL || l->phase.id != NULL ||
 		    l->from == NULL || l->to == NULL)
 			continue;
