@@ -17,6 +17,10 @@ cd "$(dirname "$0")/.."
 
 SIZES=${BENCH_SIZES:-10000 100000 1000000}
 RUNS=${BENCH_RUNS:-5}
+# A build run that takes longer than this is stopped and reported as such:
+# the graph stage is quadratic in the number of links (README,
+# Performance), and a model of 1,000,000 items would take most of an hour.
+TIMEOUT=${BENCH_TIMEOUT:-120}
 KGRAPH=${KGRAPH:-./kgraph}
 OUT=build/bench
 MODELS=$OUT/models
@@ -25,12 +29,18 @@ mkdir -p "$MODELS" "$TMP"
 
 # One run of a command: its wall time (s) and peak RSS (kB), appended to
 # the files $2.time and $2.rss. Output is discarded; a failure stops the
-# benchmark, since a timing of a failed run means nothing.
+# benchmark, since a timing of a failed run means nothing. A run stopped
+# after TIMEOUT seconds sets TIMED_OUT.
 run_once() {
-	local tag=$1 t0 t1
+	local tag=$1 t0 t1 status=0
 	shift
 	t0=$EPOCHREALTIME
-	if ! /usr/bin/time -f %M -o "$TMP/rss" "$@" >/dev/null 2>"$TMP/err"; then
+	/usr/bin/time -f %M -o "$TMP/rss" timeout "$TIMEOUT" "$@" \
+	    >/dev/null 2>"$TMP/err" || status=$?
+	if [ "$status" = 124 ]; then
+		TIMED_OUT=1
+		return
+	elif [ "$status" != 0 ]; then
 		echo "bench: failed: $*" >&2
 		cat "$TMP/err" >&2
 		exit 1
@@ -48,19 +58,24 @@ median() {
 }
 
 # measure A_CMD... -- B_CMD...: alternates A and B, RUNS times each; sets
-# A_T, B_T (median seconds) and A_M, B_M (median peak RSS in MB).
+# A_T, B_T (median seconds) and A_M, B_M (median peak RSS in MB), or
+# TIMED_OUT if a run was stopped.
 measure() {
 	local a=() b=() i
 	while [ "$1" != "--" ]; do a+=("$1"); shift; done
 	shift
 	b=("$@")
 	rm -f "$TMP"/a.* "$TMP"/b.*
-	for ((i = 0; i < RUNS; i++)); do
+	TIMED_OUT=
+	for ((i = 0; i < RUNS && !TIMED_OUT; i++)); do
 		run_once a "${a[@]}"
 		if [ ${#b[@]} -gt 0 ]; then
 			run_once b "${b[@]}"
 		fi
 	done
+	if [ -n "$TIMED_OUT" ]; then
+		return
+	fi
 	A_T=$(median "$TMP/a.time")
 	A_M=$(awk '{ printf "%.1f\n", $1 / 1024 }' "$TMP/a.rss" | sort -g |
 	    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
@@ -111,6 +126,10 @@ for n in $SIZES; do
 	f=$(model "$n")
 	say "build: $n items"
 	measure "$KGRAPH" render "$f" -T dot -o "$TMP/build.dot" --
+	if [ -n "$TIMED_OUT" ]; then
+		row "| build (render -T dot), $n items | > $TIMEOUT s (stopped) | | | | | |"
+		continue
+	fi
 	per=$(awk -v t="$A_T" -v n="$n" 'BEGIN { printf "%.1f", t / n * 1e6 }')
 	row "| build (render -T dot), $n items | $(secs "$A_T") s | $per µs/item | | $A_M MB | | |"
 done
