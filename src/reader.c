@@ -448,7 +448,7 @@ static void
 close_node(reader *r)
 {
 	struct frame *f = &r->stack[--r->depth];
-	node *n = f->node, **items = r->items + f->start;
+	node *n = f->node;
 	size_t count = r->nitems - f->start;
 
 	if (n->kind == NODE_MAP && count % 2 != 0) {
@@ -459,7 +459,8 @@ close_node(reader *r)
 	n->n = (uint32_t)(n->kind == NODE_MAP ? count / 2 : count);
 	n->items = arena_alloc_packed(r->a, count * sizeof(*n->items));
 	if (count > 0)
-		memcpy(n->items, items, count * sizeof(*n->items));
+		memcpy(n->items, r->items + f->start,
+		    count * sizeof(*n->items));
 	if (n->kind == NODE_MAP)
 		check_keys(r, n);
 	if (r->open[r->depth] != NULL) {
