@@ -627,7 +627,7 @@ view_field(loader *ld, view_spec *vs, const node *k, const node *v)
 	} else if (strcmp(key, "tags") == 0) {
 		tags_value(ld, k, v, &vs->tags);
 	} else if (strcmp(key, "since") == 0 || strcmp(key, "until") == 0) {
-		date d;
+		date d = {0};   /* stays unset when the value is not text */
 
 		date_value(ld, k, v, &d);
 		if (d.set) {
