@@ -127,5 +127,4 @@ fuzz: fuzz-build
 		-print_final_stats=1 corpus-model
 	cd $(B)/fuzz && ./fuzz_text -max_total_time=$(FUZZ_SECONDS) \
 		-timeout=10 -print_final_stats=1 corpus-text
-
 include bench/bench.mk
