@@ -151,3 +151,4 @@ fuzz: fuzz-build
 		-timeout=10 -print_final_stats=1 corpus-text
 include docs/examples/examples.mk
 include man/install.mk
+include bench/bench.mk

@@ -5,10 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A phase that has dates, with the span of days it covers. */
+typedef struct {
+	item *phase;
+	long from, to;
+	long reach;             /* the latest `to` of this entry and those
+	                         * before it */
+} phase_entry;
+
 typedef struct {
 	model *m;
 	diag_list *dl;
 	size_t errors;
+	phase_entry *spans;     /* the dated phases, by first day */
+	size_t nspans;
 } checker;
 
 #define AT(l, c, ...) diag_add(ck->dl, DIAG_ERROR, (l), (c), __VA_ARGS__)
@@ -40,18 +50,16 @@ mask_names(unsigned mask, char *out, size_t size)
 	}
 }
 
-/* Resolves r to an item of a type in mask; what names the reference in
- * messages ("actor", "phase"). */
+/* Resolves r, whose id names it (NULL if no item has the id), to an item
+ * of a type in mask; what names the reference in messages ("actor",
+ * "phase"). */
 static item *
-resolve(checker *ck, ref *r, unsigned mask, const char *what)
+resolve_found(checker *ck, ref *r, item *it, unsigned mask,
+    const char *what)
 {
-	item *it;
 	const char *near;
 	char names[128];
 
-	if (r->id == NULL)
-		return NULL;
-	it = model_find(ck->m, r->id);
 	if (it != NULL && (mask & TYPE_BIT(it->type))) {
 		r->to = it;
 		if (it->type == IT_SOURCE)
@@ -71,6 +79,15 @@ resolve(checker *ck, ref *r, unsigned mask, const char *what)
 	else
 		AT(r->line, r->col, "unknown %s %s", what, dq(ck->dl, r->id));
 	return NULL;
+}
+
+/* Resolves r to an item of a type in mask. */
+static item *
+resolve(checker *ck, ref *r, unsigned mask, const char *what)
+{
+	if (r->id == NULL)
+		return NULL;
+	return resolve_found(ck, r, model_find(ck->m, r->id), mask, what);
 }
 
 static void
@@ -122,8 +139,9 @@ check_link(checker *ck, relation *l)
 			AT(l->from_ref.line, l->from_ref.col, "a '%s' link "
 			    "goes from %s; '%s' is %s", tn, names, from->id,
 			    type_article[from->type]);
-		} else {
-			l->from = resolve(ck, &l->from_ref, ITEMS, "item");
+		} else if (l->from_ref.id != NULL) {
+			l->from = resolve_found(ck, &l->from_ref, from, ITEMS,
+			    "item");
 		}
 	}
 	{
@@ -143,8 +161,9 @@ check_link(checker *ck, relation *l)
 				AT(l->to_ref.line, l->to_ref.col, "a '%s' link "
 				    "goes to %s; '%s' is %s", tn, names,
 				    to->id, type_article[to->type]);
-		} else {
-			l->to = resolve(ck, &l->to_ref, ITEMS, "item");
+		} else if (l->to_ref.id != NULL) {
+			l->to = resolve_found(ck, &l->to_ref, to, ITEMS,
+			    "item");
 		}
 	}
 	if (l->from != NULL && l->from == l->to && l->shorthand)
@@ -167,16 +186,55 @@ phase_span(const item *p, long *from, long *to)
 	return true;
 }
 
-/* Rules 1 and 2: the item's own phase, else the one phase containing its
- * date. Returns false when the date lies in several phases. */
-static bool
-phase_by_date(checker *ck, const ref *own, const date *d, int line,
-    int col, const char *what, item **out)
+static int
+phase_entry_cmp(const void *pa, const void *pb)
+{
+	const phase_entry *a = pa, *b = pb;
+
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	return (a->phase->index > b->phase->index) -
+	    (a->phase->index < b->phase->index);
+}
+
+/* Sorts the dated phases by their first day, so that the phases that may
+ * hold a date are found by a binary search rather than by trying each
+ * phase for each item. */
+static void
+index_phases(checker *ck)
 {
 	model *m = ck->m;
-	size_t i, found = 0;
-	item *first = NULL;
+	size_t i, n = 0;
 	long from, to;
+
+	ck->spans = xmalloc((m->count[IT_PHASE] + 1) * sizeof(*ck->spans));
+	for (i = 0; i < m->count[IT_PHASE]; i++) {
+		item *p = m->items[IT_PHASE][i];
+
+		if (!phase_span(p, &from, &to))
+			continue;
+		ck->spans[n].phase = p;
+		ck->spans[n].from = from;
+		ck->spans[n].to = to;
+		n++;
+	}
+	qsort(ck->spans, n, sizeof(*ck->spans), phase_entry_cmp);
+	for (i = 0; i < n; i++)
+		ck->spans[i].reach = i > 0 && ck->spans[i - 1].reach >
+		    ck->spans[i].to ? ck->spans[i - 1].reach : ck->spans[i].to;
+	ck->nspans = n;
+}
+
+/* Rules 1 and 2: the item's own phase, else the one phase containing its
+ * date. Returns false when the date lies in several phases. it is the
+ * item, or NULL for a link; owner is its mapping, where the message finds
+ * the place of its date (line and col when it has none). */
+static bool
+phase_by_date(checker *ck, const ref *own, const date *d, const node *owner,
+    int line, int col, const item *it, item **out)
+{
+	size_t lo = 0, hi = ck->nspans, found = 0;
+	item *first = NULL, *second = NULL;
 
 	*out = NULL;
 	if (own->id != NULL) {
@@ -185,17 +243,44 @@ phase_by_date(checker *ck, const ref *own, const date *d, int line,
 	}
 	if (!d->set)
 		return true;
-	for (i = 0; i < m->count[IT_PHASE]; i++) {
-		item *p = m->items[IT_PHASE][i];
+	/* The phases that start on or before the date's first day... */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		if (phase_span(p, &from, &to) && date_within(d, from, to)) {
-			if (found++ == 0)
-				first = p;
-			else if (found == 2)
-				AT(line, col, "the date of %s falls in "
-				    "phases '%s' and '%s'; say which with "
-				    "'phase'", what, first->id, p->id);
+		if (ck->spans[mid].from <= d->from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* ...and, walking back while one of them may still reach the date's
+	 * last day, those that do. The message names the first two in the
+	 * order of the file. */
+	while (lo > 0 && ck->spans[lo - 1].reach >= d->to) {
+		item *p = ck->spans[--lo].phase;
+
+		if (ck->spans[lo].to < d->to)
+			continue;
+		found++;
+		if (first == NULL || p->index < first->index) {
+			second = first;
+			first = p;
+		} else if (second == NULL || p->index < second->index) {
+			second = p;
 		}
+	}
+	if (found >= 2) {
+		char what[96];
+		const node *dn = owner ? node_get(owner, "date") : NULL;
+
+		if (it != NULL)
+			snprintf(what, sizeof(what), "%s '%s'",
+			    type_article[it->type] +
+			    (it->type == IT_EVENT ? 3 : 2), it->id);
+		else
+			snprintf(what, sizeof(what), "a link");
+		AT(dn ? dn->line : line, dn ? dn->col : col, "the date of %s "
+		    "falls in phases '%s' and '%s'; say which with 'phase'",
+		    what, first->id, second->id);
 	}
 	if (found == 1)
 		*out = first;
@@ -296,7 +381,6 @@ resolve_phases(checker *ck)
 	model *m = ck->m;
 	size_t i;
 	int t;
-	char what[96];
 
 	for (i = 0; i < m->count[IT_PHASE]; i++) {
 		item *p = m->items[IT_PHASE][i];
@@ -306,16 +390,13 @@ resolve_phases(checker *ck)
 			    "starts (%s)", p->id, node_get(p->node, "to")->str,
 			    node_get(p->node, "from")->str);
 	}
+	index_phases(ck);
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
-			const node *dn = node_get(it->node, "date");
 
-			snprintf(what, sizeof(what), "%s '%s'",
-			    type_article[t] + (t == IT_EVENT ? 3 : 2), it->id);
-			phase_by_date(ck, &it->phase, &it->date,
-			    dn ? dn->line : it->line, dn ? dn->col : it->col,
-			    what, &it->resolved_phase);
+			phase_by_date(ck, &it->phase, &it->date, it->node,
+			    it->line, it->col, it, &it->resolved_phase);
 		}
 	}
 	/* Rule 3, for causes that have neither a phase nor a dated one. */
@@ -323,11 +404,9 @@ resolve_phases(checker *ck)
 	for (i = 0; i < m->nlinks; i++) {
 		relation *l = &m->links[i];
 		item *a, *b;
-		const node *dn = l->node ? node_get(l->node, "date") : NULL;
 
-		snprintf(what, sizeof(what), "a link");
-		phase_by_date(ck, &l->phase, &l->date, dn ? dn->line : l->line,
-		    dn ? dn->col : l->col, what, &l->resolved_phase);
+		phase_by_date(ck, &l->phase, &l->date, l->node, l->line, l->col,
+		    NULL, &l->resolved_phase);
 		if (l->resolved_phase != NULL || l->phase.id != NULL ||
 		    l->from == NULL || l->to == NULL)
 			continue;
@@ -336,6 +415,8 @@ resolve_phases(checker *ck)
 		l->resolved_phase = a == NULL ? b : b == NULL ? a :
 		    a->number >= b->number ? a : b;
 	}
+	free(ck->spans);
+	ck->spans = NULL;
 }
 
 static void
@@ -496,13 +577,14 @@ check_sources(checker *ck)
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
+			const node *sn;
 
-			const node *sn = node_get(it->node, "sources");
-
+			if (it->sources.n > 0)
+				continue;
 			/* A sources list whose entries are all wrong has its
 			 * own errors; an empty or missing one is a warning. */
-			if (it->sources.n == 0 && (sn == NULL ||
-			    (sn->kind == NODE_SEQ && sn->n == 0)))
+			sn = node_get(it->node, "sources");
+			if (sn == NULL || (sn->kind == NODE_SEQ && sn->n == 0))
 				WARN(it->line, it->col, "%s '%s' has no "
 				    "sources", model_type_names[t], it->id);
 		}
@@ -557,7 +639,7 @@ check_bidi(const char *text, const item *it, const char *field, void *ctx)
 size_t
 check_model(model *m, diag_list *dl)
 {
-	checker c = {m, dl, 0}, *ck = &c;
+	checker c = {m, dl, 0, NULL, 0}, *ck = &c;
 	size_t before = dl->errors;
 
 	check_items(ck);

@@ -34,9 +34,17 @@ installed_chars(void)
 	return all;
 }
 
+/* The installed characters, with the answers for ASCII looked up once:
+ * most of a model's text is ASCII, and asking fontconfig for each of its
+ * characters would take longer than reading the model. */
+typedef struct {
+	const FcCharSet *all;
+	bool ascii[128];
+} font_chars;
+
 /* Warns for the first character of text that no font has. */
 static void
-check_text(const FcCharSet *all, const char *text, const item *it,
+check_text(const font_chars *fc, const char *text, const item *it,
     const char *field, diag_list *dl)
 {
 	size_t i = 0, n, k;
@@ -46,11 +54,17 @@ check_text(const FcCharSet *all, const char *text, const item *it,
 		return;
 	n = strlen(text);
 	while (i < n) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (c < 0x80 && (c <= 0x20 || fc->ascii[c])) {
+			i++;
+			continue;
+		}
 		if ((k = utf8_decode(text + i, n - i, &cp)) == 0)
 			return;
 		/* Spaces, line ends and invisible marks draw nothing. */
 		if (cp > 0x20 && !utf8_is_invisible(cp) &&
-		    !FcCharSetHasChar(all, cp)) {
+		    !FcCharSetHasChar(fc->all, cp)) {
 			char who[160];
 
 			if (it->type < IT__COUNT)
@@ -74,6 +88,7 @@ void
 fonts_check(const model *m, diag_list *dl)
 {
 	FcCharSet *all = installed_chars();
+	font_chars fc;
 	int t;
 	size_t i;
 
@@ -85,6 +100,9 @@ fonts_check(const model *m, diag_list *dl)
 		FcCharSetDestroy(all);
 		return;
 	}
+	fc.all = all;
+	for (i = 0; i < 128; i++)
+		fc.ascii[i] = FcCharSetHasChar(all, (FcChar32)i);
 	{
 		/* The model's own title and subtitle, placed at the top. */
 		item top;
@@ -94,21 +112,21 @@ fonts_check(const model *m, diag_list *dl)
 		top.id = "the model";
 		top.line = 1;
 		top.col = 1;
-		check_text(all, m->title, &top, "title", dl);
-		check_text(all, m->subtitle, &top, "subtitle", dl);
+		check_text(&fc, m->title, &top, "title", dl);
+		check_text(&fc, m->subtitle, &top, "subtitle", dl);
 	}
 	for (t = 0; t < IT__COUNT; t++) {
 		for (i = 0; i < m->count[t]; i++) {
 			const item *it = m->items[t][i];
 
-			check_text(all, it->title, it, "title", dl);
-			check_text(all, it->name, it, "name", dl);
-			check_text(all, it->native, it, "native name", dl);
-			check_text(all, it->role, it, "role", dl);
-			check_text(all, it->text, it, "text", dl);
-			check_text(all, it->quote, it, "quote", dl);
-			check_text(all, it->cite, it, "citation", dl);
-			check_text(all, it->archive, it, "archive", dl);
+			check_text(&fc, it->title, it, "title", dl);
+			check_text(&fc, it->name, it, "name", dl);
+			check_text(&fc, it->native, it, "native name", dl);
+			check_text(&fc, it->role, it, "role", dl);
+			check_text(&fc, it->text, it, "text", dl);
+			check_text(&fc, it->quote, it, "quote", dl);
+			check_text(&fc, it->cite, it, "citation", dl);
+			check_text(&fc, it->archive, it, "archive", dl);
 		}
 	}
 	FcCharSetDestroy(all);

@@ -1,14 +1,62 @@
 #include "load.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+/* Every key of an item or a link, as a code to switch on. */
+#define KEYS(X) X(ID, "id") X(TITLE, "title") X(NAME, "name") \
+	X(TEXT, "text") X(CITE, "cite") X(URL, "url") X(ARCHIVE, "archive") \
+	X(NATIVE, "native") X(ROLE, "role") X(QUOTE, "quote") \
+	X(NOTE, "note") X(COLOR, "color") X(DATE, "date") X(FROM, "from") \
+	X(TO, "to") X(GROUP, "group") X(ACTOR, "actor") X(BY, "by") \
+	X(PHASE, "phase") X(ON, "on") X(ACTORS, "actors") X(FOR, "for") \
+	X(AGAINST, "against") X(SOURCES, "sources") X(TAGS, "tags") \
+	X(EVIDENCE, "evidence") X(KIND, "kind") X(OUTCOME, "outcome") \
+	X(STANCE, "stance") X(TYPE, "type") X(LABEL, "label") \
+	X(BASE, "base") X(PHASES, "phases") X(GROUPS, "groups") \
+	X(KINDS, "kinds") X(SINCE, "since") X(UNTIL, "until") \
+	X(FOCUS, "focus") X(DEPTH, "depth") X(QUESTION, "question") \
+	X(DIRECTION, "direction") X(LEGEND, "legend") \
+	X(CITATIONS, "citations") X(STEPS, "steps") X(THEME, "theme")
+
+enum key_code {
+#define KEY_ENUM(code, name) K_##code,
+	KEYS(KEY_ENUM)
+#undef KEY_ENUM
+	K__COUNT
+};
+
+static const struct {
+	const char *name;
+	size_t len;
+} key_table[K__COUNT] = {
+#define KEY_ENTRY(code, name) {name, sizeof(name) - 1},
+	KEYS(KEY_ENTRY)
+#undef KEY_ENTRY
+};
+
+#define KEY_BIT(k) ((uint64_t)1 << (k))
+
+/* A key's text and its code, remembered by the address of the text: the
+ * reader stores each distinct key once, so a model's keys find their
+ * codes here without comparing text. */
+struct key_memo {
+	const char *str;
+	int code;
+};
+#define KEY_MEMO_SIZE 128
+
 typedef struct {
 	model *m;
 	diag_list *dl;
+	uint64_t allowed[IT__COUNT];    /* the keys of each kind of item */
+	uint64_t required[IT__COUNT];   /* and those it must have */
+	uint64_t link_allowed, link_required;
+	struct key_memo memo[KEY_MEMO_SIZE];
 } loader;
 
 static const char *const top_keys[] = {"kgraph", "title", "subtitle",
@@ -63,6 +111,44 @@ static const char *const *const item_required[IT__COUNT] = {
 static const char *const article[IT__COUNT] = {"a source", "a group",
     "an actor", "a phase", "a question", "an event", "a decision",
     "a cause", "a view"};
+
+/* The code of a key of the format, or -1. */
+static int
+key_code_of(const char *s, size_t len)
+{
+	int k;
+
+	for (k = 0; k < K__COUNT; k++)
+		if (key_table[k].len == len &&
+		    memcmp(key_table[k].name, s, len) == 0)
+			return k;
+	return -1;
+}
+
+static int
+key_code(loader *ld, const node *key)
+{
+	struct key_memo *e = &ld->memo[((uintptr_t)key->str >> 3) %
+	    KEY_MEMO_SIZE];
+
+	/* Scalars are never changed once read, so the same address always
+	 * holds the same text. */
+	if (e->str != key->str) {
+		e->str = key->str;
+		e->code = key_code_of(key->str, key->len);
+	}
+	return e->code;
+}
+
+static uint64_t
+key_mask(const char *const *names)
+{
+	uint64_t mask = 0;
+
+	for (; *names != NULL; names++)
+		mask |= KEY_BIT(key_code_of(*names, strlen(*names)));
+	return mask;
+}
 
 #define ERR(n, ...) diag_add(ld->dl, DIAG_ERROR, (n)->line, (n)->col, \
 	__VA_ARGS__)
@@ -150,8 +236,13 @@ load_id_problem(const char *s, size_t len, char *hint)
 		return "is empty";
 	for (i = 0; i < len;) {
 		uint32_t cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
+		size_t k;
 
+		if ((unsigned char)s[i] < 0x80) {
+			i++;            /* no ASCII character is invisible */
+			continue;
+		}
+		k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0)
 			return "is not valid UTF-8";
 		if (utf8_is_invisible(cp))
@@ -536,7 +627,7 @@ view_field(loader *ld, view_spec *vs, const node *k, const node *v)
 	} else if (strcmp(key, "tags") == 0) {
 		tags_value(ld, k, v, &vs->tags);
 	} else if (strcmp(key, "since") == 0 || strcmp(key, "until") == 0) {
-		date d;
+		date d = {0};   /* stays unset when the value is not text */
 
 		date_value(ld, k, v, &d);
 		if (d.set) {
@@ -579,42 +670,57 @@ view_field(loader *ld, view_spec *vs, const node *k, const node *v)
 	}
 }
 
-/* Handles one key of an item; false if the key is not known. */
+/* Handles one key of an item, whose code is code; false if the key is
+ * not known. */
 static bool
-item_field(loader *ld, item *it, const node *k, const node *v)
+item_field(loader *ld, item *it, int code, const node *k, const node *v)
 {
-	const char *key = k->str;
 	item_type t = it->type;
 	int i;
 
-	if (model_lookup(item_keys[t], key) < 0)
+	if (code < 0 || !(ld->allowed[t] & KEY_BIT(code)))
 		return false;
-	if (strcmp(key, "id") == 0) {
+	if (code == K_ID) {
 		if (text_value(ld, k, v) != NULL)
 			register_id(ld, it, v);
-	} else if (t == IT_VIEW && strcmp(key, "title") != 0) {
+		return true;
+	}
+	if (t == IT_VIEW && code != K_TITLE) {
 		view_field(ld, it->view, k, v);
-	} else if (strcmp(key, "title") == 0) {
+		return true;
+	}
+	switch ((enum key_code)code) {
+	case K_TITLE:
 		it->title = text_value(ld, k, v);
-	} else if (strcmp(key, "name") == 0) {
+		break;
+	case K_NAME:
 		it->name = text_value(ld, k, v);
-	} else if (strcmp(key, "text") == 0) {
+		break;
+	case K_TEXT:
 		it->text = text_value(ld, k, v);
-	} else if (strcmp(key, "cite") == 0) {
+		break;
+	case K_CITE:
 		it->cite = text_value(ld, k, v);
-	} else if (strcmp(key, "archive") == 0) {
+		break;
+	case K_ARCHIVE:
 		it->archive = text_value(ld, k, v);
-	} else if (strcmp(key, "native") == 0) {
+		break;
+	case K_NATIVE:
 		it->native = text_value(ld, k, v);
-	} else if (strcmp(key, "role") == 0) {
+		break;
+	case K_ROLE:
 		it->role = text_value(ld, k, v);
-	} else if (strcmp(key, "quote") == 0) {
+		break;
+	case K_QUOTE:
 		it->quote = text_value(ld, k, v);
-	} else if (strcmp(key, "note") == 0) {
+		break;
+	case K_NOTE:
 		it->note = text_value(ld, k, v);
-	} else if (strcmp(key, "url") == 0) {
+		break;
+	case K_URL:
 		it->url = url_value(ld, k, v);
-	} else if (strcmp(key, "color") == 0) {
+		break;
+	case K_COLOR: {
 		const char *s = text_value(ld, k, v);
 
 		if (s != NULL && (strlen(s) != 7 || s[0] != '#' ||
@@ -623,58 +729,81 @@ item_field(loader *ld, item *it, const node *k, const node *v)
 			    "(such as #1f77b4)", Q(s));
 		else
 			it->color = s;
-	} else if (strcmp(key, "date") == 0) {
+		break;
+	}
+	case K_DATE:
 		date_value(ld, k, v, &it->date);
-	} else if (strcmp(key, "from") == 0) {
+		break;
+	case K_FROM:
 		date_value(ld, k, v, &it->from);
-	} else if (strcmp(key, "to") == 0 && t == IT_PHASE) {
-		date_value(ld, k, v, &it->to);
-	} else if (strcmp(key, "to") == 0) {
-		ref_list_value(ld, k, v, &it->to_actors);
-	} else if (strcmp(key, "group") == 0) {
+		break;
+	case K_TO:
+		if (t == IT_PHASE)
+			date_value(ld, k, v, &it->to);
+		else
+			ref_list_value(ld, k, v, &it->to_actors);
+		break;
+	case K_GROUP:
 		ref_value(ld, k, v, &it->group);
-	} else if (strcmp(key, "actor") == 0) {
+		break;
+	case K_ACTOR:
 		ref_value(ld, k, v, &it->actor);
-	} else if (strcmp(key, "by") == 0) {
+		break;
+	case K_BY:
 		ref_value(ld, k, v, &it->by);
-	} else if (strcmp(key, "phase") == 0) {
+		break;
+	case K_PHASE:
 		ref_value(ld, k, v, &it->phase);
-	} else if (strcmp(key, "on") == 0) {
+		break;
+	case K_ON:
 		ref_value(ld, k, v, &it->on);
-	} else if (strcmp(key, "actors") == 0) {
+		break;
+	case K_ACTORS:
 		ref_list_value(ld, k, v, &it->actors);
-	} else if (strcmp(key, "for") == 0) {
+		break;
+	case K_FOR:
 		ref_list_value(ld, k, v, &it->for_items);
-	} else if (strcmp(key, "against") == 0) {
+		break;
+	case K_AGAINST:
 		ref_list_value(ld, k, v, &it->against_items);
-	} else if (strcmp(key, "sources") == 0) {
+		break;
+	case K_SOURCES:
 		sources_value(ld, k, v, &it->sources);
-	} else if (strcmp(key, "tags") == 0) {
+		break;
+	case K_TAGS:
 		tags_value(ld, k, v, &it->tags);
-	} else if (strcmp(key, "evidence") == 0) {
+		break;
+	case K_EVIDENCE:
 		if ((i = enum_value(ld, k, v, "evidence level",
 		    model_evidence_names)) >= 0)
 			it->evidence = (evidence)i;
-	} else if (strcmp(key, "kind") == 0 && t == IT_ACTOR) {
-		if ((i = enum_value(ld, k, v, "actor kind",
-		    model_actor_kind_names)) >= 0)
-			it->actor_kind = (actor_kind)i;
-	} else if (strcmp(key, "kind") == 0) {
-		if ((i = enum_value(ld, k, v, "cause kind",
-		    model_cause_kind_names)) >= 0)
+		break;
+	case K_KIND:
+		if (t == IT_ACTOR) {
+			if ((i = enum_value(ld, k, v, "actor kind",
+			    model_actor_kind_names)) >= 0)
+				it->actor_kind = (actor_kind)i;
+		} else if ((i = enum_value(ld, k, v, "cause kind",
+		    model_cause_kind_names)) >= 0) {
 			it->cause_kind = (cause_kind)i;
-	} else if (strcmp(key, "outcome") == 0) {
+		}
+		break;
+	case K_OUTCOME:
 		it->outcome_line = v->line;
 		it->outcome_col = v->col;
 		if ((i = enum_value(ld, k, v, "outcome",
 		    model_outcome_names)) > 0)
 			it->outcome = (outcome)i;
-	} else if (strcmp(key, "stance") == 0) {
+		break;
+	case K_STANCE:
 		it->stance_line = v->line;
 		it->stance_col = v->col;
 		if ((i = enum_value(ld, k, v, "stance",
 		    model_stance_names)) > 0)
 			it->stance = (stance)i;
+		break;
+	default:
+		break;
 	}
 	return true;
 }
@@ -717,6 +846,7 @@ load_item(loader *ld, item_type t, const node *n)
 	item *it;
 	size_t i;
 	const char *const *req;
+	uint64_t seen = 0;      /* the keys the item has */
 
 	if (n->kind != NODE_MAP) {
 		ERR(n, "each entry of '%s' must be a mapping with an 'id', "
@@ -738,13 +868,17 @@ load_item(loader *ld, item_type t, const node *n)
 	}
 	for (i = 0; i < n->n; i++) {
 		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
+		int code = key_code(ld, k);
 
-		if (!item_field(ld, it, k, v))
+		if (code >= 0)
+			seen |= KEY_BIT(code);
+		if (!item_field(ld, it, code, k, v))
 			unknown_key(ld, k, article[t], item_keys[t]);
 	}
-	if (node_get(n, "id") == NULL)
+	if (!(seen & KEY_BIT(K_ID)))
 		ERR(n, "%s has no 'id' (required)", article[t]);
-	for (req = item_required[t]; *req != NULL; req++) {
+	for (req = item_required[t]; (seen & ld->required[t]) !=
+	    ld->required[t] && *req != NULL; req++) {
 		if (node_get(n, *req) == NULL) {
 			if (it->id)
 				ERR(n, "%s '%s' has no '%s' (required)",
@@ -788,6 +922,7 @@ load_link(loader *ld, const node *n)
 	size_t i;
 	const char *const *req;
 	int ty;
+	uint64_t seen = 0;      /* the keys the link has */
 
 	if (n->kind != NODE_MAP) {
 		ERR(n, "each entry of 'links' must be a mapping such as "
@@ -801,35 +936,51 @@ load_link(loader *ld, const node *n)
 	l->type = (link_type)-1;
 	for (i = 0; i < n->n; i++) {
 		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
-		const char *key = k->str;
+		int code = key_code(ld, k);
 
-		if (strcmp(key, "from") == 0) {
+		if (code >= 0)
+			seen |= KEY_BIT(code);
+		if (code < 0 || !(ld->link_allowed & KEY_BIT(code)))
+			code = -1;
+		switch (code) {
+		case K_FROM:
 			ref_value(ld, k, v, &l->from_ref);
-		} else if (strcmp(key, "to") == 0) {
+			break;
+		case K_TO:
 			ref_value(ld, k, v, &l->to_ref);
-		} else if (strcmp(key, "type") == 0) {
+			break;
+		case K_TYPE:
 			if ((ty = enum_value(ld, k, v, "link type",
 			    model_link_type_names)) >= 0)
 				l->type = (link_type)ty;
-		} else if (strcmp(key, "label") == 0) {
+			break;
+		case K_LABEL:
 			l->label = text_value(ld, k, v);
-		} else if (strcmp(key, "note") == 0) {
+			break;
+		case K_NOTE:
 			l->note = text_value(ld, k, v);
-		} else if (strcmp(key, "date") == 0) {
+			break;
+		case K_DATE:
 			date_value(ld, k, v, &l->date);
-		} else if (strcmp(key, "phase") == 0) {
+			break;
+		case K_PHASE:
 			ref_value(ld, k, v, &l->phase);
-		} else if (strcmp(key, "evidence") == 0) {
+			break;
+		case K_EVIDENCE:
 			if ((ty = enum_value(ld, k, v, "evidence level",
 			    model_evidence_names)) >= 0)
 				l->evidence = (evidence)ty;
-		} else if (strcmp(key, "sources") == 0) {
+			break;
+		case K_SOURCES:
 			sources_value(ld, k, v, &l->sources);
-		} else {
+			break;
+		default:
 			unknown_key(ld, k, "a link", link_keys);
+			break;
 		}
 	}
-	for (req = link_required; *req != NULL; req++)
+	for (req = link_required; (seen & ld->link_required) !=
+	    ld->link_required && *req != NULL; req++)
 		if (node_get(n, *req) == NULL)
 			ERR(n, "a link has no '%s' (required)", *req);
 	if (l->from_ref.id == NULL || l->to_ref.id == NULL ||
@@ -861,6 +1012,12 @@ load_model(const node *root, const char *file, diag_list *dl)
 	m->file = file;
 	ld->m = m;
 	ld->dl = dl;
+	for (t = 0; t < IT__COUNT; t++) {
+		ld->allowed[t] = key_mask(item_keys[t]);
+		ld->required[t] = key_mask(item_required[t]);
+	}
+	ld->link_allowed = key_mask(link_keys);
+	ld->link_required = key_mask(link_required);
 	for (i = 0; i < root->n; i++) {
 		const node *k = root->items[2 * i], *v = root->items[2 * i + 1];
 		const char *key = k->str;
@@ -918,7 +1075,12 @@ load_model(const node *root, const char *file, diag_list *dl)
 		    "version of the format it uses");
 	if (node_get(root, "title") == NULL)
 		ERR(root, "the model has no 'title' (required)");
-	if (m->nlinks > 1)
+	/* Links come in file order when causes come before links, as they
+	 * usually do; sort only when they do not. */
+	for (i = 1; i < m->nlinks; i++)
+		if (link_place_cmp(&m->links[i - 1], &m->links[i]) > 0)
+			break;
+	if (i < m->nlinks)
 		qsort(m->links, m->nlinks, sizeof(relation), link_place_cmp);
 	for (i = 0; i < m->nlinks; i++)
 		m->links[i].index = i;

@@ -51,17 +51,29 @@ node_get(const node *map, const char *key)
 	return NULL;
 }
 
-/* An open list or map and the nodes read into it so far. */
+/* An open list or map; the nodes read into it so far are on the
+ * reader's one stack of items, from start on. */
 struct frame {
 	node *node;
-	node **items;
-	size_t n, cap;
+	size_t start;
+	size_t weight;          /* nodes in it so far, aliases expanded */
 };
 
 struct anchor {
 	node *node;             /* NULL while the anchored node is open */
+	size_t weight;          /* nodes in it, aliases expanded */
 	int line, col;
 };
+
+/* A key's text, stored once for all the maps that use the key. */
+struct key_name {
+	const char *str;
+	size_t len;
+	uint64_t hash;
+};
+/* A model uses a few dozen keys; past half of these slots, keys are
+ * stored with each use. */
+#define READER_KEY_SLOTS 256
 
 typedef struct {
 	const char *text;
@@ -70,6 +82,10 @@ typedef struct {
 	diag_list *dl;
 	struct frame *stack;
 	size_t depth, stack_cap;
+	node **items;           /* the items of every open node, in order */
+	size_t nitems, items_cap;
+	struct key_name key_names[READER_KEY_SLOTS];
+	size_t nkey_names;
 	strmap anchors;         /* name -> struct anchor */
 	struct anchor **open;   /* anchors of open nodes, by depth */
 	size_t alias_weight;
@@ -96,32 +112,50 @@ offset_place(const char *text, size_t len, size_t off, int *line, int *col)
 	*col = c;
 }
 
+/* Adds n, a subtree of weight nodes, to the innermost open node. */
 static void
-push_item(reader *r, node *n)
+push_item(reader *r, node *n, size_t weight)
 {
-	struct frame *f;
-
 	if (r->depth == 0) {
 		r->root = n;
 		return;
 	}
-	f = &r->stack[r->depth - 1];
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 8;
-		f->items = xrealloc(f->items, f->cap * sizeof(*f->items));
+	r->stack[r->depth - 1].weight += weight;
+	if (r->nitems == r->items_cap) {
+		/* The stack lives in the tree's arena, as everything the
+		 * reader allocates does: freeing it would leave a hole in the
+		 * heap for the next stages' small allocations. */
+		node **bigger;
+
+		r->items_cap = r->items_cap ? r->items_cap * 2 : 256;
+		bigger = arena_alloc(r->a, r->items_cap * sizeof(*r->items));
+		if (r->nitems > 0)
+			memcpy(bigger, r->items, r->nitems * sizeof(*r->items));
+		r->items = bigger;
 	}
-	f->items[f->n++] = n;
+	r->items[r->nitems++] = n;
+}
+
+/* True if the next node read is a key of the innermost open map. */
+static bool
+next_is_key(const reader *r)
+{
+	const struct frame *f;
+
+	if (r->depth == 0)
+		return false;
+	f = &r->stack[r->depth - 1];
+	return f->node->kind == NODE_MAP && (r->nitems - f->start) % 2 == 0;
 }
 
 static node *
 new_node(reader *r, node_kind kind, yaml_mark_t mark)
 {
-	node *n = arena_alloc(r->a, sizeof(*n));
+	node *n = arena_alloc_packed(r->a, sizeof(*n));
 
-	n->kind = kind;
+	n->kind = (unsigned char)kind;
 	n->line = (int)mark.line + 1;
 	n->col = (int)mark.column + 1;
-	n->weight = 1;
 	return n;
 }
 
@@ -148,7 +182,7 @@ check_tag(reader *r, const yaml_char_t *tag, yaml_mark_t mark)
 /* Registers the anchor of a node that has just opened or been read. */
 static void
 begin_anchor(reader *r, const yaml_char_t *name, yaml_mark_t mark,
-    node *n)
+    node *n, size_t weight)
 {
 	struct anchor *an, *old;
 	const char *key;
@@ -158,6 +192,7 @@ begin_anchor(reader *r, const yaml_char_t *name, yaml_mark_t mark,
 	key = arena_strdup(r->a, (const char *)name);
 	an = arena_alloc(r->a, sizeof(*an));
 	an->node = n;
+	an->weight = weight;
 	an->line = (int)mark.line + 1;
 	an->col = (int)mark.column + 1;
 	old = strmap_put(&r->anchors, key, strlen(key), an);
@@ -191,7 +226,7 @@ alias(reader *r, const yaml_event_t *ev)
 		r->failed = true;
 		return;
 	}
-	r->alias_weight += an->node->weight;
+	r->alias_weight += an->weight;
 	if (r->alias_weight > READER_MAX_ALIAS) {
 		diag_add(r->dl, DIAG_ERROR, line, col,
 		    "aliases expand to more than %d nodes; a model may repeat "
@@ -201,11 +236,34 @@ alias(reader *r, const yaml_event_t *ev)
 	}
 	/* A shallow copy that shares the anchored node's contents but has
 	 * the alias's place, so that messages point where it is used. */
-	copy = arena_alloc(r->a, sizeof(*copy));
+	copy = arena_alloc_packed(r->a, sizeof(*copy));
 	*copy = *an->node;
 	copy->line = line;
 	copy->col = col;
-	push_item(r, copy);
+	push_item(r, copy, an->weight);
+}
+
+/* The stored text of a key: one copy of each distinct key. */
+static const char *
+key_text(reader *r, const char *s, size_t len)
+{
+	uint64_t h = strmap_hash(s, len);
+	size_t i = (size_t)h % READER_KEY_SLOTS;
+	struct key_name *k;
+
+	while ((k = &r->key_names[i])->str != NULL) {
+		if (k->hash == h && k->len == len &&
+		    memcmp(k->str, s, len) == 0)
+			return k->str;
+		i = (i + 1) % READER_KEY_SLOTS;
+	}
+	if (r->nkey_names >= READER_KEY_SLOTS / 2)
+		return arena_strndup(r->a, s, len);
+	r->nkey_names++;
+	k->str = arena_strndup(r->a, s, len);
+	k->len = len;
+	k->hash = h;
+	return k->str;
 }
 
 static void
@@ -226,7 +284,15 @@ scalar(reader *r, const yaml_event_t *ev)
 	}
 	for (i = 0; i < len;) {
 		uint32_t cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
+		size_t k;
+		unsigned char c = (unsigned char)s[i];
+
+		/* Most text is printable ASCII. */
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		k = utf8_decode(s + i, len - i, &cp);
 
 		if (k == 0) {
 			/* libyaml validates UTF-8; this is only a guard. */
@@ -246,10 +312,16 @@ scalar(reader *r, const yaml_event_t *ev)
 		i += k;
 	}
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	n->str = arena_strndup(r->a, s, len);
-	n->len = len;
-	begin_anchor(r, ev->data.scalar.anchor, ev->start_mark, n);
-	push_item(r, n);
+	n->len = (uint32_t)len;
+	if (next_is_key(r)) {
+		/* A model repeats a few dozen keys in every item: keep one
+		 * copy of each. */
+		n->str = key_text(r, s, len);
+	} else {
+		n->str = arena_strndup(r->a, s, len);
+	}
+	begin_anchor(r, ev->data.scalar.anchor, ev->start_mark, n, 1);
+	push_item(r, n, 1);
 }
 
 static void
@@ -274,12 +346,13 @@ open_node(reader *r, node_kind kind, const yaml_event_t *ev,
 		    r->stack_cap * sizeof(*r->stack));
 		r->open = xrealloc(r->open, r->stack_cap * sizeof(*r->open));
 	}
-	begin_anchor(r, anchor, ev->start_mark, NULL);
+	begin_anchor(r, anchor, ev->start_mark, NULL, 0);
 	r->open[r->depth] = anchor ? strmap_get(&r->anchors,
 	    (const char *)anchor, strlen((const char *)anchor)) : NULL;
 	f = &r->stack[r->depth++];
-	memset(f, 0, sizeof(*f));
 	f->node = n;
+	f->start = r->nitems;
+	f->weight = 1;
 }
 
 static int
@@ -303,7 +376,8 @@ static void
 check_keys(reader *r, node *map)
 {
 	size_t i, nkeys = 0;
-	node **keys = xmalloc((map->n + 1) * sizeof(*keys));
+	node *small[32], **keys = map->n <= 32 ? small :
+	    xmalloc(map->n * sizeof(*keys));
 
 	for (i = 0; i < map->n; i++) {
 		node *k = map->items[2 * i];
@@ -333,8 +407,11 @@ check_keys(reader *r, node *map)
 			for (j = 0; j < i; j++) {
 				node *a = keys[j], *b = keys[i];
 
-				if (a->len == b->len &&
-				    memcmp(a->str, b->str, a->len) == 0) {
+				/* Keys are stored once each, but an
+				 * alias's text is its anchor's. */
+				if (a->len == b->len && (a->str == b->str ||
+				    (a->str[0] == b->str[0] &&
+				    memcmp(a->str, b->str, a->len) == 0))) {
 					diag_add(r->dl, DIAG_ERROR, b->line,
 					    b->col, "duplicate key %s (first "
 					    "at %d:%d); YAML readers would "
@@ -346,7 +423,8 @@ check_keys(reader *r, node *map)
 				}
 			}
 		}
-		free(keys);
+		if (keys != small)
+			free(keys);
 		return;
 	}
 	qsort(keys, nkeys, sizeof(*keys), key_cmp);
@@ -362,7 +440,8 @@ check_keys(reader *r, node *map)
 			r->failed = true;
 		}
 	}
-	free(keys);
+	if (keys != small)
+		free(keys);
 }
 
 static void
@@ -370,24 +449,25 @@ close_node(reader *r)
 {
 	struct frame *f = &r->stack[--r->depth];
 	node *n = f->node;
-	size_t i;
+	size_t count = r->nitems - f->start;
 
-	if (n->kind == NODE_MAP && f->n % 2 != 0) {
+	if (n->kind == NODE_MAP && count % 2 != 0) {
 		/* libyaml never ends a mapping on a key; a guard. */
-		f->n--;
+		count--;
 	}
-	n->n = n->kind == NODE_MAP ? f->n / 2 : f->n;
-	n->items = arena_alloc(r->a, (f->n + 1) * sizeof(*n->items));
-	if (f->n > 0)
-		memcpy(n->items, f->items, f->n * sizeof(*n->items));
-	for (i = 0; i < f->n; i++)
-		n->weight += f->items[i]->weight;
-	free(f->items);
+	r->nitems = f->start;
+	n->n = (uint32_t)(n->kind == NODE_MAP ? count / 2 : count);
+	n->items = arena_alloc_packed(r->a, count * sizeof(*n->items));
+	if (count > 0)
+		memcpy(n->items, r->items + f->start,
+		    count * sizeof(*n->items));
 	if (n->kind == NODE_MAP)
 		check_keys(r, n);
-	if (r->open[r->depth] != NULL)
+	if (r->open[r->depth] != NULL) {
 		r->open[r->depth]->node = n;
-	push_item(r, n);
+		r->open[r->depth]->weight = f->weight;
+	}
+	push_item(r, n, f->weight);
 }
 
 /* Reports libyaml's error at its place, in words a model's author can act
@@ -533,8 +613,6 @@ reader_parse(const char *text, size_t len, arena *a, diag_list *dl)
 		}
 		yaml_event_delete(&ev);
 	}
-	while (r.depth > 0)
-		free(r.stack[--r.depth].items);
 	free(r.stack);
 	free(r.open);
 	strmap_free(&r.anchors);

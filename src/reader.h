@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -20,16 +21,23 @@
 typedef enum { NODE_SCALAR, NODE_SEQ, NODE_MAP } node_kind;
 
 typedef struct node node;
+/* A model has a node for every key and value, so a node is kept small:
+ * a scalar's text and a collection's items share one place, as do their
+ * sizes (a scalar is at most READER_MAX_SCALAR bytes, and a file at most
+ * READER_MAX_FILE). */
 struct node {
-	node_kind kind;
+	union {
+		const char *str;        /* a scalar's text, NUL-terminated */
+		node **items;           /* a list's n items; a map's n keys and
+		                         * values, as items[2i] and items[2i+1] */
+	};
+	union {
+		uint32_t len;           /* a scalar's length in bytes */
+		uint32_t n;             /* a list's items or a map's pairs */
+	};
 	int line, col;          /* 1-based place of the node's start */
+	unsigned char kind;     /* a node_kind */
 	bool plain;             /* a scalar written without quotes */
-	const char *str;        /* a scalar's text, NUL-terminated */
-	size_t len;             /* its length in bytes */
-	node **items;           /* a list's n items; a map's n keys and values,
-	                         * as items[2i] and items[2i+1] */
-	size_t n;
-	size_t weight;          /* nodes in this subtree, aliases expanded */
 };
 
 /* Reads all of fp into *text (owned by the caller, NUL-terminated) and

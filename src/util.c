@@ -69,19 +69,26 @@ arena_new(void)
 	return xcalloc(1, sizeof(arena));
 }
 
-void *
-arena_alloc(arena *a, size_t n)
+/* n bytes at the given alignment (a power of two, at most that of
+ * max_align_t), not zeroed. */
+static void *
+arena_take(arena *a, size_t n, size_t align)
 {
 	struct arena_block *b = a->head;
-	size_t align = sizeof(max_align_t);
-	char *p;
+	size_t at;
 
-	n = (n + align - 1) / align * align;
-	if (b == NULL || b->size - b->used < n) {
+	if (b != NULL) {
+		at = (b->used + align - 1) & ~(align - 1);
+		if (at <= b->size && b->size - at >= n) {
+			b->used = at + n;
+			return (char *)b->data + at;
+		}
+	}
+	{
 		size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
 
 		b = xmalloc(sizeof(*b) + size);
-		b->used = 0;
+		b->used = n;
 		b->size = size;
 		/* A large block goes behind the head so the head keeps its room. */
 		if (a->head != NULL && n > ARENA_BLOCK) {
@@ -91,17 +98,40 @@ arena_alloc(arena *a, size_t n)
 			b->next = a->head;
 			a->head = b;
 		}
+		return b->data;
 	}
-	p = (char *)b->data + b->used;
-	b->used += n;
+}
+
+void *
+arena_alloc(arena *a, size_t n)
+{
+	size_t align = sizeof(max_align_t);
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	p = arena_take(a, n, align);
 	memset(p, 0, n);
 	return p;
 }
 
+void *
+arena_alloc_packed(arena *a, size_t n)
+{
+	size_t align = sizeof(void *);
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	p = arena_take(a, n, align);
+	memset(p, 0, n);
+	return p;
+}
+
+/* Strings need no alignment: packing them keeps a model's many short
+ * strings from taking a max_align_t each. */
 char *
 arena_strndup(arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_take(a, n + 1, 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -353,8 +383,8 @@ suggest(const char *word, const char *const *candidates)
 }
 
 /* FNV-1a. */
-static uint64_t
-hash_bytes(const char *s, size_t n)
+uint64_t
+strmap_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
 	size_t i;
@@ -366,14 +396,21 @@ hash_bytes(const char *s, size_t n)
 	return h;
 }
 
+/* The slot of key, or of the empty slot where it would go. Each entry
+ * keeps its key's hash, so that a probe compares text only when the
+ * hashes agree, and reads one entry rather than three arrays. */
 static size_t
-strmap_slot(const strmap *m, const char *key, size_t len)
+strmap_slot(const strmap *m, const char *key, size_t len, uint32_t h)
 {
-	size_t mask = m->cap - 1, i = (size_t)hash_bytes(key, len) & mask;
+	size_t mask = m->cap - 1, i = (size_t)h & mask;
+	const struct strmap_entry *e;
 
-	while (m->keys[i] != NULL &&
-	    (m->lens[i] != len || memcmp(m->keys[i], key, len) != 0))
+	while ((e = &m->entries[i])->key != NULL) {
+		if (e->hash == h && e->len == len &&
+		    memcmp(e->key, key, len) == 0)
+			break;
 		i = (i + 1) & mask;
+	}
 	return i;
 }
 
@@ -384,41 +421,41 @@ strmap_get(const strmap *m, const char *key, size_t len)
 
 	if (m->cap == 0)
 		return NULL;
-	i = strmap_slot(m, key, len);
-	return m->keys[i] ? m->values[i] : NULL;
+	i = strmap_slot(m, key, len, (uint32_t)strmap_hash(key, len));
+	return m->entries[i].key ? m->entries[i].value : NULL;
 }
 
 void *
 strmap_put(strmap *m, const char *key, size_t len, void *value)
 {
+	uint32_t h = (uint32_t)strmap_hash(key, len);
 	size_t i;
 
-	if ((m->n + 1) * 2 > m->cap) {
+	/* At most three quarters full: linear probing stays short, and a
+	 * model's id table stays small enough to stay in cache longer. */
+	if ((m->n + 1) * 4 > m->cap * 3) {
 		strmap old = *m;
 		size_t j;
 
 		m->cap = m->cap ? m->cap * 2 : 64;
-		m->keys = xcalloc(m->cap, sizeof(*m->keys));
-		m->lens = xcalloc(m->cap, sizeof(*m->lens));
-		m->values = xcalloc(m->cap, sizeof(*m->values));
+		m->entries = xcalloc(m->cap, sizeof(*m->entries));
 		for (j = 0; j < old.cap; j++) {
-			if (old.keys[j] == NULL)
+			const struct strmap_entry *e = &old.entries[j];
+
+			if (e->key == NULL)
 				continue;
-			i = strmap_slot(m, old.keys[j], old.lens[j]);
-			m->keys[i] = old.keys[j];
-			m->lens[i] = old.lens[j];
-			m->values[i] = old.values[j];
+			i = strmap_slot(m, e->key, e->len, e->hash);
+			m->entries[i] = *e;
 		}
-		free(old.keys);
-		free(old.lens);
-		free(old.values);
+		free(old.entries);
 	}
-	i = strmap_slot(m, key, len);
-	if (m->keys[i] != NULL)
-		return m->values[i];
-	m->keys[i] = key;
-	m->lens[i] = len;
-	m->values[i] = value;
+	i = strmap_slot(m, key, len, h);
+	if (m->entries[i].key != NULL)
+		return m->entries[i].value;
+	m->entries[i].key = key;
+	m->entries[i].len = (uint32_t)len;
+	m->entries[i].hash = h;
+	m->entries[i].value = value;
 	m->n++;
 	return NULL;
 }
@@ -426,8 +463,6 @@ strmap_put(strmap *m, const char *key, size_t len, void *value)
 void
 strmap_free(strmap *m)
 {
-	free(m->keys);
-	free(m->lens);
-	free(m->values);
+	free(m->entries);
 	memset(m, 0, sizeof(*m));
 }

@@ -19,6 +19,9 @@ char *xstrdup(const char *s);
 typedef struct arena arena;
 arena *arena_new(void);
 void *arena_alloc(arena *a, size_t n);          /* zeroed, aligned */
+/* Zeroed, aligned only for pointers and integers: for the many small
+ * records of a document tree, which a max_align_t would pad. */
+void *arena_alloc_packed(arena *a, size_t n);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 void arena_free(arena *a);
@@ -60,10 +63,14 @@ const char *suggest(const char *word, const char *const *candidates);
 
 /* A hash table from byte strings to pointers. Keys are not copied: they
  * must outlive the map. */
+struct strmap_entry {
+	const char *key;        /* NULL in an empty slot */
+	uint32_t len;           /* keys are shorter than 4 GiB */
+	uint32_t hash;          /* the low half of the key's hash */
+	void *value;
+};
 typedef struct {
-	const char **keys;
-	size_t *lens;
-	void **values;
+	struct strmap_entry *entries;
 	size_t n, cap;
 } strmap;
 /* The value stored under key, or NULL. */
@@ -72,4 +79,6 @@ void *strmap_get(const strmap *m, const char *key, size_t len);
  * already stored, or NULL when it was added. */
 void *strmap_put(strmap *m, const char *key, size_t len, void *value);
 void strmap_free(strmap *m);
+/* The hash of n bytes that strmap uses, for tables of the same keys. */
+uint64_t strmap_hash(const char *s, size_t n);
 #endif

@@ -463,7 +463,7 @@ test_strmap_many_keys(void **state)
 	strmap_free(&m);
 	assert_int_equal(m.n, 0);
 	assert_int_equal(m.cap, 0);
-	assert_null(m.keys);
+	assert_null(m.entries);
 	assert_null(strmap_get(&m, "key-1", 5));
 	free(keys);
 	free(vals);
