@@ -620,16 +620,12 @@ check_bidi(const char *text, const item *it, const char *field, void *ctx)
 		    (cp >= 0x2066 && cp <= 0x2069)) {
 			char who[160];
 
-			if (it->type < IT__COUNT)
-				snprintf(who, sizeof(who), "%s '%s'",
-				    model_type_names[it->type], it->id);
-			else
-				snprintf(who, sizeof(who), "%s", it->id);
 			diag_add(dl, DIAG_WARNING, it->line, it->col,
 			    "the %s of %s contains the bidirectional control "
 			    "character U+%04X, which changes the order in which "
 			    "the text around it is shown; remove it unless the "
-			    "text needs it", field, who, (unsigned)cp);
+			    "text needs it", field,
+			    model_describe(it, who, sizeof(who)), (unsigned)cp);
 			return;
 		}
 		i += k;

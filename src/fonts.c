@@ -40,17 +40,19 @@ installed_chars(void)
 typedef struct {
 	const FcCharSet *all;
 	bool ascii[128];
+	diag_list *dl;
 } font_chars;
 
-/* Warns for the first character of text that no font has. */
+/* Warns for the first character of text that no font has. Notes are
+ * shown only in tooltips and pages, which the viewer's fonts draw. */
 static void
-check_text(const font_chars *fc, const char *text, const item *it,
-    const char *field, diag_list *dl)
+check_text(const char *text, const item *it, const char *field, void *ctx)
 {
+	const font_chars *fc = ctx;
 	size_t i = 0, n, k;
 	uint32_t cp;
 
-	if (text == NULL)
+	if (strcmp(field, "note") == 0)
 		return;
 	n = strlen(text);
 	while (i < n) {
@@ -67,17 +69,12 @@ check_text(const font_chars *fc, const char *text, const item *it,
 		    !FcCharSetHasChar(fc->all, cp)) {
 			char who[160];
 
-			if (it->type < IT__COUNT)
-				snprintf(who, sizeof(who), "%s '%s'",
-				    model_type_names[it->type], it->id);
-			else
-				snprintf(who, sizeof(who), "%s", it->id);
-			diag_add(dl, DIAG_WARNING, it->line, it->col,
+			diag_add(fc->dl, DIAG_WARNING, it->line, it->col,
 			    "no installed font has the character U+%04X '%.*s' "
 			    "of the %s of %s: PDF and PNG would show an empty "
 			    "box; install a font that has it (such as Debian's "
 			    "fonts-noto-core)", (unsigned)cp, (int)k, text + i,
-			    field, who);
+			    field, model_describe(it, who, sizeof(who)));
 			return;
 		}
 		i += k;
@@ -89,7 +86,6 @@ fonts_check(const model *m, diag_list *dl)
 {
 	FcCharSet *all = installed_chars();
 	font_chars fc;
-	int t;
 	size_t i;
 
 	if (all == NULL)
@@ -101,33 +97,9 @@ fonts_check(const model *m, diag_list *dl)
 		return;
 	}
 	fc.all = all;
+	fc.dl = dl;
 	for (i = 0; i < 128; i++)
 		fc.ascii[i] = FcCharSetHasChar(all, (FcChar32)i);
-	{
-		/* The model's own title and subtitle, placed at the top. */
-		item top;
-
-		memset(&top, 0, sizeof(top));
-		top.type = IT__COUNT;
-		top.id = "the model";
-		top.line = 1;
-		top.col = 1;
-		check_text(&fc, m->title, &top, "title", dl);
-		check_text(&fc, m->subtitle, &top, "subtitle", dl);
-	}
-	for (t = 0; t < IT__COUNT; t++) {
-		for (i = 0; i < m->count[t]; i++) {
-			const item *it = m->items[t][i];
-
-			check_text(&fc, it->title, it, "title", dl);
-			check_text(&fc, it->name, it, "name", dl);
-			check_text(&fc, it->native, it, "native name", dl);
-			check_text(&fc, it->role, it, "role", dl);
-			check_text(&fc, it->text, it, "text", dl);
-			check_text(&fc, it->quote, it, "quote", dl);
-			check_text(&fc, it->cite, it, "citation", dl);
-			check_text(&fc, it->archive, it, "archive", dl);
-		}
-	}
+	model_each_text(m, check_text, &fc);
 	FcCharSetDestroy(all);
 }

@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -242,4 +243,15 @@ model_each_text(const model *m, model_text_fn fn, void *ctx)
 				if (text != NULL)
 					fn(text, it, fields[f].field, ctx);
 			}
+}
+
+const char *
+model_describe(const item *it, char *out, size_t outsize)
+{
+	if (it->type < IT__COUNT)
+		snprintf(out, outsize, "%s '%s'", model_type_names[it->type],
+		    it->id);
+	else
+		snprintf(out, outsize, "%s", it->id);
+	return out;
 }

@@ -173,6 +173,9 @@ const char *model_suggest_id(const model *m, const char *id,
 typedef void (*model_text_fn)(const char *text, const item *it,
     const char *field, void *ctx);
 void model_each_text(const model *m, model_text_fn fn, void *ctx);
+/* An item as messages name it: "event 'e'", or "the model" for the
+ * item model_each_text gives with the model's own texts. Returns out. */
+const char *model_describe(const item *it, char *out, size_t outsize);
 
 /* The index of name in a NULL-terminated list, or -1. */
 int model_lookup(const char *const *names, const char *name);
