@@ -612,23 +612,30 @@ static void
 check_bidi(const char *text, const item *it, const char *field, void *ctx)
 {
 	diag_list *dl = ctx;
-	size_t i = 0, n = strlen(text), k;
-	uint32_t cp;
+	const unsigned char *p = (const unsigned char *)text;
 
-	while (i < n && (k = utf8_decode(text + i, n - i, &cp)) > 0) {
-		if ((cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069)) {
-			char who[160];
+	/* U+202A-U+202E are E2 80 AA-AE in UTF-8, U+2066-U+2069 E2 81
+	 * A6-A9: only an E2 byte can start one. */
+	while ((p = (const unsigned char *)strchr((const char *)p, 0xe2)) !=
+	    NULL) {
+		unsigned cp = 0;
+		char who[160];
 
-			diag_add(dl, DIAG_WARNING, it->line, it->col,
-			    "the %s of %s contains the bidirectional control "
-			    "character U+%04X, which changes the order in which "
-			    "the text around it is shown; remove it unless the "
-			    "text needs it", field,
-			    model_describe(it, who, sizeof(who)), (unsigned)cp);
-			return;
+		if (p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
+			cp = 0x2000 + (p[2] - 0x80);
+		else if (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
+			cp = 0x2040 + (p[2] - 0x80);
+		if (cp == 0) {
+			p++;
+			continue;
 		}
-		i += k;
+		diag_add(dl, DIAG_WARNING, it->line, it->col,
+		    "the %s of %s contains the bidirectional control "
+		    "character U+%04X, which changes the order in which "
+		    "the text around it is shown; remove it unless the "
+		    "text needs it", field, model_describe(it, who, sizeof(who)),
+		    cp);
+		return;
 	}
 }
 
