@@ -1019,75 +1019,53 @@ graph_step_of_class(const char *cls)
 	return 0;
 }
 
-/* Numbers the steps over the phases that have a node of their own (an
- * item of the phase, or a node the view marked): step[] and the step-N
- * classes the view wrote are rewritten; returns the new count. */
+void
+gc_step(graph_ctx *gc, Agnode_t *n, int step)
+{
+	size_t seq = (size_t)AGSEQ(n);
+
+	if (!gc->o->steps)
+		return;
+	if (seq >= gc->view_steps) {
+		size_t more = seq * 2 + 16;
+
+		gc->view_step = xrealloc(gc->view_step, more * sizeof(int));
+		memset(gc->view_step + gc->view_steps, 0,
+		    (more - gc->view_steps) * sizeof(int));
+		gc->view_steps = more;
+	}
+	gc->view_step[seq] = step;
+}
+
+/* Numbers the steps over the phases that have a node of their own (in
+ * step[], nodes have only their own steps yet): a step with none takes
+ * the number of the next that has one. Returns the new count. */
 static int
-renumber_steps(graph_ctx *gc, int *step, int count)
+renumber_steps(int *step, size_t nsteps, int count)
 {
 	int *map = xcalloc((size_t)count + 2, sizeof(int));
 	bool *used = xcalloc((size_t)count + 2, sizeof(bool));
-	const model *m = gc->m;
-	int k, next, total = 0;
+	int k, next = 0;
 	size_t i;
-	Agnode_t *n;
-	int t;
 
-	for (t = IT_EVENT; t <= IT_CAUSE; t++)
-		for (i = 0; i < m->count[t]; i++)
-			if (gc->node[t][i] != NULL &&
-			    step[AGSEQ(gc->node[t][i])] > 0)
-				used[step[AGSEQ(gc->node[t][i])]] = true;
-	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
-		k = graph_step_of_class(agget(n, "class"));
-		if (k > 0 && k <= count)
-			used[k] = true;
-	}
+	for (i = 0; i < nsteps; i++)
+		if (step[i] > 0 && step[i] <= count)
+			used[step[i]] = true;
 	for (k = 1; k <= count; k++)
 		if (used[k])
-			total++;
-	if (total == 0 || total == count) {
-		free(map);
-		free(used);
-		return count;
-	}
-	/* A used step takes its rank; an unused one the number of the next
-	 * used one (the last, after them all). */
-	for (k = 1, next = 0; k <= count; k++)
-		if (used[k])
 			map[k] = ++next;
-	for (k = count; k >= 1; k--)
-		if (!used[k])
-			map[k] = k == count ? total : map[k + 1];
-	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
-		char *cls = agget(n, "class");
-		int old = graph_step_of_class(cls);
-
-		if (step[AGSEQ(n)] > 0 && step[AGSEQ(n)] <= count)
-			step[AGSEQ(n)] = map[step[AGSEQ(n)]];
-		if (old > 0 && old <= count && map[old] != old) {
-			/* "... step-OLD ..." to "... step-NEW ..." */
-			const char *p = strstr(cls, "step-");
-			buf b = {0};
-
-			while (p != NULL && !((p == cls || p[-1] == ' ') &&
-			    atoi(p + 5) == old))
-				p = strstr(p + 5, "step-");
-			if (p != NULL) {
-				buf_putn(&b, cls, (size_t)(p - cls));
-				buf_printf(&b, "step-%d", map[old]);
-				p += 5;
-				while (*p >= '0' && *p <= '9')
-					p++;
-				buf_puts(&b, p);
-				set(n, "class", b.s);
-			}
-			buf_free(&b);
-		}
+	if (next > 0 && next < count) {
+		for (k = count; k >= 1; k--)
+			if (!used[k])
+				map[k] = k == count ? next : map[k + 1];
+		for (i = 0; i < nsteps; i++)
+			if (step[i] > 0 && step[i] <= count)
+				step[i] = map[step[i]];
+		count = next;
 	}
 	free(map);
 	free(used);
-	return total;
+	return count;
 }
 
 /* The step of every node (its phase's place among the selected phases;
@@ -1128,8 +1106,12 @@ mark_steps(graph_ctx *gc)
 	}
 	/* Nodes the view marked itself (headers, notes). */
 	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n))
-		if (step[AGSEQ(n)] == 0)
-			step[AGSEQ(n)] = graph_step_of_class(agget(n, "class"));
+		if (step[AGSEQ(n)] == 0 && (size_t)AGSEQ(n) < gc->view_steps)
+			step[AGSEQ(n)] = gc->view_step[AGSEQ(n)];
+	/* A phase with nothing of the view in it would be an empty slide:
+	 * steps are numbered over the phases that have something, and what
+	 * would fall in an empty one comes with the next. */
+	count = renumber_steps(step, most + 1, count);
 	while (changed) {
 		changed = 0;
 		for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
@@ -1148,15 +1130,10 @@ mark_steps(graph_ctx *gc)
 			}
 		}
 	}
-	/* A phase with nothing of the view in it would be an empty slide:
-	 * steps are numbered over the phases that have something, and what
-	 * would fall in an empty one comes with the next. */
-	count = renumber_steps(gc, step, count);
 	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
 		if (step[AGSEQ(n)] == 0)
 			step[AGSEQ(n)] = 1;
-		if (graph_step_of_class(agget(n, "class")) == 0)
-			add_step_class(n, step[AGSEQ(n)]);
+		add_step_class(n, step[AGSEQ(n)]);
 	}
 	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
 		for (e = agfstout(gc->g, n); e != NULL; e = agnxtout(gc->g, e)) {
@@ -1316,6 +1293,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 		free(gc->node[t]);
 	free(gc->cite);
 	free(gc->same);
+	free(gc->view_step);
 	free(gc->groups);
 	return gc->g;
 }

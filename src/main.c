@@ -46,10 +46,10 @@ enum {
 /* How diagnostics are printed: --color and --quiet, shared by every
  * subcommand that reads a model. */
 enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
-static struct {
+typedef struct {
 	int color;
 	bool quiet;
-} term;
+} term_opts;
 
 /* A model read and checked, with what its diagnostics need. */
 typedef struct {
@@ -86,6 +86,28 @@ static const char usage_main[] =
     "--help' for\n                  a command\n"
     "      --version   the versions of kgraph, Graphviz and libyaml\n";
 
+/* The filters, and the options every command that draws has, as the
+ * help of render and of export lists them. */
+#define HELP_FILTERS \
+    "      --phase SPEC     phases by id or number: 2, 1..2, ..pressure, " \
+    "2.., lists\n" \
+    "      --since DATE     items whose dates overlap the range from DATE\n" \
+    "      --until DATE     ... up to DATE\n" \
+    "      --actor IDS      items that involve these actors\n" \
+    "      --group IDS      items that involve the actors of these groups\n" \
+    "      --kind KINDS     event, decision, cause, or a cause kind\n" \
+    "      --tag TAGS       items with one of these tags\n" \
+    "      --evidence LVL   at least this certain: inferred, reported, " \
+    "documented\n" \
+    "      --focus ID       only what lies within --depth relations of ID\n" \
+    "      --depth N        for --focus (default 1)\n"
+#define HELP_COMMON \
+    "      --strict         treat warnings as errors\n" \
+    "  -q, --quiet          errors only, no warnings\n" \
+    "      --color WHEN     colour diagnostics: auto (default), always, " \
+    "never\n" \
+    "  -h, --help           this help\n"
+
 static const char usage_render[] =
     "usage: kgraph render [MODEL] [options]\n"
     "\n"
@@ -109,18 +131,7 @@ static const char usage_render[] =
     "                       or faded (dim)\n"
     "      --all            every view; -o names a folder, files are "
     "VIEW.FMT\n"
-    "      --phase SPEC     phases by id or number: 2, 1..2, ..pressure, "
-    "2.., lists\n"
-    "      --since DATE     items whose dates overlap the range from DATE\n"
-    "      --until DATE     ... up to DATE\n"
-    "      --actor IDS      items that involve these actors\n"
-    "      --group IDS      items that involve the actors of these groups\n"
-    "      --kind KINDS     event, decision, cause, or a cause kind\n"
-    "      --tag TAGS       items with one of these tags\n"
-    "      --evidence LVL   at least this certain: inferred, reported, "
-    "documented\n"
-    "      --focus ID       only what lies within --depth relations of ID\n"
-    "      --depth N        for --focus (default 1)\n"
+    HELP_FILTERS
     "      --theme NAME     light (default), dark, print, contrast\n"
     "      --direction D    TB, LR, BT, RL (default: the view's)\n"
     "      --font NAME      font family (default DejaVu Sans)\n"
@@ -134,11 +145,7 @@ static const char usage_render[] =
     "      --id-prefix P    prefix of every SVG id (default kg-)\n"
     "      --watch          render again whenever the model file changes, "
     "until\n                       interrupted\n"
-    "      --strict         treat warnings as errors\n"
-    "  -q, --quiet          errors only, no warnings\n"
-    "      --color WHEN     colour diagnostics: auto (default), always, "
-    "never\n"
-    "  -h, --help           this help\n"
+    HELP_COMMON
     "\n"
     "Filters combine with AND; comma-separated values with OR. pdf and png\n"
     "are not written to a terminal.\n";
@@ -186,26 +193,8 @@ static const char usage_export[] =
     "standard output\n"
     "      --view ID        take the filters of a model's view (with dot: "
     "any view)\n"
-    "      --phase SPEC     phases by id or number: 2, 1..2, ..pressure, "
-    "2.., lists\n"
-    "      --since DATE     items whose dates overlap the range from "
-    "DATE\n"
-    "      --until DATE     ... up to DATE\n"
-    "      --actor IDS      items that involve these actors\n"
-    "      --group IDS      items that involve the actors of these "
-    "groups\n"
-    "      --kind KINDS     event, decision, cause, or a cause kind\n"
-    "      --tag TAGS       items with one of these tags\n"
-    "      --evidence LVL   at least this certain: inferred, reported, "
-    "documented\n"
-    "      --focus ID       only what lies within --depth relations of "
-    "ID\n"
-    "      --depth N        for --focus (default 1)\n"
-    "      --strict         treat warnings as errors\n"
-    "  -q, --quiet          errors only, no warnings\n"
-    "      --color WHEN     colour diagnostics: auto (default), always, "
-    "never\n"
-    "  -h, --help           this help\n"
+    HELP_FILTERS
+    HELP_COMMON
     "\n"
     "Filters combine with AND; comma-separated values with OR.\n";
 
@@ -246,12 +235,12 @@ usage_error(const char *cmd, const char *fmt, ...)
 /* Colour follows --color; by default (auto) it is on when standard error
  * is a terminal, TERM is not "dumb" and NO_COLOR is unset or empty. */
 static bool
-use_color(void)
+use_color(const term_opts *term)
 {
 	const char *no = getenv("NO_COLOR"), *t = getenv("TERM");
 
-	if (term.color != COLOR_AUTO)
-		return term.color == COLOR_ALWAYS;
+	if (term->color != COLOR_AUTO)
+		return term->color == COLOR_ALWAYS;
 	return isatty(STDERR_FILENO) && (no == NULL || no[0] == '\0') &&
 	    (t == NULL || strcmp(t, "dumb") != 0);
 }
@@ -259,20 +248,20 @@ use_color(void)
 /* Handles --color and --quiet for any subcommand: returns 0 when c was
  * one of them, -1 when it was not, or a usage exit status. */
 static int
-term_option(int c, const char *cmd)
+term_option(int c, const char *cmd, term_opts *term)
 {
 	if (c == 'q') {
-		term.quiet = true;
+		term->quiet = true;
 		return 0;
 	}
 	if (c != OPT_COLOR)
 		return -1;
 	if (strcmp(optarg, "auto") == 0)
-		term.color = COLOR_AUTO;
+		term->color = COLOR_AUTO;
 	else if (strcmp(optarg, "always") == 0)
-		term.color = COLOR_ALWAYS;
+		term->color = COLOR_ALWAYS;
 	else if (strcmp(optarg, "never") == 0)
-		term.color = COLOR_NEVER;
+		term->color = COLOR_NEVER;
 	else
 		return usage_error(cmd, "--color takes auto, always or never, "
 		    "not '%s'", optarg);
@@ -282,7 +271,8 @@ term_option(int c, const char *cmd)
 /* Reads, parses, loads and checks the model; prints its diagnostics.
  * Returns 0, or the exit status to give up with. */
 static int
-session_open(session *s, const char *path, bool strict, bool fonts)
+session_open(session *s, const char *path, bool strict, bool fonts,
+    const term_opts *term)
 {
 	FILE *fp = NULL;
 	node *root;
@@ -294,8 +284,8 @@ session_open(session *s, const char *path, bool strict, bool fonts)
 	s->name = path == NULL ? KG_BUILTIN_NAME :
 	    strcmp(path, "-") == 0 ? "<stdin>" : path;
 	s->dl.file = s->name;
-	s->dl.quiet = term.quiet;
-	s->dl.color = use_color();
+	s->dl.quiet = term->quiet;
+	s->dl.color = use_color(term);
 	if (path == NULL) {
 		s->text = xmalloc(kg_builtin_model_len + 1);
 		memcpy(s->text, kg_builtin_model, kg_builtin_model_len + 1);
@@ -351,11 +341,12 @@ cmd_check(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	bool strict = false;
+	term_opts term = {COLOR_AUTO, false};
 	session s;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-		if ((rc = term_option(c, "check")) >= 0) {
+		if ((rc = term_option(c, "check", &term)) >= 0) {
 			if (rc > 0)
 				return rc;
 			continue;
@@ -374,7 +365,7 @@ cmd_check(int argc, char **argv)
 	if (argc - optind > 1)
 		return usage_error("check", "too many arguments");
 	rc = session_open(&s, optind < argc ? argv[optind] : NULL, strict,
-	    true);
+	    true, &term);
 	session_close(&s);
 	return rc;
 }
@@ -492,12 +483,13 @@ cmd_list(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *path = NULL, *what = NULL;
+	term_opts term = {COLOR_AUTO, false};
 	session s;
 	bool tabs;
 	int c, rc, w;
 
 	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-		if ((rc = term_option(c, "list")) >= 0) {
+		if ((rc = term_option(c, "list", &term)) >= 0) {
 			if (rc > 0)
 				return rc;
 			continue;
@@ -529,7 +521,7 @@ cmd_list(int argc, char **argv)
 		    near ? " (did you mean '" : "", near ? near : "",
 		    near ? "'?)" : "");
 	}
-	rc = session_open(&s, path, false, false);
+	rc = session_open(&s, path, false, false, &term);
 	if (rc != 0) {
 		session_close(&s);
 		return rc;
@@ -542,13 +534,13 @@ cmd_list(int argc, char **argv)
 		for (i = 0; i < s.model->count[IT_VIEW]; i++)
 			if (strlen(s.model->items[IT_VIEW][i]->id) > width)
 				width = strlen(s.model->items[IT_VIEW][i]->id);
-		for (i = 0; model_builtin_views[i] != NULL; i++)
-			if (tabs)
-				printf("%s\t(built in)\n",
-				    model_builtin_views[i]);
-			else
-				printf("%-*s  (built in)\n", (int)width,
-				    model_builtin_views[i]);
+		for (i = 0; model_builtin_views[i] != NULL; i++) {
+			const char *cols[2] = {model_builtin_views[i],
+			    "(built in)"};
+			int widths[2] = {(int)width, 0};
+
+			list_row(tabs, cols, widths, 2);
+		}
 		list_items(s.model, IT_VIEW, tabs);
 	} else if (w > 0) {
 		static const item_type types[] = {IT_VIEW, IT_PHASE, IT_ACTOR,
@@ -596,7 +588,9 @@ write_output(const char *cmd, const char *path, const buf *out,
 typedef struct {
 	sel_filters f;
 	const char *format, *out_path, *view;
+	const char *cmd;        /* "render" or "export", for messages */
 	bool strict, all, watch;
+	term_opts term;
 	graph_options g;
 	/* Presentation options given on the command line, which win over a
 	 * model view's own settings. */
@@ -662,12 +656,13 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 	int c, n;
 
 	memset(d, 0, sizeof(*d));
+	d->cmd = cmd;
 	d->f.depth = -1;
 	graph_defaults(&d->g);
 	memcpy(export_opts, draw_opts, EXPORT_OPTS * sizeof(*draw_opts));
 	while ((c = getopt_long(argc, argv, "T:o:hq", render ? draw_opts :
 	    export_opts, NULL)) != -1) {
-		if ((n = term_option(c, cmd)) >= 0) {
+		if ((n = term_option(c, cmd, &d->term)) >= 0) {
 			if (n > 0)
 				return n;
 			continue;
@@ -859,7 +854,7 @@ cmd_export(int argc, char **argv)
 		    "writes json or dot (render writes the pictures)",
 		    d.format);
 	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict,
-	    false);
+	    false, &d.term);
 	if (rc != 0) {
 		session_close(&s);
 		return rc;
@@ -952,9 +947,9 @@ draw_view(session *s, const draw_options *cli, const char *name,
 	int rc = 0;
 
 	if (!find_view(s->model, name, &base, &mv))
-		return unknown_view("render", s->model, name);
+		return unknown_view(d.cmd, s->model, name);
 	if (!graph_view_known(base))
-		return usage_error("render", "the %s view is not available "
+		return usage_error(d.cmd, "the %s view is not available "
 		    "in this version of kgraph", base);
 	d.g.view = base;
 	if (mv != NULL) {
@@ -988,33 +983,33 @@ draw_view(session *s, const draw_options *cli, const char *name,
 		d.g.steps = true;
 	} else if (d.g.steps) {
 		if (fmt != FMT_SVG && fmt != FMT_PDF && fmt != FMT_PNG)
-			return usage_error("render", "steps are drawn as svg, "
+			return usage_error(d.cmd, "steps are drawn as svg, "
 			    "pdf, png or html, not %s",
 			    render_format_name(fmt));
 		if (path == NULL || strcmp(path, "-") == 0)
-			return usage_error("render", "steps write one file "
+			return usage_error(d.cmd, "steps write one file "
 			    "each: give -o FILE (the steps are FILE-1, "
 			    "FILE-2, ...)");
 	}
 	if (!sel_apply(s->model, &d.f, &sel, err, sizeof(err)))
-		return usage_error("render", "%s", err);
+		return usage_error(d.cmd, "%s", err);
 	if (!render_fits(fmt, s->model, &sel, err, sizeof(err))) {
 		sel_free(&sel);
-		fprintf(stderr, "kgraph render: %s\n", err);
+		fprintf(stderr, "kgraph %s: %s\n", d.cmd, err);
 		return EXIT_OUTPUT;
 	}
 	d.g.filters = &d.f;
 	g = graph_build(s->model, &sel, &d.g, err, sizeof(err));
 	if (g == NULL) {
 		sel_free(&sel);
-		return usage_error("render", "%s", err);
+		return usage_error(d.cmd, "%s", err);
 	}
 	if (!d.g.steps || fmt == FMT_HTML) {
 		page.steps = graph_step_count(g);
 		ok = render_output(fmt, s->model, &sel, g, &page, &out, err,
 		    sizeof(err));
 		if (ok)
-			rc = write_output("render", path, &out, s);
+			rc = write_output(d.cmd, path, &out, s);
 	} else {
 		int n = graph_step_count(g), k;
 		buf *outs = xcalloc((size_t)n, sizeof(buf));
@@ -1025,7 +1020,7 @@ draw_view(session *s, const draw_options *cli, const char *name,
 			buf p = {0};
 
 			step_path(&p, path, k);
-			rc = write_output("render", p.s, &outs[k - 1], s);
+			rc = write_output(d.cmd, p.s, &outs[k - 1], s);
 			buf_free(&p);
 		}
 		for (k = 0; k < n; k++)
@@ -1036,7 +1031,7 @@ draw_view(session *s, const draw_options *cli, const char *name,
 	sel_free(&sel);
 	buf_free(&out);
 	if (!ok) {
-		fprintf(stderr, "kgraph render: %s\n", err);
+		fprintf(stderr, "kgraph %s: %s\n", d.cmd, err);
 		return EXIT_OUTPUT;
 	}
 	return rc;
@@ -1053,7 +1048,7 @@ render_once(const draw_options *d, render_format fmt, const char *model_path)
 	/* pdf and png need fonts for the text; svg leaves it to the
 	 * viewer, and dot and json have no pictures. */
 	rc = session_open(&s, model_path, d->strict,
-	    d->all || fmt == FMT_PDF || fmt == FMT_PNG);
+	    d->all || fmt == FMT_PDF || fmt == FMT_PNG, &d->term);
 	if (rc != 0) {
 		session_close(&s);
 		return rc;
@@ -1123,7 +1118,7 @@ render_watch(const draw_options *d, render_format fmt, const char *model_path)
 	}
 	do {
 		rc = render_once(d, fmt, model_path);
-		if (!term.quiet)
+		if (!d->term.quiet)
 			fprintf(stderr, "kgraph render: %s %s; watching %s "
 			    "(Ctrl-C to stop)\n", rc == 0 ? "wrote" :
 			    "did not write", d->out_path, model_path);

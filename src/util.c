@@ -102,10 +102,10 @@ arena_take(arena *a, size_t n, size_t align)
 	}
 }
 
-void *
-arena_alloc(arena *a, size_t n)
+/* n zeroed bytes, rounded up to and aligned at align. */
+static void *
+arena_zeroed(arena *a, size_t n, size_t align)
 {
-	size_t align = sizeof(max_align_t);
 	void *p;
 
 	n = (n + align - 1) / align * align;
@@ -115,15 +115,15 @@ arena_alloc(arena *a, size_t n)
 }
 
 void *
+arena_alloc(arena *a, size_t n)
+{
+	return arena_zeroed(a, n, sizeof(max_align_t));
+}
+
+void *
 arena_alloc_packed(arena *a, size_t n)
 {
-	size_t align = sizeof(void *);
-	void *p;
-
-	n = (n + align - 1) / align * align;
-	p = arena_take(a, n, align);
-	memset(p, 0, n);
-	return p;
+	return arena_zeroed(a, n, sizeof(void *));
 }
 
 /* Strings need no alignment: packing them keeps a model's many short

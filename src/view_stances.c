@@ -71,14 +71,8 @@ header(graph_ctx *gc, const char *name, const char *text, double x,
 	agsafeset(n, "label", html, "");
 	agstrfree(gc->g, html);
 	agsafeset(n, "shape", "plaintext", "");
-	if (gc->o->steps) {
-		char cls[32];
-
-		snprintf(cls, sizeof(cls), "header step-%d", step);
-		agsafeset(n, "class", cls, "");
-	} else {
-		agsafeset(n, "class", "header", "");
-	}
+	agsafeset(n, "class", "header", "");
+	gc_step(gc, n, step);
 	b.len = 0;
 	buf_printf(&b, "%s%s", gc->o->id_prefix, name);
 	agsafeset(n, "id", b.s, "");
@@ -315,16 +309,9 @@ view_stances(graph_ctx *gc)
 			agsafeset(w, "fontsize", size, "");
 			buf_printf(&t, "%swhy-%s", gc->o->id_prefix, d->id);
 			agsafeset(w, "id", t.s, "");
-			if (gc->o->steps) {
-				char step_cls[48];
-
-				snprintf(step_cls, sizeof(step_cls), "why kind-cause "
-				    "step-%d", d->resolved_phase ?
-				    (int)col_of[i] + 1 : 1);
-				agsafeset(w, "class", step_cls, "");
-			} else {
-				agsafeset(w, "class", "why kind-cause", "");
-			}
+			agsafeset(w, "class", "why kind-cause", "");
+			gc_step(gc, w, d->resolved_phase ?
+			    (int)col_of[i] + 1 : 1);
 			t.len = 0;
 			label_attr(&t, why_tip[i].s, 4000);
 			agsafeset(w, "tooltip", t.s, "");

@@ -20,6 +20,9 @@ typedef struct {
 	int *cite;                      /* per source: its number, or 0 */
 	size_t *same;                   /* per link: the earlier links
 	                                 * between the same two items */
+	int *view_step;                 /* per node (AGSEQ): the step a view
+	                                 * gave it with gc_step, or 0 */
+	size_t view_steps;              /* the room in view_step */
 	int cites;                      /* sources numbered so far */
 	bool kinds[IT__COUNT + CK__COUNT];      /* what the legend lists */
 	bool link_types[5], evidence[3], ungrouped;
@@ -62,6 +65,10 @@ Agraph_t *gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 
 /* An invisible edge that orders a before b (timeline bands). */
 void gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b);
+
+/* With steps, the step of a node that is not an item (a header, a note),
+ * which the view knows and the graph stage cannot infer. */
+void gc_step(graph_ctx *gc, Agnode_t *n, int step);
 
 /* A group's line colour and fill in the theme. */
 const char *gc_group_color(graph_ctx *gc, const item *group);
