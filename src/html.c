@@ -1,11 +1,10 @@
 #include "html.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "embedded.h"
 #include "json.h"
+#include "load.h"
 #include "page_hash.h"
 
 #ifndef KG_VERSION
@@ -34,61 +33,27 @@ html_text(buf *out, const char *s)
 	}
 }
 
-/* An http(s) or relative url, which the model's check already requires;
- * checked again since the page is what a browser follows. */
-static bool
-safe_url(const char *u)
-{
-	size_t i;
-
-	if (u == NULL || *u == '\0')
-		return false;
-	if (strncasecmp(u, "http://", 7) == 0 ||
-	    strncasecmp(u, "https://", 8) == 0)
-		return true;
-	for (i = 0; u[i] != '\0' && u[i] != '/' && u[i] != '?' &&
-	    u[i] != '#'; i++)
-		if (u[i] == ':' || (unsigned char)u[i] < 0x20)
-			return false;
-	return true;
-}
-
-/* The sources that the selected items and links cite, in model order. */
+/* The sources that the selected items and links cite (the selection
+ * marks the sources it names), in model order. */
 static void
 sources_list(buf *out, const model *m, const selection *sel)
 {
-	bool *cited = xcalloc(m->count[IT_SOURCE] + 1, sizeof(bool));
-	size_t i, j, n = 0;
-	int t;
+	size_t i, n = 0;
 
-	for (t = 0; t < IT__COUNT; t++)
-		for (i = 0; i < m->count[t]; i++) {
-			const item *it = m->items[t][i];
-
-			if (!sel->item[t][i])
-				continue;
-			for (j = 0; j < it->sources.n; j++)
-				if (it->sources.v[j].src.to != NULL)
-					cited[it->sources.v[j].src.to->index] =
-					    true;
-		}
-	for (i = 0; i < m->nlinks; i++)
-		for (j = 0; sel->link[i] && j < m->links[i].sources.n; j++)
-			if (m->links[i].sources.v[j].src.to != NULL)
-				cited[m->links[i].sources.v[j].src.to->index] =
-				    true;
 	buf_puts(out, "<section class=\"kg-sources\">\n<h2>Sources</h2>\n"
 	    "<ol>\n");
 	for (i = 0; i < m->count[IT_SOURCE]; i++) {
 		const item *s = m->items[IT_SOURCE][i];
 
-		if (!cited[i])
+		if (!sel->item[IT_SOURCE][i] || !s->cited)
 			continue;
 		n++;
 		buf_puts(out, "<li id=\"source-");
 		html_text(out, s->id);
 		buf_puts(out, "\">");
-		if (safe_url(s->url)) {
+		/* The check already refused other urls; the page is what a
+		 * browser follows, so ask again. */
+		if (s->url != NULL && load_url_allowed(s->url)) {
 			buf_puts(out, "<a href=\"");
 			html_text(out, s->url);
 			buf_puts(out, "\" rel=\"noopener noreferrer\">");
@@ -107,7 +72,6 @@ sources_list(buf *out, const model *m, const selection *sel)
 	if (n == 0)
 		buf_puts(out, "<li>No item of this view cites a source.</li>\n");
 	buf_puts(out, "</ol>\n</section>\n");
-	free(cited);
 }
 
 /* The selection as JSON inside a script element that is data, not code:
