@@ -268,6 +268,16 @@ term_option(int c, const char *cmd, term_opts *term)
 	return 0;
 }
 
+/* The model file a command reads when given none: ./kgraph.yaml if it
+ * exists, else NULL for the built-in model. */
+static const char *
+model_or_default(const char *path)
+{
+	if (path == NULL && access("kgraph.yaml", F_OK) == 0)
+		return "kgraph.yaml";
+	return path;
+}
+
 /* Reads, parses, loads and checks the model; prints its diagnostics.
  * Returns 0, or the exit status to give up with. */
 static int
@@ -278,8 +288,7 @@ session_open(session *s, const char *path, bool strict, bool fonts,
 	node *root;
 
 	memset(s, 0, sizeof(*s));
-	if (path == NULL && access("kgraph.yaml", F_OK) == 0)
-		path = "kgraph.yaml";
+	path = model_or_default(path);
 	s->path = path;
 	s->name = path == NULL ? KG_BUILTIN_NAME :
 	    strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -1104,8 +1113,7 @@ render_watch(const draw_options *d, render_format fmt, const char *model_path)
 	watch *w;
 	int rc;
 
-	if (model_path == NULL && access("kgraph.yaml", F_OK) == 0)
-		model_path = "kgraph.yaml";
+	model_path = model_or_default(model_path);
 	if (model_path == NULL || strcmp(model_path, "-") == 0)
 		return usage_error("render", "--watch needs a model file "
 		    "(not the built-in model or standard input)");
