@@ -225,9 +225,6 @@ expect 0 init-named -- kg init "$tmp/init/new.yaml"
 expect 0 init-named-checks -- kg check --strict "$tmp/init/new.yaml"
 
 # --- hostile input, generated here: refused fast, with a place
-# Memory limits do not apply under AddressSanitizer, which reserves
-# terabytes of address space.
-memlimit() { if grep -q __asan_init "$KG" 2>/dev/null; then :; else ulimit -v "$1"; fi; }
 bounded() {
 	# bounded NAME FILE TEXT: check FILE within 10 s and 600 MB, exit 1,
 	# and the message contains TEXT.

@@ -49,7 +49,6 @@ has "$tmp/dark.html" 'class="theme-dark' html-dark
 expect 0 html-phase -- kg render "$korea" --view arguments --phase 2 -T html -o "$tmp/one.html"
 has "$tmp/one.html" 'data-steps="1"' html-one-phase
 expect 0 html-steps-option -- kg render "$korea" --steps -T html -o "$tmp/steps.html"
-absent() { if [ -e "$1" ]; then no "$2: $1 was created"; else ok; fi; }
 absent "$tmp/steps-1.html" html-steps-one-page
 for v in overview causes arguments timeline stances actors; do
 	expect 0 "html-$v" -- kg render "$korea" --view "$v" -T html -o "$tmp/$v.html"

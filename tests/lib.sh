@@ -1,4 +1,4 @@
-# Shared by tests/cli.sh and tests/render.sh, which source it from the
+# Shared by the test scripts (cli, render, html, hostile...), which source it from the
 # repository's top folder: the program under test (KGRAPH, optionally
 # behind KGRAPH_WRAP), a temporary folder, the counters, and the checks.
 set -u
@@ -37,4 +37,13 @@ has() {
 }
 hasnt() {
 	if grep -qF -- "$2" "$1"; then no "$3: unexpected '$2'"; else ok; fi
+}
+# memlimit KB: limits the memory of the (sub)shell, except under
+# AddressSanitizer, which reserves terabytes of address space.
+asan=false
+grep -q __asan_init "$KG" 2>/dev/null && asan=true
+memlimit() { $asan || ulimit -v "$1"; }
+# absent PATH NAME: nothing was created at PATH.
+absent() {
+	if [ -e "$1" ]; then no "$2: $1 was created"; else ok; fi
 }

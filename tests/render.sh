@@ -36,9 +36,6 @@ png() {
 untouched() {
 	if [ "$(cat "$1" 2>/dev/null)" = precious ]; then ok; else no "$2: $(basename "$1") was replaced or removed"; fi
 }
-absent() {
-	if [ -e "$1" ]; then no "$2: $1 was created"; else ok; fi
-}
 # py NAME CHECK ARGS...: runs a check of the Python helper below; each of
 # its lines "ok" or "FAIL reason" counts as one check.
 py() {
