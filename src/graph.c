@@ -721,40 +721,22 @@ add_title(graph_ctx *gc)
 static const char *const kind_words[] = {"", "", "", "", "", "event",
     "decision", "cause", ""};
 
-/* Places the key (legend and sources) after the diagram: below it, or
- * right of it for LR. Invisible, weightless edges from the items that
- * nothing follows put it past them; edges from every node would thread
- * virtual nodes through every rank and spread the diagram apart. (rank=sink
- * does not hold under newrank in Graphviz 2.43.) */
+/* The key (legend and sources) as a node that takes no room in the
+ * layout: a point with no edges, whose label render.c moves after the
+ * layout below the diagram or beside it, whichever lets the picture fill
+ * more of a 16:9 slide. (Edges to it would pull a rank of virtual nodes
+ * through the diagram, and rank=sink does not hold under newrank in
+ * Graphviz 2.43.) */
 static void
 key_node(graph_ctx *gc, const char *html)
 {
-	Agnode_t *key = agnode(gc->g, "kgraph_key", 1), *other;
+	Agnode_t *key = agnode(gc->g, GRAPH_KEY_NODE, 1);
 	buf b = {0};
 
-	for (other = agfstnode(gc->g); other != NULL;
-	    other = agnxtnode(gc->g, other)) {
-		Agedge_t *e, *out;
-		bool sink = true;
-
-		if (other == key)
-			continue;
-		for (out = agfstout(gc->g, other); out != NULL;
-		    out = agnxtout(gc->g, out)) {
-			char *c = agget(out, "constraint");
-
-			if (c == NULL || strcmp(c, "false") != 0)
-				sink = false;
-		}
-		if (!sink)
-			continue;
-		e = agedge(gc->g, other, key, "key", 1);
-		set(e, "style", "invis");
-		set(e, "weight", "0");
-		set(e, "class", "order");
-	}
 	set_html(key, "label", html);
 	set(key, "shape", "plain");
+	if (gc->positioned)
+		set(key, "pos", "0,0!");
 	buf_printf(&b, "%skey", gc->o->id_prefix);
 	set(key, "id", b.s);
 	set(key, "class", "key");
@@ -958,15 +940,7 @@ add_key(graph_ctx *gc)
 		buf_free(&lg.swatch[k]);
 		buf_free(&lg.text[k]);
 	}
-	if (gc->positioned) {
-		/* Under a layout of given positions the key is the graph's
-		 * label, below the diagram. */
-		set_html(gc->g, "label", b.s);
-		set(gc->g, "labelloc", "b");
-		set(gc->g, "labeljust", "l");
-	} else {
-		key_node(gc, b.s);
-	}
+	key_node(gc, b.s);
 	buf_free(&b);
 }
 

@@ -11,6 +11,10 @@
 
 typedef struct Agraph_s Agraph_t;
 
+/* The node that holds the legend and the sources box. It takes no room in
+ * the layout; the renderer places it once the diagram is laid out. */
+#define GRAPH_KEY_NODE "kgraph_key"
+
 typedef struct {
 	const char *view;       /* a built-in view: overview, causes, ... */
 	const char *view_title; /* a model view's title, or NULL */

@@ -186,6 +186,72 @@ render_fits(render_format f, const model *m, const selection *sel,
 	return false;
 }
 
+/* The gap between the diagram and its key, in points. */
+#define KEY_GAP 18.0
+
+static double
+larger(double a, double b)
+{
+	return a > b ? a : b;
+}
+
+/* How large a picture of w x h points can be drawn on a 16:9 slide. */
+static double
+slide_scale(double w, double h)
+{
+	return 16.0 / w < 9.0 / h ? 16.0 / w : 9.0 / h;
+}
+
+/* Makes the key a point for the layout: it takes no room among the
+ * diagram's ranks, and its label keeps its size for place_key. */
+static void
+shrink_key(Agraph_t *g)
+{
+	Agnode_t *key = agnode(g, GRAPH_KEY_NODE, 0);
+
+	if (key == NULL)
+		return;
+	agsafeset(key, "fixedsize", "true", "false");
+	agsafeset(key, "width", "0.01", "");
+	agsafeset(key, "height", "0.01", "");
+}
+
+/* Moves the key (legend and sources), which the layout left as a point,
+ * below the laid-out diagram or to its right, whichever lets the whole
+ * picture be drawn larger on a 16:9 slide, and grows the bounding box to
+ * hold it. A wide, low diagram gets its key below; a tall one beside. */
+static void
+place_key(Agraph_t *g)
+{
+	Agnode_t *key = agnode(g, GRAPH_KEY_NODE, 0);
+	textlabel_t *lab;
+	boxf bb = GD_bb(g);
+	double kw, kh, w, h;
+	pointf at;
+
+	if (key == NULL || (lab = ND_label(key)) == NULL)
+		return;
+	kw = lab->dimen.x;
+	kh = lab->dimen.y;
+	w = bb.UR.x - bb.LL.x;
+	h = bb.UR.y - bb.LL.y;
+	if (slide_scale(larger(w, kw), h + KEY_GAP + kh) >=
+	    slide_scale(w + KEY_GAP + kw, larger(h, kh))) {
+		at.x = bb.LL.x + kw / 2;
+		at.y = bb.LL.y - KEY_GAP - kh / 2;
+		bb.LL.y -= KEY_GAP + kh;
+		bb.UR.x = larger(bb.UR.x, bb.LL.x + kw);
+	} else {
+		at.x = bb.UR.x + KEY_GAP + kw / 2;
+		at.y = bb.LL.y + kh / 2;
+		bb.UR.x += KEY_GAP + kw;
+		bb.UR.y = larger(bb.UR.y, bb.LL.y + kh);
+	}
+	ND_coord(key) = at;
+	lab->pos = at;
+	GD_bb(g) = bb;
+}
+
 /* Lays g out with dot, or with "nop" for a view that placed its nodes
  * itself; false with a message when Graphviz reports an error. A layout
  * that reported errors is left half made, and freeing it can abort in
@@ -198,6 +264,7 @@ lay_out(Agraph_t *g, char *err, size_t errsize)
 
 	if (too_dense(g, err, errsize))
 		return false;
+	shrink_key(g);
 	agreseterrors();
 	if (gvLayout(context(), g, engine && engine[0] ? engine : "dot") !=
 	    0 || agerrors() > 0) {
@@ -208,6 +275,7 @@ lay_out(Agraph_t *g, char *err, size_t errsize)
 		free(msg);
 		return false;
 	}
+	place_key(g);
 	return true;
 }
 

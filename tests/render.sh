@@ -350,6 +350,30 @@ def check_safe(svg):
     result("every href is http, https or relative", probs)
 
 
+def box(g):
+    # The bounding box (x0, y0, x1, y1) of what g draws: its shapes' points
+    # and its texts' anchors; None if it draws nothing.
+    xs, ys = [], []
+    for el in g.iter():
+        tag = el.tag.replace(SVG, "")
+        nums = []
+        if tag in ("polygon", "polyline"):
+            nums = [float(v) for v in re.findall(r"[-\d.]+", el.get("points"))]
+        elif tag == "path":
+            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", el.get("d"))]
+        elif tag == "ellipse":
+            cx, cy = float(el.get("cx")), float(el.get("cy"))
+            rx, ry = float(el.get("rx")), float(el.get("ry"))
+            nums = [cx - rx, cy - ry, cx + rx, cy + ry]
+        elif tag == "text":
+            nums = [float(el.get("x")), float(el.get("y"))]
+        xs += nums[0::2]
+        ys += nums[1::2]
+    if not xs:
+        return None
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
 def scope(root, ident):
     if ident == "-":
         return root
@@ -456,6 +480,34 @@ def main():
     elif cmd == "json":
         d = json.load(open(args[0], encoding="utf-8"))
         result("json", [] if d.get("kgraph") == 1 else ["no kgraph: 1"])
+    elif cmd == "key-apart":
+        # SVG: the key (legend and sources) lies inside the canvas, wholly
+        # below or wholly right of every node, cluster and edge, so it
+        # covers nothing.
+        root = parse(args[0])
+        key = find(root, "kg-key")
+        problems = []
+        if key is None:
+            result("key-apart", ["no key"])
+            return
+        vb = [float(v) for v in root.get("viewBox").split()]
+        # Graphviz draws with y negative upwards, inside translate().
+        m = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", root.find(SVG + "g").get("transform"))
+        dx, dy = float(m.group(1)), float(m.group(2))
+        kb = box(key)
+        if (kb[0] + dx < vb[0] - 1 or kb[2] + dx > vb[0] + vb[2] + 1 or
+                kb[1] + dy < vb[1] - 1 or kb[3] + dy > vb[1] + vb[3] + 1):
+            problems.append("key %s outside the canvas %s" % (kb, vb))
+        for g in root.iter(SVG + "g"):
+            cls = classes(g)
+            if g is key or not set(cls) & {"node", "edge", "cluster"}:
+                continue
+            b = box(g)
+            if b is None:
+                continue
+            if not (b[3] <= kb[1] + 1 or b[2] <= kb[0] + 1):
+                problems.append("key %s meets %s %s" % (kb, g.get("id"), b))
+        result("key-apart", problems)
     elif cmd == "markers":
         # Source markers like [1] or [1,2] among the text lines.
         root = parse(args[0])
@@ -520,6 +572,7 @@ for m in korea hostile; do
 		expect 0 "$m-$v-json" -- kg render "$model" --view "$v" -T json -o "$tmp/$m-$v.json" || continue
 		py "$m-$v" structure "$svg" "$tmp/$m-$v.json" "$base" kg- "$v"
 		py "$m-$v" safe "$svg"
+		py "$m-$v" key-apart "$svg"
 		if [ "$m" = hostile ]; then
 			py "$m-$v" has-text "$svg" - 'Title <script>alert(1)</script> \N'
 			py "$m-$v" tips-plain "$svg"
