@@ -354,7 +354,7 @@ item_label(graph_ctx *gc, buf *b, const item *it)
 	int wrap = gc->o->wrap;
 	buf cites = {0};
 
-	snprintf(small, sizeof(small), "%.3g", gc->o->font_size * 0.85);
+	gc_small_size(gc, small, sizeof(small));
 	date_show(&it->date, when, sizeof(when));
 	cite_marker(gc, &cites, &it->sources, true);
 	buf_puts(b, "<");
@@ -718,6 +718,12 @@ add_title(graph_ctx *gc)
 	buf_free(&f);
 }
 
+void
+gc_small_size(const graph_ctx *gc, char *out, size_t outsize)
+{
+	snprintf(out, outsize, "%.0f", gc->o->font_size * 0.85);
+}
+
 static const char *const kind_words[] = {"", "", "", "", "", "event",
     "decision", "cause", ""};
 
@@ -775,7 +781,7 @@ add_key(graph_ctx *gc)
 	bool legend_on = !gc->o->no_legend, sources = !gc->o->no_citations &&
 	    gc->cites > 0;
 	memset(&lg, 0, sizeof(lg));
-	snprintf(small, sizeof(small), "%.3g", gc->o->font_size * 0.85);
+	gc_small_size(gc, small, sizeof(small));
 	if (legend_on) {
 		for (k = IT_EVENT; k <= IT_DECISION; k++) {
 			if (!gc->kinds[k])

@@ -53,7 +53,7 @@ actor_node(graph_ctx *gc, Agraph_t *parent, const item *a)
 		return n;
 	n = agnode(parent, (char *)a->id, 1);
 	gc->node[IT_ACTOR][a->index] = n;
-	snprintf(small, sizeof(small), "%.3g", gc->o->font_size * 0.85);
+	gc_small_size(gc, small, sizeof(small));
 	buf_puts(&b, "<B>");
 	label_wrap_html(&b, gc_actor_name(a), gc->o->wrap, 3, "<BR/>");
 	buf_puts(&b, "</B>");

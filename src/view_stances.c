@@ -94,7 +94,7 @@ why_label(graph_ctx *gc, const item *d, buf *html, buf *tip, int wrap)
 	int lines = 1;
 	char small[32];
 
-	snprintf(small, sizeof(small), "%.3g", gc->o->font_size * 0.85);
+	gc_small_size(gc, small, sizeof(small));
 	buf_printf(html, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\">WHY IT "
 	    "CHANGED</FONT>", small, gc->th->muted);
 	buf_puts(tip, "Why it changed:");
