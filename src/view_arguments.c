@@ -21,6 +21,39 @@ source_author(const item *src, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* True if a selected link joins cause c to another cause. */
+static bool
+argues_with_cause(const graph_ctx *gc, const item *c)
+{
+	size_t i;
+
+	for (i = 0; i < gc->m->nlinks; i++) {
+		const relation *l = &gc->m->links[i];
+
+		if (gc->sel->link[i] && (l->from == c || l->to == c) &&
+		    l->from->type == IT_CAUSE && l->to->type == IT_CAUSE)
+			return true;
+	}
+	return false;
+}
+
+/* Lays the causes of one box that argue with no other cause out in rows
+ * of about the square root of their number, by invisible edges from each
+ * to the one a row below it: thirteen inferred reasons then make a block
+ * of four rows, not one row as wide as a wall. */
+static void
+stack_rows(graph_ctx *gc, Agnode_t **free_nodes, size_t k)
+{
+	size_t per_row = 1, i;
+
+	if (k <= 4)
+		return;
+	while (per_row * per_row < k)
+		per_row++;
+	for (i = 0; i + per_row < k; i++)
+		gc_order(gc, free_nodes[i], free_nodes[i + per_row]);
+}
+
 void
 view_arguments(graph_ctx *gc)
 {
@@ -32,10 +65,14 @@ view_arguments(graph_ctx *gc)
 	Agraph_t **source_box = xcalloc(m->count[IT_SOURCE] + 1,
 	    sizeof(*source_box));
 	Agraph_t *unsourced = NULL;
+	/* Per cause, its box and its node if it argues with no other cause. */
+	Agraph_t **box_of = xcalloc(n + 1, sizeof(*box_of));
+	Agnode_t **free_node = xcalloc(n + 1, sizeof(*free_node));
 
 	for (i = 0; i < n; i++) {
 		const item *c = v[i];
 		Agraph_t *box;
+		Agnode_t *drawn;
 
 		if (c->by.to) {
 			const item *a = c->by.to;
@@ -69,8 +106,31 @@ view_arguments(graph_ctx *gc)
 				    "Inferred");
 			box = unsourced;
 		}
-		gc_node(gc, box, c);
+		drawn = gc_node(gc, box, c);
+		box_of[i] = box;
+		if (!argues_with_cause(gc, c))
+			free_node[i] = drawn;
 	}
+	/* Each box's free causes, in order, stacked in rows; a box is taken
+	 * at its first cause. */
+	for (i = 0; i < n; i++) {
+		Agnode_t **row;
+		size_t k = 0;
+		bool first = true;
+
+		for (j = 0; j < i && first; j++)
+			first = box_of[j] != box_of[i];
+		if (!first)
+			continue;
+		row = xcalloc(n, sizeof(*row));
+		for (j = i; j < n; j++)
+			if (box_of[j] == box_of[i] && free_node[j] != NULL)
+				row[k++] = free_node[j];
+		stack_rows(gc, row, k);
+		free(row);
+	}
+	free(box_of);
+	free(free_node);
 	free(v);
 	/* What the causes argue about, outside the boxes. */
 	v = gc_items(gc, TYPE_BIT(IT_DECISION) | TYPE_BIT(IT_EVENT), &n);

@@ -305,7 +305,7 @@ view_stances(graph_ctx *gc)
 			agsafeset(w, "style", "filled", "");
 			agsafeset(w, "fillcolor", (char *)gc->th->node_fill, "");
 			agsafeset(w, "color", (char *)gc->th->line, "");
-			snprintf(size, sizeof(size), "%.3g", fs * 0.85);
+			gc_small_size(gc, size, sizeof(size));
 			agsafeset(w, "fontsize", size, "");
 			buf_printf(&t, "%swhy-%s", gc->o->id_prefix, d->id);
 			agsafeset(w, "id", t.s, "");
