@@ -508,6 +508,35 @@ def main():
             if not (b[3] <= kb[1] + 1 or b[2] <= kb[0] + 1):
                 problems.append("key %s meets %s %s" % (kb, g.get("id"), b))
         result("key-apart", problems)
+    elif cmd == "labels-clear":
+        # SVG: no text of an edge (its label or marker) lies over a node
+        # or outside the canvas. A text's box is estimated from its
+        # anchor, size and length.
+        root = parse(args[0])
+        vb = [float(v) for v in root.get("viewBox").split()]
+        m = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", root.find(SVG + "g").get("transform"))
+        dx, dy = float(m.group(1)), float(m.group(2))
+        nodes = [(g.get("id"), box(g)) for g in root.iter(SVG + "g")
+                 if "node" in classes(g) and g.get("id") != "kg-key"]
+        problems = []
+        for g in root.iter(SVG + "g"):
+            if "edge" not in classes(g):
+                continue
+            for t in g.iter(SVG + "text"):
+                x, y = float(t.get("x")), float(t.get("y"))
+                size = float(t.get("font-size") or 14)
+                width = len(t.text or "") * size * 0.55
+                if t.get("text-anchor") == "middle":
+                    x -= width / 2
+                elif t.get("text-anchor") == "end":
+                    x -= width
+                tb = (x, y - size * 0.8, x + width, y)
+                if tb[0] + dx < vb[0] - 2 or tb[2] + dx > vb[0] + vb[2] + 2 or tb[1] + dy < vb[1] - 2 or tb[3] + dy > vb[1] + vb[3] + 2:
+                    problems.append("%r of %s outside the canvas" % (t.text, g.get("id")))
+                for ident, nb in nodes:
+                    if nb and tb[0] < nb[2] and nb[0] < tb[2] and tb[1] < nb[3] and nb[1] < tb[3]:
+                        problems.append("%r of %s over %s" % (t.text, g.get("id"), ident))
+        result("labels-clear", problems)
     elif cmd == "markers":
         # Source markers like [1] or [1,2] among the text lines.
         root = parse(args[0])
@@ -573,6 +602,7 @@ for m in korea hostile; do
 		py "$m-$v" structure "$svg" "$tmp/$m-$v.json" "$base" kg- "$v"
 		py "$m-$v" safe "$svg"
 		py "$m-$v" key-apart "$svg"
+		[ "$base" = timeline ] && py "$m-$v" labels-clear "$svg"
 		if [ "$m" = hostile ]; then
 			py "$m-$v" has-text "$svg" - 'Title <script>alert(1)</script> \N'
 			py "$m-$v" tips-plain "$svg"
