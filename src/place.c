@@ -1,0 +1,232 @@
+/* After the layout, before the drawing: where the key (legend and
+ * sources) goes, and edge labels moved off the nodes Graphviz put them
+ * on. Graphviz's own layout is left as it is; only these labels move, and
+ * the drawing's bounding box grows to hold them. */
+#include "place.h"
+
+#include <graphviz/gvc.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "graph.h"
+
+/* The gap between the diagram and its key, in points. */
+#define KEY_GAP 18.0
+
+static double
+larger(double a, double b)
+{
+	return a > b ? a : b;
+}
+
+static double
+smaller(double a, double b)
+{
+	return a < b ? a : b;
+}
+
+/* How large a picture of w x h points can be drawn on a 16:9 slide. */
+static double
+slide_scale(double w, double h)
+{
+	return 16.0 / w < 9.0 / h ? 16.0 / w : 9.0 / h;
+}
+
+void
+place_before_layout(Agraph_t *g)
+{
+	Agnode_t *key = agnode(g, GRAPH_KEY_NODE, 0);
+
+	if (key == NULL)
+		return;
+	agsafeset(key, "fixedsize", "true", "false");
+	agsafeset(key, "width", "0.01", "");
+	agsafeset(key, "height", "0.01", "");
+}
+
+/* Moves the key (legend and sources), which the layout left as a point,
+ * below the laid-out diagram or to its right, whichever lets the whole
+ * picture be drawn larger on a 16:9 slide, and grows the bounding box to
+ * hold it. A wide, low diagram gets its key below; a tall one beside. */
+static void
+place_key(Agraph_t *g)
+{
+	Agnode_t *key = agnode(g, GRAPH_KEY_NODE, 0);
+	textlabel_t *lab;
+	boxf bb = GD_bb(g);
+	double kw, kh, w, h;
+	pointf at;
+
+	if (key == NULL || (lab = ND_label(key)) == NULL)
+		return;
+	kw = lab->dimen.x;
+	kh = lab->dimen.y;
+	w = bb.UR.x - bb.LL.x;
+	h = bb.UR.y - bb.LL.y;
+	if (slide_scale(larger(w, kw), h + KEY_GAP + kh) >=
+	    slide_scale(w + KEY_GAP + kw, larger(h, kh))) {
+		at.x = bb.LL.x + kw / 2;
+		at.y = bb.LL.y - KEY_GAP - kh / 2;
+		bb.LL.y -= KEY_GAP + kh;
+		bb.UR.x = larger(bb.UR.x, bb.LL.x + kw);
+	} else {
+		at.x = bb.UR.x + KEY_GAP + kw / 2;
+		at.y = bb.LL.y + kh / 2;
+		bb.UR.x += KEY_GAP + kw;
+		bb.UR.y = larger(bb.UR.y, bb.LL.y + kh);
+	}
+	ND_coord(key) = at;
+	lab->pos = at;
+	GD_bb(g) = bb;
+}
+
+/* How far clear_xlabels looks beside an edge for a free place, in steps
+ * of CLEAR_STEP points, and the largest graph it works on. */
+#define CLEAR_STEPS 20
+#define CLEAR_STEP 12.0
+#define CLEAR_MAX_NODES 300
+
+/* A label's box, with a margin of pad points. */
+static boxf
+label_box(const textlabel_t *lab, double pad)
+{
+	boxf b;
+
+	b.LL.x = lab->pos.x - lab->dimen.x / 2 - pad;
+	b.LL.y = lab->pos.y - lab->dimen.y / 2 - pad;
+	b.UR.x = lab->pos.x + lab->dimen.x / 2 + pad;
+	b.UR.y = lab->pos.y + lab->dimen.y / 2 + pad;
+	return b;
+}
+
+static bool
+box_within(boxf a, boxf b)
+{
+	return a.LL.x >= b.LL.x && a.LL.y >= b.LL.y && a.UR.x <= b.UR.x &&
+	    a.UR.y <= b.UR.y;
+}
+
+static bool
+boxes_meet(boxf a, boxf b)
+{
+	return a.LL.x < b.UR.x && b.LL.x < a.UR.x && a.LL.y < b.UR.y &&
+	    b.LL.y < a.UR.y;
+}
+
+/* True if box b meets a node of g, or an edge's xlabel other than own. */
+static bool
+covers_something(Agraph_t *g, boxf b, const textlabel_t *own)
+{
+	Agnode_t *n;
+	Agedge_t *e;
+
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		boxf nb;
+
+		if (strcmp(agnameof(n), GRAPH_KEY_NODE) == 0)
+			continue;
+		nb.LL.x = ND_coord(n).x - ND_width(n) * 36;
+		nb.UR.x = ND_coord(n).x + ND_width(n) * 36;
+		nb.LL.y = ND_coord(n).y - ND_height(n) * 36;
+		nb.UR.y = ND_coord(n).y + ND_height(n) * 36;
+		if (boxes_meet(b, nb))
+			return true;
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e))
+			if (ED_xlabel(e) != NULL && ED_xlabel(e) != own &&
+			    ED_xlabel(e)->set &&
+			    boxes_meet(b, label_box(ED_xlabel(e), 0)))
+				return true;
+	}
+	return false;
+}
+
+/* Tries to put lab at a place near the curve bz that covers nothing:
+ * above each point of the curve from the middle outwards, then beside
+ * them, further and further out. */
+static bool
+find_free_place(Agraph_t *g, textlabel_t *lab, const bezier *bz,
+    bool inside)
+{
+	int step, k, side, mid = bz->size / 2;
+	boxf bb = GD_bb(g);
+
+	for (step = 0; step <= CLEAR_STEPS; step++) {
+		for (k = 0; k < bz->size; k++) {
+			/* mid, mid+1, mid-1, mid+2, ... */
+			int at = mid + (k % 2 ? (k + 1) / 2 : -(k / 2));
+
+			if (at < 0 || at >= bz->size)
+				continue;
+			for (side = -1; side <= 1; side += 2) {
+				pointf p = bz->list[at];
+
+				if (step == 0) {
+					p.y += lab->dimen.y / 2 + 2;
+				} else {
+					p.x += side * (lab->dimen.x / 2 +
+					    step * CLEAR_STEP);
+				}
+				lab->pos = p;
+				if (inside && !box_within(label_box(lab, 2),
+				    bb))
+					continue;
+				if (!covers_something(g, label_box(lab, 2),
+				    lab))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Graphviz places an edge's external label even where it covers a node
+ * (the timeline's links, which may join nodes of one rank). Each such
+ * label is moved to the nearest free place by its edge's curve; where
+ * there is none, it stays. Only for graphs of a size a slide can show:
+ * the search looks at every node for every place it tries. */
+static void
+clear_xlabels(Agraph_t *g)
+{
+	Agnode_t *n;
+	Agedge_t *e;
+
+	if (agnnodes(g) > CLEAR_MAX_NODES)
+		return;
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+			textlabel_t *lab = ED_xlabel(e);
+			pointf old;
+
+			if (lab == NULL || !lab->set || ED_spl(e) == NULL ||
+			    ED_spl(e)->size < 1 ||
+			    !covers_something(g, label_box(lab, 2), lab))
+				continue;
+			old = lab->pos;
+			if (find_free_place(g, lab, &ED_spl(e)->list[0], true))
+				continue;
+			if (find_free_place(g, lab, &ED_spl(e)->list[0],
+			    false)) {
+				/* Outside the drawing: the drawing grows. */
+				boxf b = label_box(lab, 2);
+				double left = GD_bb(g).LL.x - b.LL.x;
+
+				/* A left-justified title stays at the left. */
+				if (left > 0 && GD_label(g) != NULL)
+					GD_label(g)->pos.x -= left;
+				GD_bb(g).LL.x = smaller(GD_bb(g).LL.x, b.LL.x);
+				GD_bb(g).LL.y = smaller(GD_bb(g).LL.y, b.LL.y);
+				GD_bb(g).UR.x = larger(GD_bb(g).UR.x, b.UR.x);
+				GD_bb(g).UR.y = larger(GD_bb(g).UR.y, b.UR.y);
+			} else {
+				lab->pos = old;
+			}
+		}
+	}
+}
+
+void
+place_after_layout(Agraph_t *g)
+{
+	clear_xlabels(g);
+	place_key(g);
+}
