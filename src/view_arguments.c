@@ -21,9 +21,12 @@ source_author(const item *src, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* True if a selected link joins cause c to another cause. */
+/* True if a selected link joins cause c to another cause in the same
+ * box (box_of_cause is indexed by the causes' index). Such causes keep
+ * the ranks their link gives them. */
 static bool
-argues_with_cause(const graph_ctx *gc, const item *c)
+argues_in_box(const graph_ctx *gc, const item *c,
+    Agraph_t *const *box_of_cause)
 {
 	size_t i;
 
@@ -31,7 +34,9 @@ argues_with_cause(const graph_ctx *gc, const item *c)
 		const relation *l = &gc->m->links[i];
 
 		if (gc->sel->link[i] && (l->from == c || l->to == c) &&
-		    l->from->type == IT_CAUSE && l->to->type == IT_CAUSE)
+		    l->from->type == IT_CAUSE && l->to->type == IT_CAUSE &&
+		    box_of_cause[l->from->index] ==
+		    box_of_cause[l->to->index])
 			return true;
 	}
 	return false;
@@ -65,14 +70,16 @@ view_arguments(graph_ctx *gc)
 	Agraph_t **source_box = xcalloc(m->count[IT_SOURCE] + 1,
 	    sizeof(*source_box));
 	Agraph_t *unsourced = NULL;
-	/* Per cause, its box and its node if it argues with no other cause. */
+	/* Per cause drawn, its box and its node; per cause of the model, its
+	 * box or NULL. */
 	Agraph_t **box_of = xcalloc(n + 1, sizeof(*box_of));
 	Agnode_t **free_node = xcalloc(n + 1, sizeof(*free_node));
+	Agraph_t **box_of_cause = xcalloc(m->count[IT_CAUSE] + 1,
+	    sizeof(*box_of_cause));
 
 	for (i = 0; i < n; i++) {
 		const item *c = v[i];
 		Agraph_t *box;
-		Agnode_t *drawn;
 
 		if (c->by.to) {
 			const item *a = c->by.to;
@@ -106,11 +113,12 @@ view_arguments(graph_ctx *gc)
 				    "Inferred");
 			box = unsourced;
 		}
-		drawn = gc_node(gc, box, c);
-		box_of[i] = box;
-		if (!argues_with_cause(gc, c))
-			free_node[i] = drawn;
+		free_node[i] = gc_node(gc, box, c);
+		box_of[i] = box_of_cause[c->index] = box;
 	}
+	for (i = 0; i < n; i++)
+		if (argues_in_box(gc, v[i], box_of_cause))
+			free_node[i] = NULL;
 	/* Each box's free causes, in order, stacked in rows; a box is taken
 	 * at its first cause. */
 	for (i = 0; i < n; i++) {
@@ -130,6 +138,7 @@ view_arguments(graph_ctx *gc)
 		free(row);
 	}
 	free(box_of);
+	free(box_of_cause);
 	free(free_node);
 	free(v);
 	/* What the causes argue about, outside the boxes. */
