@@ -589,6 +589,34 @@ gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 	return c;
 }
 
+/* The most leaves of one item gc_spread_leaves puts in one rank. */
+#define LEAVES_PER_RANK 4
+
+void
+gc_spread_leaves(graph_ctx *gc, Agnode_t *t)
+{
+	Agraph_t *g = gc->g;
+	Agedge_t *e;
+	size_t count = 0, k = 0, ranks;
+
+	for (e = agfstin(g, t); e != NULL; e = agnxtin(g, e))
+		if (agdegree(g, agtail(e), 1, 0) == 0 &&
+		    agdegree(g, agtail(e), 0, 1) == 1)
+			count++;
+	if (count <= LEAVES_PER_RANK)
+		return;
+	ranks = (count + LEAVES_PER_RANK - 1) / LEAVES_PER_RANK;
+	for (e = agfstin(g, t); e != NULL; e = agnxtin(g, e)) {
+		char len[24];
+
+		if (agdegree(g, agtail(e), 1, 0) != 0 ||
+		    agdegree(g, agtail(e), 0, 1) != 1)
+			continue;
+		snprintf(len, sizeof(len), "%zu", 1 + k++ % ranks);
+		set(e, "minlen", len);
+	}
+}
+
 void
 gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b)
 {

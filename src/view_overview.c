@@ -10,10 +10,15 @@ view_overview(graph_ctx *gc)
 	const item **v = gc_items(gc, TYPE_BIT(IT_EVENT) |
 	    TYPE_BIT(IT_DECISION) | TYPE_BIT(IT_CAUSE), &n);
 
+	Agnode_t **drawn = xcalloc(n + 1, sizeof(*drawn));
+
 	for (i = 0; i < n; i++)
-		gc_node(gc, gc->body, v[i]);
+		drawn[i] = gc_node(gc, gc->body, v[i]);
 	for (i = 0; i < gc->m->nlinks; i++)
 		if (gc->sel->link[i])
 			gc_link(gc, &gc->m->links[i]);
+	for (i = 0; i < n; i++)
+		gc_spread_leaves(gc, drawn[i]);
+	free(drawn);
 	free(v);
 }

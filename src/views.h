@@ -63,6 +63,13 @@ Agedge_t *gc_link(graph_ctx *gc, const relation *l);
 Agraph_t *gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
     const char *title);
 
+/* Spreads the items that point at t and at nothing else, and that
+ * nothing points at (a decision's causes, mostly), over ranks of at most
+ * four, by giving their edges lengths 1, 2, ... in turn: seven reasons
+ * for one decision stand in two ranks of four and three, not in one rank
+ * as long as a slide. Call it once all of a view's edges are made. */
+void gc_spread_leaves(graph_ctx *gc, Agnode_t *t);
+
 /* An invisible edge that orders a before b (timeline bands). */
 void gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b);
 
