@@ -81,10 +81,12 @@ place_key(Agraph_t *g)
 }
 
 /* How far clear_xlabels looks beside an edge for a free place, in steps
- * of CLEAR_STEP points, and the largest graph it works on. */
+ * of CLEAR_STEP points, and the largest graph it works on: every place
+ * tried is compared with every node and edge label. */
 #define CLEAR_STEPS 20
 #define CLEAR_STEP 12.0
 #define CLEAR_MAX_NODES 300
+#define CLEAR_MAX_EDGES 600
 
 /* A label's box, with a margin of pad points. */
 static boxf
@@ -190,7 +192,7 @@ clear_xlabels(Agraph_t *g)
 	Agnode_t *n;
 	Agedge_t *e;
 
-	if (agnnodes(g) > CLEAR_MAX_NODES)
+	if (agnnodes(g) > CLEAR_MAX_NODES || agnedges(g) > CLEAR_MAX_EDGES)
 		return;
 	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
 		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
