@@ -778,6 +778,10 @@ key_node(graph_ctx *gc, const char *html)
 	buf_free(&b);
 }
 
+/* A legend swatch's size: fixed, so that a column widened by the sources
+ * under it does not stretch the box. */
+#define SWATCH "FIXEDSIZE=\"TRUE\" WIDTH=\"30\" HEIGHT=\"20\""
+
 /* Legend entries: a swatch cell and a label cell each. */
 typedef struct {
 	buf swatch[64], text[64];
@@ -816,7 +820,7 @@ add_key(graph_ctx *gc)
 				continue;
 			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"%d\" "
 			    "STYLE=\"%s\" COLOR=\"%s\" BGCOLOR=\"%s\" "
-			    "WIDTH=\"30\"> </TD>", k == IT_DECISION ? 3 : 1,
+			    SWATCH "> </TD>", k == IT_DECISION ? 3 : 1,
 			    k == IT_EVENT ? "rounded" : "solid", th->line,
 			    th->node_fill);
 			legend_add(&lg, kind_words[k]);
@@ -909,7 +913,7 @@ add_key(graph_ctx *gc)
 			if (!gc->groups[i] || lg.n >= 64)
 				continue;
 			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"2\" "
-			    "COLOR=\"%s\" BGCOLOR=\"%s\"> </TD>",
+			    "COLOR=\"%s\" BGCOLOR=\"%s\" " SWATCH "> </TD>",
 			    gc_group_color(gc, g), gc_group_fill(gc, g));
 			label_wrap_html(&lg.text[lg.n], g->name, gc->o->wrap,
 			    2, "<BR/>");
@@ -933,7 +937,10 @@ add_key(graph_ctx *gc)
 		}
 	}
 	if (sources) {
-		int num, col = 0;
+		/* More than six sources take three columns, so that a long
+		 * list under a wide diagram stays low. */
+		int num, col = 0, columns = gc->cites > 6 ? 3 : 2;
+		int span = 2 * per_row / columns;
 
 		buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>"
 		    "Sources</B></TD></TR>", 2 * per_row);
@@ -954,11 +961,11 @@ add_key(graph_ctx *gc)
 				    "[%d]</FONT></TD><TD ALIGN=\"LEFT\" "
 				    "BALIGN=\"LEFT\" VALIGN=\"TOP\" COLSPAN=\"%d\">"
 				    "<FONT POINT-SIZE=\"%s\">", small, num,
-				    per_row - 1, small);
+				    span - 1, small);
 				label_wrap_html(&b, t.s, gc->o->wrap * 2, 4,
 				    "<BR/>");
 				buf_puts(&b, "</FONT></TD>");
-				if (++col == 2) {
+				if (++col == columns) {
 					buf_puts(&b, "</TR>");
 					col = 0;
 				}
@@ -967,7 +974,7 @@ add_key(graph_ctx *gc)
 		}
 		if (col != 0)
 			buf_printf(&b, "<TD COLSPAN=\"%d\"></TD></TR>",
-			    per_row);
+			    (columns - col) * span);
 	}
 	buf_puts(&b, "</TABLE>");
 	for (k = 0; k < 64; k++) {
