@@ -3,35 +3,57 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
+
+static bool
+too_large(diag_list *dl)
+{
+	diag_add(dl, DIAG_ERROR, 0, 0, "the file is larger than %u MiB, the "
+	    "limit for a model", READER_MAX_FILE / (1024 * 1024));
+	return false;
+}
 
 bool
 reader_slurp(FILE *fp, char **text, size_t *len, diag_list *dl)
 {
-	buf b = {0};
-	char chunk[65536];
-	size_t n;
+	struct stat st;
+	char *s;
+	size_t n = 0, cap = 65536, got;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (b.len + n > READER_MAX_FILE) {
-			diag_add(dl, DIAG_ERROR, 0, 0,
-			    "the file is larger than %u MiB, the limit for a "
-			    "model", READER_MAX_FILE / (1024 * 1024));
-			buf_free(&b);
-			return false;
+	/* A regular file is read in one piece into a buffer of its size:
+	 * growing a buffer by doubling would copy a large model several
+	 * times, and leave it in a block up to twice its size. Of the two
+	 * bytes more, one is for the NUL and one shows a file that has grown
+	 * since fstat. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0) {
+		if ((uintmax_t)st.st_size > READER_MAX_FILE)
+			return too_large(dl);
+		cap = (size_t)st.st_size + 2;
+	}
+	s = xmalloc(cap);
+	while ((got = fread(s + n, 1, cap - 1 - n, fp)) > 0) {
+		n += got;
+		if (n > READER_MAX_FILE) {
+			free(s);
+			return too_large(dl);
 		}
-		buf_putn(&b, chunk, n);
+		/* Larger than it was, or not a regular file. */
+		if (n == cap - 1) {
+			cap *= 2;
+			s = xrealloc(s, cap);
+		}
 	}
 	if (ferror(fp)) {
 		diag_add(dl, DIAG_ERROR, 0, 0, "cannot read: %s",
 		    strerror(errno));
-		buf_free(&b);
+		free(s);
 		return false;
 	}
-	if (b.s == NULL)
-		b.s = xcalloc(1, 1);
-	*text = b.s;
-	*len = b.len;
+	s[n] = '\0';
+	*text = s;
+	*len = n;
 	return true;
 }
 
