@@ -91,8 +91,12 @@ typedef struct {
 	const node *node;               /* for the places of its values */
 } view_spec;
 
+/* A large model has a million items and links: the fields of item and
+ * relation are ordered so that the compiler pads neither. */
 struct item {
 	item_type type;
+	int number;             /* its 1-based position among the items of
+	                         * its type: a phase's number */
 	const char *id;
 	int line, col;          /* the place of the item's id, or its start */
 	size_t index;           /* position among the items of its type */
@@ -117,7 +121,6 @@ struct item {
 	view_spec *view;
 
 	/* Derived by check.c. */
-	int number;             /* a phase's 1-based position */
 	item *resolved_phase;   /* the phase the item belongs to, or NULL */
 	stance resolved_stance;
 	bool cited;             /* a source named by some item or relation */
@@ -126,17 +129,17 @@ struct item {
 typedef struct {
 	item *from, *to;
 	ref from_ref, to_ref;
-	link_type type;
 	const char *label, *note;
-	date date;
 	ref phase;
-	evidence evidence;
 	source_list sources;
-	bool shorthand;         /* made from a cause's for or against */
 	const node *node;       /* the link's mapping; NULL for shorthands */
-	int line, col;
 	size_t index;
 	item *resolved_phase;
+	link_type type;
+	evidence evidence;
+	date date;
+	int line, col;
+	bool shorthand;         /* made from a cause's for or against */
 } relation;
 
 typedef struct {
