@@ -57,6 +57,7 @@ typedef struct {
 	uint64_t required[IT__COUNT];   /* and those it must have */
 	uint64_t link_allowed, link_required;
 	struct key_memo memo[KEY_MEMO_SIZE];
+	size_t links_cap;       /* the room in m->links */
 } loader;
 
 static const char *const top_keys[] = {"kgraph", "title", "subtitle",
@@ -831,8 +832,12 @@ new_link(loader *ld)
 	size_t n = m->nlinks;
 	relation *l;
 
-	if ((n & (n - 1)) == 0)
-		m->links = xrealloc(m->links, (n ? 2 * n : 1) * sizeof(relation));
+	/* count_links has made room for every link; this is a guard. */
+	if (n == ld->links_cap) {
+		ld->links_cap = n ? 2 * n : 16;
+		m->links = xrealloc(m->links, ld->links_cap *
+		    sizeof(relation));
+	}
 	l = &m->links[n];
 	memset(l, 0, sizeof(*l));
 	l->index = n;
@@ -988,6 +993,43 @@ load_link(loader *ld, const node *n)
 		ld->m->nlinks--;        /* unusable; its problems are reported */
 }
 
+/* The most links the model can have: one for each entry of 'links' and
+ * of each cause's 'for' and 'against'. Counting them first allocates the
+ * links once, at their size, rather than growing a large array by
+ * copying it. */
+static size_t
+count_links(loader *ld, const node *root)
+{
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < root->n; i++) {
+		const node *key = root->items[2 * i], *v = root->items[2 * i + 1];
+
+		if (v->kind != NODE_SEQ)
+			continue;
+		if (strcmp(key->str, "links") == 0) {
+			n += v->n;
+			continue;
+		}
+		if (strcmp(key->str, "causes") != 0)
+			continue;
+		for (j = 0; j < v->n; j++) {
+			const node *c = v->items[j];
+
+			if (c->kind != NODE_MAP)
+				continue;
+			for (k = 0; k < c->n; k++) {
+				const node *e = c->items[2 * k + 1];
+				int code = key_code(ld, c->items[2 * k]);
+
+				if (code == K_FOR || code == K_AGAINST)
+					n += e->kind == NODE_SEQ ? e->n : 1;
+			}
+		}
+	}
+	return n;
+}
+
 static int
 link_place_cmp(const void *pa, const void *pb)
 {
@@ -1018,6 +1060,9 @@ load_model(const node *root, const char *file, diag_list *dl)
 	}
 	ld->link_allowed = key_mask(link_keys);
 	ld->link_required = key_mask(link_required);
+	ld->links_cap = count_links(ld, root);
+	if (ld->links_cap > 0)
+		m->links = xmalloc(ld->links_cap * sizeof(relation));
 	for (i = 0; i < root->n; i++) {
 		const node *k = root->items[2 * i], *v = root->items[2 * i + 1];
 		const char *key = k->str;
