@@ -396,18 +396,32 @@ strmap_hash(const char *s, size_t n)
 	return h;
 }
 
+/* The first 8 bytes of a key, zero-padded. */
+static uint64_t
+strmap_head(const char *key, size_t len)
+{
+	uint64_t head = 0;
+
+	memcpy(&head, key, len < sizeof(head) ? len : sizeof(head));
+	return head;
+}
+
 /* The slot of key, or of the empty slot where it would go. Each entry
- * keeps its key's hash, so that a probe compares text only when the
- * hashes agree, and reads one entry rather than three arrays. */
+ * keeps its key's hash and first bytes, so that a probe reads one entry
+ * rather than three arrays, and the text of the key (elsewhere in memory,
+ * so a cache miss in a large table) only for a key longer than 8 bytes
+ * whose hash and first bytes agree. */
 static size_t
-strmap_slot(const strmap *m, const char *key, size_t len, uint32_t h)
+strmap_slot(const strmap *m, const char *key, size_t len, uint32_t h,
+    uint64_t head)
 {
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
 	const struct strmap_entry *e;
 
 	while ((e = &m->entries[i])->key != NULL) {
-		if (e->hash == h && e->len == len &&
-		    memcmp(e->key, key, len) == 0)
+		if (e->hash == h && e->len == len && e->head == head &&
+		    (len <= sizeof(head) || memcmp(e->key + sizeof(head),
+		    key + sizeof(head), len - sizeof(head)) == 0))
 			break;
 		i = (i + 1) & mask;
 	}
@@ -421,7 +435,8 @@ strmap_get(const strmap *m, const char *key, size_t len)
 
 	if (m->cap == 0)
 		return NULL;
-	i = strmap_slot(m, key, len, (uint32_t)strmap_hash(key, len));
+	i = strmap_slot(m, key, len, (uint32_t)strmap_hash(key, len),
+	    strmap_head(key, len));
 	return m->entries[i].key ? m->entries[i].value : NULL;
 }
 
@@ -429,6 +444,7 @@ void *
 strmap_put(strmap *m, const char *key, size_t len, void *value)
 {
 	uint32_t h = (uint32_t)strmap_hash(key, len);
+	uint64_t head = strmap_head(key, len);
 	size_t i;
 
 	/* At most three quarters full: linear probing stays short, and a
@@ -444,18 +460,19 @@ strmap_put(strmap *m, const char *key, size_t len, void *value)
 
 			if (e->key == NULL)
 				continue;
-			i = strmap_slot(m, e->key, e->len, e->hash);
+			i = strmap_slot(m, e->key, e->len, e->hash, e->head);
 			m->entries[i] = *e;
 		}
 		free(old.entries);
 	}
-	i = strmap_slot(m, key, len, h);
+	i = strmap_slot(m, key, len, h, head);
 	if (m->entries[i].key != NULL)
 		return m->entries[i].value;
 	m->entries[i].key = key;
 	m->entries[i].len = (uint32_t)len;
 	m->entries[i].hash = h;
 	m->entries[i].value = value;
+	m->entries[i].head = head;
 	m->n++;
 	return NULL;
 }

@@ -68,6 +68,7 @@ struct strmap_entry {
 	uint32_t len;           /* keys are shorter than 4 GiB */
 	uint32_t hash;          /* the low half of the key's hash */
 	void *value;
+	uint64_t head;          /* the key's first 8 bytes, zero-padded */
 };
 typedef struct {
 	struct strmap_entry *entries;
