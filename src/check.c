@@ -648,6 +648,7 @@ check_model(model *m, diag_list *dl)
 	check_items(ck);
 	resolve_phases(ck);
 	check_sources(ck);
-	model_each_text(m, check_bidi, dl);
+	/* Bidirectional controls are not ASCII. */
+	model_each_nonascii_text(m, check_bidi, dl);
 	return dl->errors - before;
 }

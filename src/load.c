@@ -871,10 +871,14 @@ load_item(loader *ld, item_type t, const node *n)
 		it->view->depth = -1;
 		it->view->node = n;
 	}
+	/* Its texts are among its scalars. */
+	it->ascii = true;
 	for (i = 0; i < n->n; i++) {
 		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
 		int code = key_code(ld, k);
 
+		if (v->kind == NODE_SCALAR && !v->ascii)
+			it->ascii = false;
 		if (code >= 0)
 			seen |= KEY_BIT(code);
 		if (!item_field(ld, it, code, k, v))

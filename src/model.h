@@ -124,6 +124,7 @@ struct item {
 	item *resolved_phase;   /* the phase the item belongs to, or NULL */
 	stance resolved_stance;
 	bool cited;             /* a source named by some item or relation */
+	bool ascii;             /* its texts are all ASCII (set by load.c) */
 };
 
 typedef struct {
@@ -176,6 +177,11 @@ const char *model_suggest_id(const model *m, const char *id,
 typedef void (*model_text_fn)(const char *text, const item *it,
     const char *field, void *ctx);
 void model_each_text(const model *m, model_text_fn fn, void *ctx);
+/* As model_each_text, but leaves out the items whose texts are all
+ * ASCII: for checks that ASCII text always passes, which need not read
+ * the texts of a large model again. */
+void model_each_nonascii_text(const model *m, model_text_fn fn,
+    void *ctx);
 /* An item as messages name it: "event 'e'", or "the model" for the
  * item model_each_text gives with the model's own texts. Returns out. */
 const char *model_describe(const item *it, char *out, size_t outsize);

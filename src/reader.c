@@ -294,6 +294,7 @@ scalar(reader *r, const yaml_event_t *ev)
 	node *n = new_node(r, NODE_SCALAR, ev->start_mark);
 	size_t len = ev->data.scalar.length, i;
 	const char *s = (const char *)ev->data.scalar.value;
+	bool ascii = true;
 
 	if (!check_tag(r, ev->data.scalar.tag, ev->start_mark))
 		r->failed = true;
@@ -314,6 +315,8 @@ scalar(reader *r, const yaml_event_t *ev)
 			i++;
 			continue;
 		}
+		if (c >= 0x80)
+			ascii = false;
 		k = utf8_decode(s + i, len - i, &cp);
 
 		if (k == 0) {
@@ -334,6 +337,9 @@ scalar(reader *r, const yaml_event_t *ev)
 		i += k;
 	}
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	/* Known while the text is in the cache, for the checks that only
+	 * other text can fail (model_each_nonascii_text). */
+	n->ascii = ascii;
 	n->len = (uint32_t)len;
 	if (next_is_key(r)) {
 		/* A model repeats a few dozen keys in every item: keep one

@@ -38,6 +38,7 @@ struct node {
 	int line, col;          /* 1-based place of the node's start */
 	unsigned char kind;     /* a node_kind */
 	bool plain;             /* a scalar written without quotes */
+	bool ascii;             /* a scalar whose bytes are all ASCII */
 };
 
 /* Reads all of fp into *text (owned by the caller, NUL-terminated) and
