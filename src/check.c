@@ -108,6 +108,56 @@ resolve_sources(checker *ck, source_list *l)
 		resolve(ck, &l->v[i].src, TYPE_BIT(IT_SOURCE), "source");
 }
 
+/* The id table of a large model is far larger than the cache, and each
+ * lookup a miss: the loops that resolve many references ask for the
+ * table's slots this many items or links ahead, so that the misses
+ * overlap. */
+#define PREFETCH_AHEAD 8
+
+static void
+prefetch_ref(const checker *ck, const ref *r)
+{
+	if (r->id != NULL)
+		strmap_prefetch(&ck->m->ids, r->id, strlen(r->id));
+}
+
+static void
+prefetch_sources(const checker *ck, const source_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		prefetch_ref(ck, &l->v[i].src);
+}
+
+/* The references check_items resolves for an event, decision or cause. */
+static void
+prefetch_item(const checker *ck, const item *it)
+{
+	size_t i;
+
+	prefetch_ref(ck, &it->phase);
+	prefetch_ref(ck, &it->actor);
+	prefetch_ref(ck, &it->by);
+	prefetch_ref(ck, &it->on);
+	for (i = 0; i < it->actors.n; i++)
+		prefetch_ref(ck, &it->actors.v[i]);
+	for (i = 0; i < it->to_actors.n; i++)
+		prefetch_ref(ck, &it->to_actors.v[i]);
+	prefetch_sources(ck, &it->sources);
+}
+
+/* The references check_link resolves. */
+static void
+prefetch_link(const checker *ck, const relation *l)
+{
+	if (!l->shorthand)
+		prefetch_ref(ck, &l->from_ref);
+	prefetch_ref(ck, &l->to_ref);
+	prefetch_ref(ck, &l->phase);
+	prefetch_sources(ck, &l->sources);
+}
+
 #define ITEMS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION) | \
 	TYPE_BIT(IT_CAUSE))
 #define ACTS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION))
@@ -518,6 +568,9 @@ check_items(checker *ck)
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
 
+			if (i + PREFETCH_AHEAD < m->count[t])
+				prefetch_item(ck,
+				    m->items[t][i + PREFETCH_AHEAD]);
 			resolve(ck, &it->phase, TYPE_BIT(IT_PHASE), "phase");
 			resolve(ck, &it->actor, TYPE_BIT(IT_ACTOR), "actor");
 			resolve(ck, &it->by, TYPE_BIT(IT_ACTOR), "actor");
@@ -530,8 +583,11 @@ check_items(checker *ck)
 			resolve_sources(ck, &it->sources);
 		}
 	}
-	for (i = 0; i < m->nlinks; i++)
+	for (i = 0; i < m->nlinks; i++) {
+		if (i + PREFETCH_AHEAD < m->nlinks)
+			prefetch_link(ck, &m->links[i + PREFETCH_AHEAD]);
 		check_link(ck, &m->links[i]);
+	}
 	for (i = 0; i < m->count[IT_DECISION]; i++) {
 		item *d = m->items[IT_DECISION][i];
 		static const stance from_outcome[] = {

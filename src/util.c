@@ -478,6 +478,15 @@ strmap_put(strmap *m, const char *key, size_t len, void *value)
 }
 
 void
+strmap_prefetch(const strmap *m, const char *key, size_t len)
+{
+	if (m->cap == 0)
+		return;
+	__builtin_prefetch(&m->entries[(uint32_t)strmap_hash(key, len) &
+	    (m->cap - 1)]);
+}
+
+void
 strmap_free(strmap *m)
 {
 	free(m->entries);
