@@ -388,7 +388,7 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
 	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
 	out->nodes = arena_alloc(ld->m->arena, n * sizeof(*out->nodes));
 	for (i = 0; i < n; i++) {
-		const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
+		const node *e = v->kind == NODE_SEQ ? &v->items[i] : v;
 
 		if (e->kind != NODE_SCALAR) {
 			ERR(e, "each entry of '%s' must be an id", k->str);
@@ -493,7 +493,7 @@ sources_value(loader *ld, const node *k, const node *v, source_list *out)
 
 	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
 	for (i = 0; i < n; i++) {
-		const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
+		const node *e = v->kind == NODE_SEQ ? &v->items[i] : v;
 		source_ref *sr = &out->v[out->n];
 
 		if (e->kind == NODE_SEQ) {
@@ -517,8 +517,8 @@ sources_value(loader *ld, const node *k, const node *v, source_list *out)
 			bool ok = true;
 
 			for (j = 0; j < e->n; j++) {
-				const node *kk = e->items[2 * j];
-				const node *vv = e->items[2 * j + 1];
+				const node *kk = &e->items[2 * j];
+				const node *vv = &e->items[2 * j + 1];
 
 				if (strcmp(kk->str, "id") == 0) {
 					ref_value(ld, kk, vv, &sr->src);
@@ -874,7 +874,7 @@ load_item(loader *ld, item_type t, const node *n)
 	/* Its texts are among its scalars. */
 	it->ascii = true;
 	for (i = 0; i < n->n; i++) {
-		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
+		const node *k = &n->items[2 * i], *v = &n->items[2 * i + 1];
 		int code = key_code(ld, k);
 
 		if (v->kind == NODE_SCALAR && !v->ascii)
@@ -944,7 +944,7 @@ load_link(loader *ld, const node *n)
 	l->col = n->col;
 	l->type = (link_type)-1;
 	for (i = 0; i < n->n; i++) {
-		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
+		const node *k = &n->items[2 * i], *v = &n->items[2 * i + 1];
 		int code = key_code(ld, k);
 
 		if (code >= 0)
@@ -1007,7 +1007,7 @@ count_links(loader *ld, const node *root)
 	size_t i, j, k, n = 0;
 
 	for (i = 0; i < root->n; i++) {
-		const node *key = root->items[2 * i], *v = root->items[2 * i + 1];
+		const node *key = &root->items[2 * i], *v = &root->items[2 * i + 1];
 
 		if (v->kind != NODE_SEQ)
 			continue;
@@ -1018,13 +1018,13 @@ count_links(loader *ld, const node *root)
 		if (strcmp(key->str, "causes") != 0)
 			continue;
 		for (j = 0; j < v->n; j++) {
-			const node *c = v->items[j];
+			const node *c = &v->items[j];
 
 			if (c->kind != NODE_MAP)
 				continue;
 			for (k = 0; k < c->n; k++) {
-				const node *e = c->items[2 * k + 1];
-				int code = key_code(ld, c->items[2 * k]);
+				const node *e = &c->items[2 * k + 1];
+				int code = key_code(ld, &c->items[2 * k]);
 
 				if (code == K_FOR || code == K_AGAINST)
 					n += e->kind == NODE_SEQ ? e->n : 1;
@@ -1068,7 +1068,7 @@ load_model(const node *root, const char *file, diag_list *dl)
 	if (ld->links_cap > 0)
 		m->links = xmalloc(ld->links_cap * sizeof(relation));
 	for (i = 0; i < root->n; i++) {
-		const node *k = root->items[2 * i], *v = root->items[2 * i + 1];
+		const node *k = &root->items[2 * i], *v = &root->items[2 * i + 1];
 		const char *key = k->str;
 
 		if (strcmp(key, "kgraph") == 0) {
@@ -1102,7 +1102,7 @@ load_model(const node *root, const char *file, diag_list *dl)
 				continue;
 			}
 			for (j = 0; j < v->n; j++)
-				load_link(ld, v->items[j]);
+				load_link(ld, &v->items[j]);
 		} else if ((t = model_lookup(model_list_keys, key)) >= 0) {
 			size_t j;
 
@@ -1114,7 +1114,7 @@ load_model(const node *root, const char *file, diag_list *dl)
 				continue;
 			}
 			for (j = 0; j < v->n; j++)
-				load_item(ld, (item_type)t, v->items[j]);
+				load_item(ld, (item_type)t, &v->items[j]);
 		} else {
 			unknown_key(ld, k, "the model", top_keys);
 		}
