@@ -598,10 +598,15 @@ check_items(checker *ck)
 			[OUT_PROPOSED] = ST_FOR,
 		};
 
-		if (d->stance != ST_NONE && d->on.id == NULL)
-			AT(d->stance_line, d->stance_col, "decision '%s' has "
-			    "a 'stance' but no 'on': say which question it "
-			    "answers", d->id);
+		if (d->stance != ST_NONE && d->on.id == NULL) {
+			/* A rare message finds its place in the tree rather
+			 * than in every item. */
+			const node *sn = node_get(d->node, "stance");
+
+			AT(sn->line, sn->col, "decision '%s' has a 'stance' "
+			    "but no 'on': say which question it answers",
+			    d->id);
+		}
 		if (d->on.id != NULL)
 			d->resolved_stance = d->stance != ST_NONE ? d->stance :
 			    from_outcome[d->outcome];

@@ -790,15 +790,11 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 		}
 		break;
 	case K_OUTCOME:
-		it->outcome_line = v->line;
-		it->outcome_col = v->col;
 		if ((i = enum_value(ld, k, v, "outcome",
 		    model_outcome_names)) > 0)
 			it->outcome = (outcome)i;
 		break;
 	case K_STANCE:
-		it->stance_line = v->line;
-		it->stance_col = v->col;
 		if ((i = enum_value(ld, k, v, "stance",
 		    model_stance_names)) > 0)
 			it->stance = (stance)i;

@@ -112,7 +112,6 @@ struct item {
 	cause_kind cause_kind;
 	outcome outcome;
 	stance stance;          /* as written; resolved_stance is derived */
-	int outcome_line, outcome_col, stance_line, stance_col;
 
 	ref group, actor, by, phase, on;
 	ref_list actors, to_actors, for_items, against_items;
