@@ -374,9 +374,11 @@ ref_value(loader *ld, const node *k, const node *v, ref *r)
 	r->col = v->col;
 }
 
-/* A list field: a list of scalars, or one scalar. */
+/* A list field: a list of scalars, or one scalar. Each entry's node goes
+ * to *nodes when nodes is not NULL. */
 static void
-ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
+ref_list_value(loader *ld, const node *k, const node *v, ref_list *out,
+    const node ***nodes)
 {
 	size_t i, n = v->kind == NODE_SEQ ? v->n : 1;
 
@@ -386,7 +388,8 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
 		return;
 	}
 	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
-	out->nodes = arena_alloc(ld->m->arena, n * sizeof(*out->nodes));
+	if (nodes != NULL)
+		*nodes = arena_alloc(ld->m->arena, n * sizeof(**nodes));
 	for (i = 0; i < n; i++) {
 		const node *e = v->kind == NODE_SEQ ? &v->items[i] : v;
 
@@ -401,7 +404,8 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
 		out->v[out->n].id = e->str;
 		out->v[out->n].line = e->line;
 		out->v[out->n].col = e->col;
-		out->nodes[out->n] = e;
+		if (nodes != NULL)
+			(*nodes)[out->n] = e;
 		out->n++;
 	}
 }
@@ -412,11 +416,10 @@ str_list_value(loader *ld, const node *k, const node *v, str_list *out)
 	ref_list refs = {0};
 	size_t i;
 
-	ref_list_value(ld, k, v, &refs);
+	ref_list_value(ld, k, v, &refs, &out->nodes);
 	out->v = arena_alloc(ld->m->arena, (refs.n + 1) * sizeof(*out->v));
 	for (i = 0; i < refs.n; i++)
 		out->v[i] = refs.v[i].id;
-	out->nodes = refs.nodes;
 	out->n = refs.n;
 	out->line = v->line;
 	out->col = v->col;
@@ -742,7 +745,7 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 		if (t == IT_PHASE)
 			date_value(ld, k, v, &it->to);
 		else
-			ref_list_value(ld, k, v, &it->to_actors);
+			ref_list_value(ld, k, v, &it->to_actors, NULL);
 		break;
 	case K_GROUP:
 		ref_value(ld, k, v, &it->group);
@@ -760,13 +763,13 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 		ref_value(ld, k, v, &it->on);
 		break;
 	case K_ACTORS:
-		ref_list_value(ld, k, v, &it->actors);
+		ref_list_value(ld, k, v, &it->actors, NULL);
 		break;
 	case K_FOR:
-		ref_list_value(ld, k, v, &it->for_items);
+		ref_list_value(ld, k, v, &it->for_items, NULL);
 		break;
 	case K_AGAINST:
-		ref_list_value(ld, k, v, &it->against_items);
+		ref_list_value(ld, k, v, &it->against_items, NULL);
 		break;
 	case K_SOURCES:
 		sources_value(ld, k, v, &it->sources);

@@ -58,7 +58,6 @@ typedef struct {
 
 typedef struct {
 	ref *v;
-	const node **nodes;     /* each entry's node */
 	size_t n;
 } ref_list;
 
