@@ -455,6 +455,15 @@ resolve_phases(checker *ck)
 		relation *l = &m->links[i];
 		item *a, *b;
 
+		/* The phases of the ends of links ahead, as in check_items. */
+		if (i + PREFETCH_AHEAD < m->nlinks) {
+			const relation *next = &m->links[i + PREFETCH_AHEAD];
+
+			if (next->from != NULL)
+				__builtin_prefetch(&next->from->resolved_phase);
+			if (next->to != NULL)
+				__builtin_prefetch(&next->to->resolved_phase);
+		}
 		phase_by_date(ck, &l->phase, &l->date, l->node, l->line, l->col,
 		    NULL, &l->resolved_phase);
 		if (l->resolved_phase != NULL || l->phase.id != NULL ||
