@@ -108,6 +108,56 @@ resolve_sources(checker *ck, source_list *l)
 		resolve(ck, &l->v[i].src, TYPE_BIT(IT_SOURCE), "source");
 }
 
+/* The id table of a large model is far larger than the cache, and each
+ * lookup a miss: the loops that resolve many references ask for the
+ * table's slots this many items or links ahead, so that the misses
+ * overlap. */
+#define PREFETCH_AHEAD 8
+
+static void
+prefetch_ref(const checker *ck, const ref *r)
+{
+	if (r->id != NULL)
+		strmap_prefetch(&ck->m->ids, r->id, strlen(r->id));
+}
+
+static void
+prefetch_sources(const checker *ck, const source_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		prefetch_ref(ck, &l->v[i].src);
+}
+
+/* The references check_items resolves for an event, decision or cause. */
+static void
+prefetch_item(const checker *ck, const item *it)
+{
+	size_t i;
+
+	prefetch_ref(ck, &it->phase);
+	prefetch_ref(ck, &it->actor);
+	prefetch_ref(ck, &it->by);
+	prefetch_ref(ck, &it->on);
+	for (i = 0; i < it->actors.n; i++)
+		prefetch_ref(ck, &it->actors.v[i]);
+	for (i = 0; i < it->to_actors.n; i++)
+		prefetch_ref(ck, &it->to_actors.v[i]);
+	prefetch_sources(ck, &it->sources);
+}
+
+/* The references check_link resolves. */
+static void
+prefetch_link(const checker *ck, const relation *l)
+{
+	if (!l->shorthand)
+		prefetch_ref(ck, &l->from_ref);
+	prefetch_ref(ck, &l->to_ref);
+	prefetch_ref(ck, &l->phase);
+	prefetch_sources(ck, &l->sources);
+}
+
 #define ITEMS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION) | \
 	TYPE_BIT(IT_CAUSE))
 #define ACTS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION))
@@ -405,6 +455,15 @@ resolve_phases(checker *ck)
 		relation *l = &m->links[i];
 		item *a, *b;
 
+		/* The phases of the ends of links ahead, as in check_items. */
+		if (i + PREFETCH_AHEAD < m->nlinks) {
+			const relation *next = &m->links[i + PREFETCH_AHEAD];
+
+			if (next->from != NULL)
+				__builtin_prefetch(&next->from->resolved_phase);
+			if (next->to != NULL)
+				__builtin_prefetch(&next->to->resolved_phase);
+		}
 		phase_by_date(ck, &l->phase, &l->date, l->node, l->line, l->col,
 		    NULL, &l->resolved_phase);
 		if (l->resolved_phase != NULL || l->phase.id != NULL ||
@@ -518,6 +577,9 @@ check_items(checker *ck)
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
 
+			if (i + PREFETCH_AHEAD < m->count[t])
+				prefetch_item(ck,
+				    m->items[t][i + PREFETCH_AHEAD]);
 			resolve(ck, &it->phase, TYPE_BIT(IT_PHASE), "phase");
 			resolve(ck, &it->actor, TYPE_BIT(IT_ACTOR), "actor");
 			resolve(ck, &it->by, TYPE_BIT(IT_ACTOR), "actor");
@@ -530,8 +592,11 @@ check_items(checker *ck)
 			resolve_sources(ck, &it->sources);
 		}
 	}
-	for (i = 0; i < m->nlinks; i++)
+	for (i = 0; i < m->nlinks; i++) {
+		if (i + PREFETCH_AHEAD < m->nlinks)
+			prefetch_link(ck, &m->links[i + PREFETCH_AHEAD]);
 		check_link(ck, &m->links[i]);
+	}
 	for (i = 0; i < m->count[IT_DECISION]; i++) {
 		item *d = m->items[IT_DECISION][i];
 		static const stance from_outcome[] = {
@@ -542,10 +607,15 @@ check_items(checker *ck)
 			[OUT_PROPOSED] = ST_FOR,
 		};
 
-		if (d->stance != ST_NONE && d->on.id == NULL)
-			AT(d->stance_line, d->stance_col, "decision '%s' has "
-			    "a 'stance' but no 'on': say which question it "
-			    "answers", d->id);
+		if (d->stance != ST_NONE && d->on.id == NULL) {
+			/* A rare message finds its place in the tree rather
+			 * than in every item. */
+			const node *sn = node_get(d->node, "stance");
+
+			AT(sn->line, sn->col, "decision '%s' has a 'stance' "
+			    "but no 'on': say which question it answers",
+			    d->id);
+		}
 		if (d->on.id != NULL)
 			d->resolved_stance = d->stance != ST_NONE ? d->stance :
 			    from_outcome[d->outcome];
@@ -648,6 +718,7 @@ check_model(model *m, diag_list *dl)
 	check_items(ck);
 	resolve_phases(ck);
 	check_sources(ck);
-	model_each_text(m, check_bidi, dl);
+	/* Bidirectional controls are not ASCII. */
+	model_each_nonascii_text(m, check_bidi, dl);
 	return dl->errors - before;
 }

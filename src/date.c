@@ -100,16 +100,16 @@ parse_point(const char *s, size_t n, date_point *p)
 		return "is not a date; write 1949, 1949-03, 1949-03-05, "
 		    "an interval such as 1949-05/1949-08, or ~ before any "
 		    "of them for an approximate date";
-	p->y = number(s, 4);
+	p->y = (int16_t)number(s, 4);
 	if (p->y == 0)
 		return "has year 0000; years run from 0001";
 	if (n >= 7) {
-		p->m = number(s + 5, 2);
+		p->m = (int8_t)number(s + 5, 2);
 		if (p->m < 1 || p->m > 12)
 			return "has a month that is not 01 to 12";
 	}
 	if (n == 10) {
-		p->d = number(s + 8, 2);
+		p->d = (int8_t)number(s + 8, 2);
 		if (p->d < 1 || p->d > date_month_days(p->y, p->m))
 			return "is not a day of the calendar";
 	}
@@ -153,16 +153,16 @@ date_parse(const char *s, size_t len, date *out)
 		    (err = parse_point(slash + 1, len - alen - 1,
 		    &out->end)) != NULL)
 			return err;
-		out->from = point_first(&out->start);
-		out->to = point_last(&out->end);
+		out->from = (int32_t)point_first(&out->start);
+		out->to = (int32_t)point_last(&out->end);
 		if (point_first(&out->start) > out->to)
 			return "is an interval whose start is after its end";
 	} else {
 		if ((err = parse_point(s, len, &out->start)) != NULL)
 			return err;
 		out->end = out->start;
-		out->from = point_first(&out->start);
-		out->to = point_last(&out->start);
+		out->from = (int32_t)point_first(&out->start);
+		out->to = (int32_t)point_last(&out->start);
 	}
 	out->set = true;
 	return NULL;

@@ -5,17 +5,21 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+/* Every item and link has dates, so a date is kept small: a year has
+ * four digits, and day numbers of years 1 to 9999 fit in 32 bits. */
 typedef struct {
-	int y, m, d;            /* m and d are 0 when not written */
+	int16_t y;              /* 1 to 9999 */
+	int8_t m, d;            /* m and d are 0 when not written */
 } date_point;
 
 typedef struct {
+	int32_t from, to;       /* first and last day covered, as day numbers */
+	date_point start, end;  /* end equals start for a single date */
 	bool set;               /* false for an item with no date */
 	bool approx;            /* written with a leading ~ */
 	bool interval;          /* written as A/B */
-	date_point start, end;  /* end equals start for a single date */
-	long from, to;          /* first and last day covered, as day numbers */
 } date;
 
 /* Parses s (len bytes) into *out. Returns NULL on success, or a message

@@ -87,6 +87,7 @@ fonts_check(const model *m, diag_list *dl)
 	FcCharSet *all = installed_chars();
 	font_chars fc;
 	size_t i;
+	bool ascii_drawn = true;
 
 	if (all == NULL)
 		return;
@@ -98,8 +99,16 @@ fonts_check(const model *m, diag_list *dl)
 	}
 	fc.all = all;
 	fc.dl = dl;
-	for (i = 0; i < 128; i++)
+	for (i = 0; i < 128; i++) {
 		fc.ascii[i] = FcCharSetHasChar(all, (FcChar32)i);
-	model_each_text(m, check_text, &fc);
+		if (i > 0x20 && i < 0x7f && !fc.ascii[i])
+			ascii_drawn = false;
+	}
+	/* Where fonts draw all of ASCII, only other text can need a
+	 * warning. */
+	if (ascii_drawn)
+		model_each_nonascii_text(m, check_text, &fc);
+	else
+		model_each_text(m, check_text, &fc);
 	FcCharSetDestroy(all);
 }

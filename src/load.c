@@ -57,6 +57,7 @@ typedef struct {
 	uint64_t required[IT__COUNT];   /* and those it must have */
 	uint64_t link_allowed, link_required;
 	struct key_memo memo[KEY_MEMO_SIZE];
+	size_t links_cap;       /* the room in m->links */
 } loader;
 
 static const char *const top_keys[] = {"kgraph", "title", "subtitle",
@@ -373,9 +374,11 @@ ref_value(loader *ld, const node *k, const node *v, ref *r)
 	r->col = v->col;
 }
 
-/* A list field: a list of scalars, or one scalar. */
+/* A list field: a list of scalars, or one scalar. Each entry's node goes
+ * to *nodes when nodes is not NULL. */
 static void
-ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
+ref_list_value(loader *ld, const node *k, const node *v, ref_list *out,
+    const node ***nodes)
 {
 	size_t i, n = v->kind == NODE_SEQ ? v->n : 1;
 
@@ -385,9 +388,10 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
 		return;
 	}
 	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
-	out->nodes = arena_alloc(ld->m->arena, n * sizeof(*out->nodes));
+	if (nodes != NULL)
+		*nodes = arena_alloc(ld->m->arena, n * sizeof(**nodes));
 	for (i = 0; i < n; i++) {
-		const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
+		const node *e = v->kind == NODE_SEQ ? &v->items[i] : v;
 
 		if (e->kind != NODE_SCALAR) {
 			ERR(e, "each entry of '%s' must be an id", k->str);
@@ -400,7 +404,8 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out)
 		out->v[out->n].id = e->str;
 		out->v[out->n].line = e->line;
 		out->v[out->n].col = e->col;
-		out->nodes[out->n] = e;
+		if (nodes != NULL)
+			(*nodes)[out->n] = e;
 		out->n++;
 	}
 }
@@ -411,11 +416,10 @@ str_list_value(loader *ld, const node *k, const node *v, str_list *out)
 	ref_list refs = {0};
 	size_t i;
 
-	ref_list_value(ld, k, v, &refs);
+	ref_list_value(ld, k, v, &refs, &out->nodes);
 	out->v = arena_alloc(ld->m->arena, (refs.n + 1) * sizeof(*out->v));
 	for (i = 0; i < refs.n; i++)
 		out->v[i] = refs.v[i].id;
-	out->nodes = refs.nodes;
 	out->n = refs.n;
 	out->line = v->line;
 	out->col = v->col;
@@ -492,7 +496,7 @@ sources_value(loader *ld, const node *k, const node *v, source_list *out)
 
 	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
 	for (i = 0; i < n; i++) {
-		const node *e = v->kind == NODE_SEQ ? v->items[i] : v;
+		const node *e = v->kind == NODE_SEQ ? &v->items[i] : v;
 		source_ref *sr = &out->v[out->n];
 
 		if (e->kind == NODE_SEQ) {
@@ -516,8 +520,8 @@ sources_value(loader *ld, const node *k, const node *v, source_list *out)
 			bool ok = true;
 
 			for (j = 0; j < e->n; j++) {
-				const node *kk = e->items[2 * j];
-				const node *vv = e->items[2 * j + 1];
+				const node *kk = &e->items[2 * j];
+				const node *vv = &e->items[2 * j + 1];
 
 				if (strcmp(kk->str, "id") == 0) {
 					ref_value(ld, kk, vv, &sr->src);
@@ -741,7 +745,7 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 		if (t == IT_PHASE)
 			date_value(ld, k, v, &it->to);
 		else
-			ref_list_value(ld, k, v, &it->to_actors);
+			ref_list_value(ld, k, v, &it->to_actors, NULL);
 		break;
 	case K_GROUP:
 		ref_value(ld, k, v, &it->group);
@@ -759,13 +763,13 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 		ref_value(ld, k, v, &it->on);
 		break;
 	case K_ACTORS:
-		ref_list_value(ld, k, v, &it->actors);
+		ref_list_value(ld, k, v, &it->actors, NULL);
 		break;
 	case K_FOR:
-		ref_list_value(ld, k, v, &it->for_items);
+		ref_list_value(ld, k, v, &it->for_items, NULL);
 		break;
 	case K_AGAINST:
-		ref_list_value(ld, k, v, &it->against_items);
+		ref_list_value(ld, k, v, &it->against_items, NULL);
 		break;
 	case K_SOURCES:
 		sources_value(ld, k, v, &it->sources);
@@ -789,15 +793,11 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 		}
 		break;
 	case K_OUTCOME:
-		it->outcome_line = v->line;
-		it->outcome_col = v->col;
 		if ((i = enum_value(ld, k, v, "outcome",
 		    model_outcome_names)) > 0)
 			it->outcome = (outcome)i;
 		break;
 	case K_STANCE:
-		it->stance_line = v->line;
-		it->stance_col = v->col;
 		if ((i = enum_value(ld, k, v, "stance",
 		    model_stance_names)) > 0)
 			it->stance = (stance)i;
@@ -831,8 +831,12 @@ new_link(loader *ld)
 	size_t n = m->nlinks;
 	relation *l;
 
-	if ((n & (n - 1)) == 0)
-		m->links = xrealloc(m->links, (n ? 2 * n : 1) * sizeof(relation));
+	/* count_links has made room for every link; this is a guard. */
+	if (n == ld->links_cap) {
+		ld->links_cap = n ? 2 * n : 16;
+		m->links = xrealloc(m->links, ld->links_cap *
+		    sizeof(relation));
+	}
 	l = &m->links[n];
 	memset(l, 0, sizeof(*l));
 	l->index = n;
@@ -866,10 +870,14 @@ load_item(loader *ld, item_type t, const node *n)
 		it->view->depth = -1;
 		it->view->node = n;
 	}
+	/* Its texts are among its scalars. */
+	it->ascii = true;
 	for (i = 0; i < n->n; i++) {
-		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
+		const node *k = &n->items[2 * i], *v = &n->items[2 * i + 1];
 		int code = key_code(ld, k);
 
+		if (v->kind == NODE_SCALAR && !v->ascii)
+			it->ascii = false;
 		if (code >= 0)
 			seen |= KEY_BIT(code);
 		if (!item_field(ld, it, code, k, v))
@@ -935,7 +943,7 @@ load_link(loader *ld, const node *n)
 	l->col = n->col;
 	l->type = (link_type)-1;
 	for (i = 0; i < n->n; i++) {
-		const node *k = n->items[2 * i], *v = n->items[2 * i + 1];
+		const node *k = &n->items[2 * i], *v = &n->items[2 * i + 1];
 		int code = key_code(ld, k);
 
 		if (code >= 0)
@@ -988,6 +996,43 @@ load_link(loader *ld, const node *n)
 		ld->m->nlinks--;        /* unusable; its problems are reported */
 }
 
+/* The most links the model can have: one for each entry of 'links' and
+ * of each cause's 'for' and 'against'. Counting them first allocates the
+ * links once, at their size, rather than growing a large array by
+ * copying it. */
+static size_t
+count_links(loader *ld, const node *root)
+{
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < root->n; i++) {
+		const node *key = &root->items[2 * i], *v = &root->items[2 * i + 1];
+
+		if (v->kind != NODE_SEQ)
+			continue;
+		if (strcmp(key->str, "links") == 0) {
+			n += v->n;
+			continue;
+		}
+		if (strcmp(key->str, "causes") != 0)
+			continue;
+		for (j = 0; j < v->n; j++) {
+			const node *c = &v->items[j];
+
+			if (c->kind != NODE_MAP)
+				continue;
+			for (k = 0; k < c->n; k++) {
+				const node *e = &c->items[2 * k + 1];
+				int code = key_code(ld, &c->items[2 * k]);
+
+				if (code == K_FOR || code == K_AGAINST)
+					n += e->kind == NODE_SEQ ? e->n : 1;
+			}
+		}
+	}
+	return n;
+}
+
 static int
 link_place_cmp(const void *pa, const void *pb)
 {
@@ -1018,8 +1063,11 @@ load_model(const node *root, const char *file, diag_list *dl)
 	}
 	ld->link_allowed = key_mask(link_keys);
 	ld->link_required = key_mask(link_required);
+	ld->links_cap = count_links(ld, root);
+	if (ld->links_cap > 0)
+		m->links = xmalloc(ld->links_cap * sizeof(relation));
 	for (i = 0; i < root->n; i++) {
-		const node *k = root->items[2 * i], *v = root->items[2 * i + 1];
+		const node *k = &root->items[2 * i], *v = &root->items[2 * i + 1];
 		const char *key = k->str;
 
 		if (strcmp(key, "kgraph") == 0) {
@@ -1053,7 +1101,7 @@ load_model(const node *root, const char *file, diag_list *dl)
 				continue;
 			}
 			for (j = 0; j < v->n; j++)
-				load_link(ld, v->items[j]);
+				load_link(ld, &v->items[j]);
 		} else if ((t = model_lookup(model_list_keys, key)) >= 0) {
 			size_t j;
 
@@ -1065,7 +1113,7 @@ load_model(const node *root, const char *file, diag_list *dl)
 				continue;
 			}
 			for (j = 0; j < v->n; j++)
-				load_item(ld, (item_type)t, v->items[j]);
+				load_item(ld, (item_type)t, &v->items[j]);
 		} else {
 			unknown_key(ld, k, "the model", top_keys);
 		}

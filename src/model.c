@@ -203,8 +203,8 @@ model_phase_spec(const model *m, const char *spec, bool *selected,
 	return NULL;
 }
 
-void
-model_each_text(const model *m, model_text_fn fn, void *ctx)
+static void
+each_text(const model *m, bool ascii_too, model_text_fn fn, void *ctx)
 {
 	static const struct {
 		size_t offset;
@@ -234,15 +234,31 @@ model_each_text(const model *m, model_text_fn fn, void *ctx)
 	if (m->subtitle != NULL)
 		fn(m->subtitle, &top, "subtitle", ctx);
 	for (t = 0; t < IT__COUNT; t++)
-		for (i = 0; i < m->count[t]; i++)
+		for (i = 0; i < m->count[t]; i++) {
+			const item *it = m->items[t][i];
+
+			if (it->ascii && !ascii_too)
+				continue;
 			for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
-				const item *it = m->items[t][i];
 				const char *text = *(const char *const *)
 				    ((const char *)it + fields[f].offset);
 
 				if (text != NULL)
 					fn(text, it, fields[f].field, ctx);
 			}
+		}
+}
+
+void
+model_each_text(const model *m, model_text_fn fn, void *ctx)
+{
+	each_text(m, true, fn, ctx);
+}
+
+void
+model_each_nonascii_text(const model *m, model_text_fn fn, void *ctx)
+{
+	each_text(m, false, fn, ctx);
 }
 
 const char *

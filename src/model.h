@@ -58,7 +58,6 @@ typedef struct {
 
 typedef struct {
 	ref *v;
-	const node **nodes;     /* each entry's node */
 	size_t n;
 } ref_list;
 
@@ -91,8 +90,12 @@ typedef struct {
 	const node *node;               /* for the places of its values */
 } view_spec;
 
+/* A large model has a million items and links: the fields of item and
+ * relation are ordered so that the compiler pads neither. */
 struct item {
 	item_type type;
+	int number;             /* its 1-based position among the items of
+	                         * its type: a phase's number */
 	const char *id;
 	int line, col;          /* the place of the item's id, or its start */
 	size_t index;           /* position among the items of its type */
@@ -108,7 +111,6 @@ struct item {
 	cause_kind cause_kind;
 	outcome outcome;
 	stance stance;          /* as written; resolved_stance is derived */
-	int outcome_line, outcome_col, stance_line, stance_col;
 
 	ref group, actor, by, phase, on;
 	ref_list actors, to_actors, for_items, against_items;
@@ -117,26 +119,26 @@ struct item {
 	view_spec *view;
 
 	/* Derived by check.c. */
-	int number;             /* a phase's 1-based position */
 	item *resolved_phase;   /* the phase the item belongs to, or NULL */
 	stance resolved_stance;
 	bool cited;             /* a source named by some item or relation */
+	bool ascii;             /* its texts are all ASCII (set by load.c) */
 };
 
 typedef struct {
 	item *from, *to;
 	ref from_ref, to_ref;
-	link_type type;
 	const char *label, *note;
-	date date;
 	ref phase;
-	evidence evidence;
 	source_list sources;
-	bool shorthand;         /* made from a cause's for or against */
 	const node *node;       /* the link's mapping; NULL for shorthands */
-	int line, col;
 	size_t index;
 	item *resolved_phase;
+	link_type type;
+	evidence evidence;
+	date date;
+	int line, col;
+	bool shorthand;         /* made from a cause's for or against */
 } relation;
 
 typedef struct {
@@ -173,6 +175,11 @@ const char *model_suggest_id(const model *m, const char *id,
 typedef void (*model_text_fn)(const char *text, const item *it,
     const char *field, void *ctx);
 void model_each_text(const model *m, model_text_fn fn, void *ctx);
+/* As model_each_text, but leaves out the items whose texts are all
+ * ASCII: for checks that ASCII text always passes, which need not read
+ * the texts of a large model again. */
+void model_each_nonascii_text(const model *m, model_text_fn fn,
+    void *ctx);
 /* An item as messages name it: "event 'e'", or "the model" for the
  * item model_each_text gives with the model's own texts. Returns out. */
 const char *model_describe(const item *it, char *out, size_t outsize);

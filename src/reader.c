@@ -3,35 +3,57 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
+
+static bool
+too_large(diag_list *dl)
+{
+	diag_add(dl, DIAG_ERROR, 0, 0, "the file is larger than %u MiB, the "
+	    "limit for a model", READER_MAX_FILE / (1024 * 1024));
+	return false;
+}
 
 bool
 reader_slurp(FILE *fp, char **text, size_t *len, diag_list *dl)
 {
-	buf b = {0};
-	char chunk[65536];
-	size_t n;
+	struct stat st;
+	char *s;
+	size_t n = 0, cap = 65536, got;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (b.len + n > READER_MAX_FILE) {
-			diag_add(dl, DIAG_ERROR, 0, 0,
-			    "the file is larger than %u MiB, the limit for a "
-			    "model", READER_MAX_FILE / (1024 * 1024));
-			buf_free(&b);
-			return false;
+	/* A regular file is read in one piece into a buffer of its size:
+	 * growing a buffer by doubling would copy a large model several
+	 * times, and leave it in a block up to twice its size. Of the two
+	 * bytes more, one is for the NUL and one shows a file that has grown
+	 * since fstat. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0) {
+		if ((uintmax_t)st.st_size > READER_MAX_FILE)
+			return too_large(dl);
+		cap = (size_t)st.st_size + 2;
+	}
+	s = xmalloc(cap);
+	while ((got = fread(s + n, 1, cap - 1 - n, fp)) > 0) {
+		n += got;
+		if (n > READER_MAX_FILE) {
+			free(s);
+			return too_large(dl);
 		}
-		buf_putn(&b, chunk, n);
+		/* Larger than it was, or not a regular file. */
+		if (n == cap - 1) {
+			cap *= 2;
+			s = xrealloc(s, cap);
+		}
 	}
 	if (ferror(fp)) {
 		diag_add(dl, DIAG_ERROR, 0, 0, "cannot read: %s",
 		    strerror(errno));
-		buf_free(&b);
+		free(s);
 		return false;
 	}
-	if (b.s == NULL)
-		b.s = xcalloc(1, 1);
-	*text = b.s;
-	*len = b.len;
+	s[n] = '\0';
+	*text = s;
+	*len = n;
 	return true;
 }
 
@@ -43,10 +65,10 @@ node_get(const node *map, const char *key)
 	if (map == NULL || map->kind != NODE_MAP)
 		return NULL;
 	for (i = 0; i < map->n; i++) {
-		const node *k = map->items[2 * i];
+		const node *k = &map->items[2 * i];
 
 		if (k->len == klen && memcmp(k->str, key, klen) == 0)
-			return map->items[2 * i + 1];
+			return &map->items[2 * i + 1];
 	}
 	return NULL;
 }
@@ -54,13 +76,14 @@ node_get(const node *map, const char *key)
 /* An open list or map; the nodes read into it so far are on the
  * reader's one stack of items, from start on. */
 struct frame {
-	node *node;
+	node node;
 	size_t start;
 	size_t weight;          /* nodes in it so far, aliases expanded */
 };
 
 struct anchor {
-	node *node;             /* NULL while the anchored node is open */
+	node node;              /* a copy of the anchored node, once read */
+	bool closed;            /* false while the anchored node is open */
 	size_t weight;          /* nodes in it, aliases expanded */
 	int line, col;
 };
@@ -82,7 +105,7 @@ typedef struct {
 	diag_list *dl;
 	struct frame *stack;
 	size_t depth, stack_cap;
-	node **items;           /* the items of every open node, in order */
+	node *items;            /* the items of every open node, in order */
 	size_t nitems, items_cap;
 	struct key_name key_names[READER_KEY_SLOTS];
 	size_t nkey_names;
@@ -112,28 +135,22 @@ offset_place(const char *text, size_t len, size_t off, int *line, int *col)
 	*col = c;
 }
 
-/* Adds n, a subtree of weight nodes, to the innermost open node. */
+/* Adds a copy of n, a subtree of weight nodes, to the innermost open
+ * node. */
 static void
-push_item(reader *r, node *n, size_t weight)
+push_item(reader *r, const node *n, size_t weight)
 {
 	if (r->depth == 0) {
-		r->root = n;
+		r->root = arena_alloc_packed(r->a, sizeof(*r->root));
+		*r->root = *n;
 		return;
 	}
 	r->stack[r->depth - 1].weight += weight;
 	if (r->nitems == r->items_cap) {
-		/* The stack lives in the tree's arena, as everything the
-		 * reader allocates does: freeing it would leave a hole in the
-		 * heap for the next stages' small allocations. */
-		node **bigger;
-
 		r->items_cap = r->items_cap ? r->items_cap * 2 : 256;
-		bigger = arena_alloc(r->a, r->items_cap * sizeof(*r->items));
-		if (r->nitems > 0)
-			memcpy(bigger, r->items, r->nitems * sizeof(*r->items));
-		r->items = bigger;
+		r->items = xrealloc(r->items, r->items_cap * sizeof(*r->items));
 	}
-	r->items[r->nitems++] = n;
+	r->items[r->nitems++] = *n;
 }
 
 /* True if the next node read is a key of the innermost open map. */
@@ -145,18 +162,16 @@ next_is_key(const reader *r)
 	if (r->depth == 0)
 		return false;
 	f = &r->stack[r->depth - 1];
-	return f->node->kind == NODE_MAP && (r->nitems - f->start) % 2 == 0;
+	return f->node.kind == NODE_MAP && (r->nitems - f->start) % 2 == 0;
 }
 
-static node *
-new_node(reader *r, node_kind kind, yaml_mark_t mark)
+static void
+init_node(node *n, node_kind kind, yaml_mark_t mark)
 {
-	node *n = arena_alloc_packed(r->a, sizeof(*n));
-
+	memset(n, 0, sizeof(*n));
 	n->kind = (unsigned char)kind;
 	n->line = (int)mark.line + 1;
 	n->col = (int)mark.column + 1;
-	return n;
 }
 
 static bool
@@ -179,10 +194,11 @@ check_tag(reader *r, const yaml_char_t *tag, yaml_mark_t mark)
 	return false;
 }
 
-/* Registers the anchor of a node that has just opened or been read. */
+/* Registers the anchor of a node that has just opened (n is NULL) or
+ * been read. */
 static void
 begin_anchor(reader *r, const yaml_char_t *name, yaml_mark_t mark,
-    node *n, size_t weight)
+    const node *n, size_t weight)
 {
 	struct anchor *an, *old;
 	const char *key;
@@ -191,7 +207,10 @@ begin_anchor(reader *r, const yaml_char_t *name, yaml_mark_t mark,
 		return;
 	key = arena_strdup(r->a, (const char *)name);
 	an = arena_alloc(r->a, sizeof(*an));
-	an->node = n;
+	if (n != NULL) {
+		an->node = *n;
+		an->closed = true;
+	}
 	an->weight = weight;
 	an->line = (int)mark.line + 1;
 	an->col = (int)mark.column + 1;
@@ -211,7 +230,7 @@ alias(reader *r, const yaml_event_t *ev)
 	struct anchor *an = strmap_get(&r->anchors, name, strlen(name));
 	int line = (int)ev->start_mark.line + 1;
 	int col = (int)ev->start_mark.column + 1;
-	node *copy;
+	node copy;
 
 	if (an == NULL) {
 		diag_add(r->dl, DIAG_ERROR, line, col,
@@ -219,7 +238,7 @@ alias(reader *r, const yaml_event_t *ev)
 		r->failed = true;
 		return;
 	}
-	if (an->node == NULL) {
+	if (!an->closed) {
 		diag_add(r->dl, DIAG_ERROR, line, col,
 		    "alias *%s refers to a node that contains it (a cycle)",
 		    name);
@@ -236,11 +255,10 @@ alias(reader *r, const yaml_event_t *ev)
 	}
 	/* A shallow copy that shares the anchored node's contents but has
 	 * the alias's place, so that messages point where it is used. */
-	copy = arena_alloc_packed(r->a, sizeof(*copy));
-	*copy = *an->node;
-	copy->line = line;
-	copy->col = col;
-	push_item(r, copy, an->weight);
+	copy = an->node;
+	copy.line = line;
+	copy.col = col;
+	push_item(r, &copy, an->weight);
 }
 
 /* The stored text of a key: one copy of each distinct key. */
@@ -269,10 +287,12 @@ key_text(reader *r, const char *s, size_t len)
 static void
 scalar(reader *r, const yaml_event_t *ev)
 {
-	node *n = new_node(r, NODE_SCALAR, ev->start_mark);
+	node scalar_node, *n = &scalar_node;
 	size_t len = ev->data.scalar.length, i;
 	const char *s = (const char *)ev->data.scalar.value;
+	bool ascii = true;
 
+	init_node(n, NODE_SCALAR, ev->start_mark);
 	if (!check_tag(r, ev->data.scalar.tag, ev->start_mark))
 		r->failed = true;
 	if (len > READER_MAX_SCALAR) {
@@ -292,6 +312,8 @@ scalar(reader *r, const yaml_event_t *ev)
 			i++;
 			continue;
 		}
+		if (c >= 0x80)
+			ascii = false;
 		k = utf8_decode(s + i, len - i, &cp);
 
 		if (k == 0) {
@@ -312,6 +334,9 @@ scalar(reader *r, const yaml_event_t *ev)
 		i += k;
 	}
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	/* Known while the text is in the cache, for the checks that only
+	 * other text can fail (model_each_nonascii_text). */
+	n->ascii = ascii;
 	n->len = (uint32_t)len;
 	if (next_is_key(r)) {
 		/* A model repeats a few dozen keys in every item: keep one
@@ -328,13 +353,14 @@ static void
 open_node(reader *r, node_kind kind, const yaml_event_t *ev,
     const yaml_char_t *anchor, const yaml_char_t *tag)
 {
-	node *n = new_node(r, kind, ev->start_mark);
+	node n;
 	struct frame *f;
 
+	init_node(&n, kind, ev->start_mark);
 	if (!check_tag(r, tag, ev->start_mark))
 		r->failed = true;
 	if (r->depth >= READER_MAX_DEPTH) {
-		diag_add(r->dl, DIAG_ERROR, n->line, n->col,
+		diag_add(r->dl, DIAG_ERROR, n.line, n.col,
 		    "lists and mappings are nested more than %d deep; a model "
 		    "needs about 6 levels", READER_MAX_DEPTH);
 		r->failed = true;
@@ -380,7 +406,7 @@ check_keys(reader *r, node *map)
 	    xmalloc(map->n * sizeof(*keys));
 
 	for (i = 0; i < map->n; i++) {
-		node *k = map->items[2 * i];
+		node *k = &map->items[2 * i];
 
 		if (k->kind != NODE_SCALAR) {
 			diag_add(r->dl, DIAG_ERROR, k->line, k->col,
@@ -448,7 +474,7 @@ static void
 close_node(reader *r)
 {
 	struct frame *f = &r->stack[--r->depth];
-	node *n = f->node;
+	node *n = &f->node;
 	size_t count = r->nitems - f->start;
 
 	if (n->kind == NODE_MAP && count % 2 != 0) {
@@ -464,7 +490,8 @@ close_node(reader *r)
 	if (n->kind == NODE_MAP)
 		check_keys(r, n);
 	if (r->open[r->depth] != NULL) {
-		r->open[r->depth]->node = n;
+		r->open[r->depth]->node = *n;
+		r->open[r->depth]->closed = true;
 		r->open[r->depth]->weight = f->weight;
 	}
 	push_item(r, n, f->weight);
@@ -614,6 +641,7 @@ reader_parse(const char *text, size_t len, arena *a, diag_list *dl)
 		yaml_event_delete(&ev);
 	}
 	free(r.stack);
+	free(r.items);
 	free(r.open);
 	strmap_free(&r.anchors);
 	yaml_parser_delete(&parser);

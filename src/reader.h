@@ -24,11 +24,12 @@ typedef struct node node;
 /* A model has a node for every key and value, so a node is kept small:
  * a scalar's text and a collection's items share one place, as do their
  * sizes (a scalar is at most READER_MAX_SCALAR bytes, and a file at most
- * READER_MAX_FILE). */
+ * READER_MAX_FILE); and a collection holds its items themselves, in one
+ * array, rather than pointers to them. */
 struct node {
 	union {
 		const char *str;        /* a scalar's text, NUL-terminated */
-		node **items;           /* a list's n items; a map's n keys and
+		node *items;            /* a list's n items; a map's n keys and
 		                         * values, as items[2i] and items[2i+1] */
 	};
 	union {
@@ -38,6 +39,7 @@ struct node {
 	int line, col;          /* 1-based place of the node's start */
 	unsigned char kind;     /* a node_kind */
 	bool plain;             /* a scalar written without quotes */
+	bool ascii;             /* a scalar whose bytes are all ASCII */
 };
 
 /* Reads all of fp into *text (owned by the caller, NUL-terminated) and

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 static void
 out_of_memory(void)
@@ -50,18 +51,64 @@ xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
-/* Blocks of at least ARENA_BLOCK bytes; a larger request gets its own. */
+/* Blocks of ARENA_BLOCK bytes at first, then of a quarter of the arena's
+ * size up to ARENA_BLOCK_MAX, so that a large model takes few blocks and
+ * a small one wastes little; a larger request gets its own block. */
 #define ARENA_BLOCK (64 * 1024)
+#define ARENA_BLOCK_MAX (1024 * 1024)
+
+/* Blocks of at least this size are mapped with their pages already in
+ * place where the system can (MAP_POPULATE): a large model touches every
+ * page of its arenas, and taking a page fault for each page costs about a
+ * quarter more system time than mapping them all at once. A small model's
+ * blocks come from malloc. */
+#if defined(MAP_POPULATE) && defined(MAP_ANONYMOUS)
+#define ARENA_MAP ARENA_BLOCK_MAX
+#endif
 
 struct arena_block {
 	struct arena_block *next;
 	size_t used, size;
+	bool mapped;            /* by mmap, not malloc */
 	max_align_t data[];
 };
 
 struct arena {
 	struct arena_block *head;
+	size_t total;           /* the size of its blocks */
 };
+
+static struct arena_block *
+block_new(size_t size)
+{
+	struct arena_block *b;
+
+#ifdef ARENA_MAP
+	if (size >= ARENA_MAP) {
+		b = mmap(NULL, sizeof(*b) + size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+		if (b == MAP_FAILED)
+			out_of_memory();
+		b->mapped = true;
+		return b;
+	}
+#endif
+	b = xmalloc(sizeof(*b) + size);
+	b->mapped = false;
+	return b;
+}
+
+static void
+block_free(struct arena_block *b)
+{
+#ifdef ARENA_MAP
+	if (b->mapped) {
+		munmap(b, sizeof(*b) + b->size);
+		return;
+	}
+#endif
+	free(b);
+}
 
 arena *
 arena_new(void)
@@ -85,13 +132,20 @@ arena_take(arena *a, size_t n, size_t align)
 		}
 	}
 	{
-		size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		size_t size = a->total / 4;
 
-		b = xmalloc(sizeof(*b) + size);
+		if (size < ARENA_BLOCK)
+			size = ARENA_BLOCK;
+		if (size > ARENA_BLOCK_MAX)
+			size = ARENA_BLOCK_MAX;
+		if (n > size)
+			size = n;
+		b = block_new(size);
 		b->used = n;
 		b->size = size;
+		a->total += size;
 		/* A large block goes behind the head so the head keeps its room. */
-		if (a->head != NULL && n > ARENA_BLOCK) {
+		if (a->head != NULL && n == size) {
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {
@@ -117,7 +171,10 @@ arena_zeroed(arena *a, size_t n, size_t align)
 void *
 arena_alloc(arena *a, size_t n)
 {
-	return arena_zeroed(a, n, sizeof(max_align_t));
+	/* The alignment of max_align_t, not its size: on x86-64 the size
+	 * is 32, twice the alignment, and would round every record and
+	 * array of the model up to 32 bytes. */
+	return arena_zeroed(a, n, _Alignof(max_align_t));
 }
 
 void *
@@ -153,7 +210,7 @@ arena_free(arena *a)
 		return;
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
-		free(b);
+		block_free(b);
 	}
 	free(a);
 }
@@ -396,18 +453,32 @@ strmap_hash(const char *s, size_t n)
 	return h;
 }
 
+/* The first 8 bytes of a key, zero-padded. */
+static uint64_t
+strmap_head(const char *key, size_t len)
+{
+	uint64_t head = 0;
+
+	memcpy(&head, key, len < sizeof(head) ? len : sizeof(head));
+	return head;
+}
+
 /* The slot of key, or of the empty slot where it would go. Each entry
- * keeps its key's hash, so that a probe compares text only when the
- * hashes agree, and reads one entry rather than three arrays. */
+ * keeps its key's hash and first bytes, so that a probe reads one entry
+ * rather than three arrays, and the text of the key (elsewhere in memory,
+ * so a cache miss in a large table) only for a key longer than 8 bytes
+ * whose hash and first bytes agree. */
 static size_t
-strmap_slot(const strmap *m, const char *key, size_t len, uint32_t h)
+strmap_slot(const strmap *m, const char *key, size_t len, uint32_t h,
+    uint64_t head)
 {
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
 	const struct strmap_entry *e;
 
 	while ((e = &m->entries[i])->key != NULL) {
-		if (e->hash == h && e->len == len &&
-		    memcmp(e->key, key, len) == 0)
+		if (e->hash == h && e->len == len && e->head == head &&
+		    (len <= sizeof(head) || memcmp(e->key + sizeof(head),
+		    key + sizeof(head), len - sizeof(head)) == 0))
 			break;
 		i = (i + 1) & mask;
 	}
@@ -421,7 +492,8 @@ strmap_get(const strmap *m, const char *key, size_t len)
 
 	if (m->cap == 0)
 		return NULL;
-	i = strmap_slot(m, key, len, (uint32_t)strmap_hash(key, len));
+	i = strmap_slot(m, key, len, (uint32_t)strmap_hash(key, len),
+	    strmap_head(key, len));
 	return m->entries[i].key ? m->entries[i].value : NULL;
 }
 
@@ -429,6 +501,7 @@ void *
 strmap_put(strmap *m, const char *key, size_t len, void *value)
 {
 	uint32_t h = (uint32_t)strmap_hash(key, len);
+	uint64_t head = strmap_head(key, len);
 	size_t i;
 
 	/* At most three quarters full: linear probing stays short, and a
@@ -444,20 +517,30 @@ strmap_put(strmap *m, const char *key, size_t len, void *value)
 
 			if (e->key == NULL)
 				continue;
-			i = strmap_slot(m, e->key, e->len, e->hash);
+			i = strmap_slot(m, e->key, e->len, e->hash, e->head);
 			m->entries[i] = *e;
 		}
 		free(old.entries);
 	}
-	i = strmap_slot(m, key, len, h);
+	i = strmap_slot(m, key, len, h, head);
 	if (m->entries[i].key != NULL)
 		return m->entries[i].value;
 	m->entries[i].key = key;
 	m->entries[i].len = (uint32_t)len;
 	m->entries[i].hash = h;
 	m->entries[i].value = value;
+	m->entries[i].head = head;
 	m->n++;
 	return NULL;
+}
+
+void
+strmap_prefetch(const strmap *m, const char *key, size_t len)
+{
+	if (m->cap == 0)
+		return;
+	__builtin_prefetch(&m->entries[(uint32_t)strmap_hash(key, len) &
+	    (m->cap - 1)]);
 }
 
 void

@@ -68,6 +68,7 @@ struct strmap_entry {
 	uint32_t len;           /* keys are shorter than 4 GiB */
 	uint32_t hash;          /* the low half of the key's hash */
 	void *value;
+	uint64_t head;          /* the key's first 8 bytes, zero-padded */
 };
 typedef struct {
 	struct strmap_entry *entries;
@@ -79,6 +80,10 @@ void *strmap_get(const strmap *m, const char *key, size_t len);
  * already stored, or NULL when it was added. */
 void *strmap_put(strmap *m, const char *key, size_t len, void *value);
 void strmap_free(strmap *m);
+/* Starts loading the slot where a lookup of key begins. A large table's
+ * slots are cache misses; a loop over many keys can overlap them by
+ * asking for the slots of keys a few steps ahead. */
+void strmap_prefetch(const strmap *m, const char *key, size_t len);
 /* The hash of n bytes that strmap uses, for tables of the same keys. */
 uint64_t strmap_hash(const char *s, size_t n);
 #endif
