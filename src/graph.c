@@ -762,15 +762,23 @@ static const char *const kind_words[] = {"", "", "", "", "", "event",
  * through the diagram, and rank=sink does not hold under newrank in
  * Graphviz 2.43.) */
 static void
-key_node(graph_ctx *gc, const char *html)
+key_node(graph_ctx *gc, const char *html, int lines)
 {
 	Agnode_t *key = agnode(gc->g, GRAPH_KEY_NODE, 1);
 	buf b = {0};
 
 	set_html(key, "label", html);
 	set(key, "shape", "plain");
-	if (gc->positioned)
-		set(key, "pos", "0,0!");
+	if (gc->positioned) {
+		/* The renderer moves it; in -T dot it stands below the
+		 * view's nodes, its height guessed high from its lines, so
+		 * that nop's edges need not avoid it. */
+		char pos[64];
+
+		snprintf(pos, sizeof(pos), "0,%.1f!", gc->key_top -
+		    lines * 20.0);
+		set(key, "pos", pos);
+	}
 	buf_printf(&b, "%skey", gc->o->id_prefix);
 	set(key, "id", b.s);
 	set(key, "class", "key");
@@ -820,7 +828,7 @@ add_key(graph_ctx *gc)
 				continue;
 			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"%d\" "
 			    "STYLE=\"%s\" COLOR=\"%s\" BGCOLOR=\"%s\" "
-			    SWATCH "> </TD>", k == IT_DECISION ? 3 : 1,
+			    SWATCH "></TD>", k == IT_DECISION ? 3 : 1,
 			    k == IT_EVENT ? "rounded" : "solid", th->line,
 			    th->node_fill);
 			legend_add(&lg, kind_words[k]);
@@ -913,7 +921,7 @@ add_key(graph_ctx *gc)
 			if (!gc->groups[i] || lg.n >= 64)
 				continue;
 			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"2\" "
-			    "COLOR=\"%s\" BGCOLOR=\"%s\" " SWATCH "> </TD>",
+			    "COLOR=\"%s\" BGCOLOR=\"%s\" " SWATCH "></TD>",
 			    gc_group_color(gc, g), gc_group_fill(gc, g));
 			label_wrap_html(&lg.text[lg.n], g->name, gc->o->wrap,
 			    2, "<BR/>");
@@ -981,7 +989,8 @@ add_key(graph_ctx *gc)
 		buf_free(&lg.swatch[k]);
 		buf_free(&lg.text[k]);
 	}
-	key_node(gc, b.s);
+	key_node(gc, b.s, 2 + 2 * (lg.n + per_row - 1) / per_row +
+	    (sources ? 4 * (gc->cites + 2) / (gc->cites > 6 ? 3 : 2) : 0));
 	buf_free(&b);
 }
 

@@ -363,6 +363,7 @@ view_stances(graph_ctx *gc)
 	gc->positioned = true;
 	gc->title_x = 0;
 	gc->title_y = y0 + HEAD_H;
+	gc->key_top = y0 - HEAD_H - GAP - row_y[nrows] - GAP;
 	for (i = 0; i < nd; i++)
 		gc->stances[ds[i]->resolved_stance] = true;
 	free(ds);

@@ -34,6 +34,8 @@ typedef struct {
 	bool positioned;                /* the view placed every node (pos)
 	                                 * for Graphviz's nop layout */
 	double title_x, title_y;        /* there, where the title goes */
+	double key_top;                 /* and the y below which the key
+	                                 * may go, for -T dot */
 	bool stances[5], paths_same, paths_changed;    /* for the legend */
 	char *err;                      /* a view that cannot be drawn says
 	                                 * why here (errsize bytes) */
