@@ -39,6 +39,12 @@ place_before_layout(Agraph_t *g)
 
 	if (key == NULL)
 		return;
+	/* A view that placed its nodes gave the key a place below them, for
+	 * -T dot; here the point goes to the origin, the top-left corner of
+	 * such a view's grid, which it leaves empty (view_stances.c), so that
+	 * the layout's bounding box does not reach down to it. */
+	if (agget(key, "pos") != NULL && agget(key, "pos")[0] != '\0')
+		agsafeset(key, "pos", "0,0!", "");
 	agsafeset(key, "fixedsize", "true", "false");
 	agsafeset(key, "width", "0.01", "");
 	agsafeset(key, "height", "0.01", "");
