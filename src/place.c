@@ -1,6 +1,6 @@
 /* After the layout, before the drawing: where the key (legend and
  * sources) goes, and edge labels moved off the nodes Graphviz put them
- * on. Graphviz's own layout is left as it is; only these labels move, and
+ * on or over each other. Graphviz's own layout is left as it is; only these labels move, and
  * the drawing's bounding box grows to hold them. */
 #include "place.h"
 
@@ -86,13 +86,17 @@ place_key(Agraph_t *g)
 	GD_bb(g) = bb;
 }
 
-/* How far clear_xlabels looks beside an edge for a free place, in steps
+/* How far clear_label looks beside an edge for a free place, in steps
  * of CLEAR_STEP points, and the largest graph it works on: every place
  * tried is compared with every node and edge label. */
 #define CLEAR_STEPS 20
 #define CLEAR_STEP 12.0
 #define CLEAR_MAX_NODES 300
 #define CLEAR_MAX_EDGES 600
+
+/* The room kept between two edge labels, beyond the 2 points around the
+ * one being placed: less, and two labels side by side read as one. */
+#define LABEL_GAP 12.0
 
 /* A label's box, with a margin of pad points. */
 static boxf
@@ -121,7 +125,8 @@ boxes_meet(boxf a, boxf b)
 	    b.LL.y < a.UR.y;
 }
 
-/* True if box b meets a node of g, or an edge's xlabel other than own. */
+/* True if box b meets a node of g, or an edge's label or external label
+ * other than own. */
 static bool
 covers_something(Agraph_t *g, boxf b, const textlabel_t *own)
 {
@@ -139,11 +144,15 @@ covers_something(Agraph_t *g, boxf b, const textlabel_t *own)
 		nb.UR.y = ND_coord(n).y + ND_height(n) * 36;
 		if (boxes_meet(b, nb))
 			return true;
-		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e))
-			if (ED_xlabel(e) != NULL && ED_xlabel(e) != own &&
-			    ED_xlabel(e)->set &&
-			    boxes_meet(b, label_box(ED_xlabel(e), 0)))
-				return true;
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+			textlabel_t *l[2] = {ED_label(e), ED_xlabel(e)};
+			int k;
+
+			for (k = 0; k < 2; k++)
+				if (l[k] != NULL && l[k] != own && l[k]->set &&
+				    boxes_meet(b, label_box(l[k], LABEL_GAP)))
+					return true;
+		}
 	}
 	return false;
 }
@@ -187,13 +196,45 @@ find_free_place(Agraph_t *g, textlabel_t *lab, const bezier *bz,
 	return false;
 }
 
-/* Graphviz places an edge's external label even where it covers a node
- * (the timeline's links, which may join nodes of one rank). Each such
- * label is moved to the nearest free place by its edge's curve; where
- * there is none, it stays. Only for graphs of a size a slide can show:
- * the search looks at every node for every place it tries. */
+/* Moves lab, a label of edge e that covers a node or another label, to
+ * the nearest free place by e's curve: inside the drawing if it can,
+ * else outside it, and the drawing grows; where there is none, it stays. */
 static void
-clear_xlabels(Agraph_t *g)
+clear_label(Agraph_t *g, Agedge_t *e, textlabel_t *lab)
+{
+	pointf old;
+
+	if (lab == NULL || !lab->set || ED_spl(e) == NULL ||
+	    ED_spl(e)->size < 1 ||
+	    !covers_something(g, label_box(lab, 2), lab))
+		return;
+	old = lab->pos;
+	if (find_free_place(g, lab, &ED_spl(e)->list[0], true))
+		return;
+	if (find_free_place(g, lab, &ED_spl(e)->list[0], false)) {
+		boxf b = label_box(lab, 2);
+		double left = GD_bb(g).LL.x - b.LL.x;
+
+		/* A left-justified title stays at the left. */
+		if (left > 0 && GD_label(g) != NULL)
+			GD_label(g)->pos.x -= left;
+		GD_bb(g).LL.x = smaller(GD_bb(g).LL.x, b.LL.x);
+		GD_bb(g).LL.y = smaller(GD_bb(g).LL.y, b.LL.y);
+		GD_bb(g).UR.x = larger(GD_bb(g).UR.x, b.UR.x);
+		GD_bb(g).UR.y = larger(GD_bb(g).UR.y, b.UR.y);
+	} else {
+		lab->pos = old;
+	}
+}
+
+/* Graphviz 2.43 places external labels even where they cover a node (the
+ * timeline's links, which may join nodes of one rank), and the labels of
+ * edges that do not constrain the ranks where they cover each other (the
+ * actors view's messages). Each such label is moved by clear_label. Only
+ * for graphs of a size a slide can show: every place tried is compared
+ * with every node and label. */
+static void
+clear_edge_labels(Agraph_t *g)
 {
 	Agnode_t *n;
 	Agedge_t *e;
@@ -202,32 +243,8 @@ clear_xlabels(Agraph_t *g)
 		return;
 	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
 		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
-			textlabel_t *lab = ED_xlabel(e);
-			pointf old;
-
-			if (lab == NULL || !lab->set || ED_spl(e) == NULL ||
-			    ED_spl(e)->size < 1 ||
-			    !covers_something(g, label_box(lab, 2), lab))
-				continue;
-			old = lab->pos;
-			if (find_free_place(g, lab, &ED_spl(e)->list[0], true))
-				continue;
-			if (find_free_place(g, lab, &ED_spl(e)->list[0],
-			    false)) {
-				/* Outside the drawing: the drawing grows. */
-				boxf b = label_box(lab, 2);
-				double left = GD_bb(g).LL.x - b.LL.x;
-
-				/* A left-justified title stays at the left. */
-				if (left > 0 && GD_label(g) != NULL)
-					GD_label(g)->pos.x -= left;
-				GD_bb(g).LL.x = smaller(GD_bb(g).LL.x, b.LL.x);
-				GD_bb(g).LL.y = smaller(GD_bb(g).LL.y, b.LL.y);
-				GD_bb(g).UR.x = larger(GD_bb(g).UR.x, b.UR.x);
-				GD_bb(g).UR.y = larger(GD_bb(g).UR.y, b.UR.y);
-			} else {
-				lab->pos = old;
-			}
+			clear_label(g, e, ED_label(e));
+			clear_label(g, e, ED_xlabel(e));
 		}
 	}
 }
@@ -235,6 +252,6 @@ clear_xlabels(Agraph_t *g)
 void
 place_after_layout(Agraph_t *g)
 {
-	clear_xlabels(g);
+	clear_edge_labels(g);
 	place_key(g);
 }

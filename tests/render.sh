@@ -509,33 +509,41 @@ def main():
                 problems.append("key %s meets %s %s" % (kb, g.get("id"), b))
         result("key-apart", problems)
     elif cmd == "labels-clear":
-        # SVG: no text of an edge (its label or marker) lies over a node
-        # or outside the canvas. A text's box is estimated from its
-        # anchor, size and length.
+        # SVG: no text of an edge (its label or marker) lies over a node,
+        # over another edge's text, or outside the canvas. A text's box is
+        # estimated from its anchor, size and length, a little small, so
+        # that only a real overlap counts.
         root = parse(args[0])
         vb = [float(v) for v in root.get("viewBox").split()]
         m = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", root.find(SVG + "g").get("transform"))
         dx, dy = float(m.group(1)), float(m.group(2))
         nodes = [(g.get("id"), box(g)) for g in root.iter(SVG + "g")
                  if "node" in classes(g) and g.get("id") != "kg-key"]
-        problems = []
+        texts = []
         for g in root.iter(SVG + "g"):
             if "edge" not in classes(g):
                 continue
             for t in g.iter(SVG + "text"):
                 x, y = float(t.get("x")), float(t.get("y"))
                 size = float(t.get("font-size") or 14)
-                width = len(t.text or "") * size * 0.55
+                width = len(t.text or "") * size * 0.48
                 if t.get("text-anchor") == "middle":
                     x -= width / 2
                 elif t.get("text-anchor") == "end":
                     x -= width
-                tb = (x, y - size * 0.8, x + width, y)
-                if tb[0] + dx < vb[0] - 2 or tb[2] + dx > vb[0] + vb[2] + 2 or tb[1] + dy < vb[1] - 2 or tb[3] + dy > vb[1] + vb[3] + 2:
-                    problems.append("%r of %s outside the canvas" % (t.text, g.get("id")))
-                for ident, nb in nodes:
-                    if nb and tb[0] < nb[2] and nb[0] < tb[2] and tb[1] < nb[3] and nb[1] < tb[3]:
-                        problems.append("%r of %s over %s" % (t.text, g.get("id"), ident))
+                texts.append((g.get("id"), t.text, (x, y - size * 0.7, x + width, y)))
+        meet = lambda a, b: a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        problems = []
+        for ident, text, tb in texts:
+            if tb[0] + dx < vb[0] - 2 or tb[2] + dx > vb[0] + vb[2] + 2 or tb[1] + dy < vb[1] - 2 or tb[3] + dy > vb[1] + vb[3] + 2:
+                problems.append("%r of %s outside the canvas" % (text, ident))
+            for other, nb in nodes:
+                if nb and meet(tb, nb):
+                    problems.append("%r of %s over %s" % (text, ident, other))
+        for i, (ident, text, tb) in enumerate(texts):
+            for other, text2, tb2 in texts[i + 1:]:
+                if other != ident and meet(tb, tb2):
+                    problems.append("%r of %s over %r of %s" % (text, ident, text2, other))
         result("labels-clear", problems)
     elif cmd == "markers":
         # Source markers like [1] or [1,2] among the text lines.
@@ -602,7 +610,7 @@ for m in korea hostile; do
 		py "$m-$v" structure "$svg" "$tmp/$m-$v.json" "$base" kg- "$v"
 		py "$m-$v" safe "$svg"
 		py "$m-$v" key-apart "$svg"
-		[ "$base" = timeline ] && py "$m-$v" labels-clear "$svg"
+		py "$m-$v" labels-clear "$svg"
 		if [ "$m" = hostile ]; then
 			py "$m-$v" has-text "$svg" - 'Title <script>alert(1)</script> \N'
 			py "$m-$v" tips-plain "$svg"
