@@ -1255,6 +1255,82 @@ stances_question(graph_ctx *gc)
 	return NULL;
 }
 
+/* Object ids in the order of creation. cgraph's own discipline makes a
+ * named object's id the address of its interned name, and keeps
+ * subgraphs in id order: clusters then came out, and were laid out, in
+ * an order that followed the heap, which any change elsewhere in memory
+ * use could reshuffle. This discipline gives every object the next odd
+ * number and leaves names to cgraph's internal map (which it keeps for
+ * disciplines that cannot map names), so clusters keep the order the
+ * views make them in, as they do when dot reads kgraph's -T dot back. */
+static void *
+ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	IDTYPE *next = xmalloc(sizeof(*next));
+
+	(void)g;
+	(void)disc;
+	*next = 1;
+	return next;
+}
+
+static long
+ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	IDTYPE *next = state;
+
+	(void)objtype;
+	if (str != NULL || !createflag)
+		return 0;       /* names: cgraph's internal map */
+	*id = *next;
+	*next += 2;
+	return 1;
+}
+
+static long
+ids_alloc(void *state, int objtype, IDTYPE request)
+{
+	(void)state;
+	(void)objtype;
+	(void)request;
+	return 0;
+}
+
+static void
+ids_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+static char *
+ids_print(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return NULL;
+}
+
+static void
+ids_close(void *state)
+{
+	free(state);
+}
+
+static void
+ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t id_in_order = {ids_open, ids_map, ids_alloc, ids_free,
+    ids_print, ids_close, ids_register};
+static Agdisc_t id_in_order_disc = {&AgMemDisc, &id_in_order, &AgIoDisc};
+
 Agraph_t *
 graph_build(const model *m, const selection *sel, const graph_options *o,
     char *err, size_t errsize)
@@ -1280,7 +1356,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	gc->cite = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
 	gc->groups = xcalloc(m->count[IT_GROUP] + 1, sizeof(bool));
 	gc->same = count_same_links(m);
-	gc->g = agopen("kgraph", desc, NULL);
+	gc->g = agopen("kgraph", desc, &id_in_order_disc);
 	declare(gc);
 	set(gc->g, "bgcolor", o->transparent ? "transparent" :
 	    gc->th->background);
