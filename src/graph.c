@@ -351,7 +351,7 @@ item_label(graph_ctx *gc, buf *b, const item *it)
 {
 	char when[64], small[32];
 	const item *actor = item_actor(it);
-	int wrap = gc->o->wrap;
+	int wrap = gc->item_wrap;
 	buf cites = {0};
 
 	gc_small_size(gc, small, sizeof(small));
@@ -588,6 +588,10 @@ gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 	buf_free(&b);
 	return c;
 }
+
+/* The items' label width in the overview and the arguments, unless
+ * --wrap is given. */
+#define NARROW_WRAP 22
 
 /* The most leaves of one item gc_spread_leaves puts in one rank. */
 #define LEAVES_PER_RANK 4
@@ -1348,6 +1352,14 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	if (strcmp(o->view, "stances") == 0 &&
 	    (gc->question = stances_question(gc)) == NULL)
 		return NULL;
+	/* The overview and the arguments lay their items out side by side,
+	 * wider than a slide: narrower labels make them taller and narrower,
+	 * which a 16:9 slide shows larger (README, slide fit). */
+	gc->item_wrap = o->wrap;
+	if (!o->wrap_given && o->wrap > NARROW_WRAP &&
+	    (strcmp(o->view, "overview") == 0 ||
+	    strcmp(o->view, "arguments") == 0))
+		gc->item_wrap = NARROW_WRAP;
 	gc->th = theme_find(o->theme);
 	if (gc->th == NULL)
 		gc->th = theme_find("light");

@@ -25,6 +25,8 @@ typedef struct {
 	const char *font;       /* font family */
 	double font_size;       /* base size in points */
 	int wrap;               /* label width in characters */
+	bool wrap_given;        /* wrap was chosen, not the default: the
+	                         * wide views then keep it for their items */
 	const char *id_prefix;  /* prefix of every SVG id */
 	const sel_filters *filters;     /* for the title, or NULL */
 	const char *question;   /* the stances view's question, or NULL for

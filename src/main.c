@@ -136,7 +136,8 @@ static const char usage_render[] =
     "      --direction D    TB, LR, BT, RL (default: the view's)\n"
     "      --font NAME      font family (default DejaVu Sans)\n"
     "      --font-size PT   base font size (default 14)\n"
-    "      --wrap N         wrap labels at about N columns (default 28)\n"
+    "      --wrap N         wrap labels at about N columns (default 28; the\n"
+    "                       items of overview and arguments at 22)\n"
     "      --title TEXT     the diagram's title\n"
     "      --no-title       no title\n"
     "      --no-legend      no legend\n"
@@ -734,6 +735,7 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 				    "of columns from 8 to 200, not '%s'",
 				    optarg);
 			d->g.wrap = n;
+			d->g.wrap_given = true;
 			break;
 		case OPT_TITLE: d->g.title = optarg; break;
 		case OPT_QUESTION: d->g.question = optarg; break;

@@ -33,6 +33,9 @@ typedef struct {
 	const item *question;           /* the stances view's question */
 	bool positioned;                /* the view placed every node (pos)
 	                                 * for Graphviz's nop layout */
+	int item_wrap;                  /* the items' label width: wrap, or
+	                                 * less in a view that a slide holds
+	                                 * better narrow (overview, arguments) */
 	double title_x, title_y;        /* there, where the title goes */
 	double key_top;                 /* and the y below which the key
 	                                 * may go, for -T dot */
