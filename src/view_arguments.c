@@ -42,10 +42,10 @@ argues_in_box(const graph_ctx *gc, const item *c,
 	return false;
 }
 
-/* Lays the causes of one box that argue with no other cause out in rows
- * of about the square root of their number, by invisible edges from each
- * to the one a row below it: thirteen inferred reasons then make a block
- * of four rows, not one row as wide as a wall. */
+/* Lays the causes of one box that argue with no other cause of the box
+ * out in rows of about the square root of their number, by invisible
+ * edges from each to the one a row below it: thirteen inferred reasons
+ * then make a block of four rows, not one row as wide as a wall. */
 static void
 stack_rows(graph_ctx *gc, Agnode_t **free_nodes, size_t k)
 {
