@@ -1264,30 +1264,52 @@ stances_question(graph_ctx *gc)
  * subgraphs in id order: clusters then came out, and were laid out, in
  * an order that followed the heap, which any change elsewhere in memory
  * use could reshuffle. This discipline gives every object the next odd
- * number and leaves names to cgraph's internal map (which it keeps for
- * disciplines that cannot map names), so clusters keep the order the
- * views make them in, as they do when dot reads kgraph's -T dot back. */
+ * number and leaves names (but the root's) to cgraph's internal map,
+ * which it keeps for disciplines that cannot map names, so clusters keep
+ * the order the views make them in, as they do when dot reads kgraph's
+ * -T dot back. */
+/* The discipline's state: the next id, and the root graph's name. */
+typedef struct {
+	IDTYPE next;
+	char *root;
+} ids_state;
+
+/* The root graph's id: even, where every other id is odd. */
+#define ROOT_ID 2
+
 static void *
 ids_open(Agraph_t *g, Agdisc_t *disc)
 {
-	IDTYPE *next = xmalloc(sizeof(*next));
+	ids_state *st = xcalloc(1, sizeof(*st));
 
 	(void)g;
 	(void)disc;
-	*next = 1;
-	return next;
+	st->next = 1;
+	return st;
 }
 
 static long
 ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 {
-	IDTYPE *next = state;
+	ids_state *st = state;
 
-	(void)objtype;
-	if (str != NULL || !createflag)
-		return 0;       /* names: cgraph's internal map */
-	*id = *next;
-	*next += 2;
+	if (str != NULL) {
+		/* The root graph, the first graph named, keeps its name
+		 * here: cgraph 2.43 does not free the root's entry in its
+		 * internal map when the graph is closed. Other names go to
+		 * that map. */
+		if (objtype != AGRAPH || (st->root == NULL ? !createflag :
+		    strcmp(str, st->root) != 0))
+			return 0;
+		if (st->root == NULL)
+			st->root = xstrdup(str);
+		*id = ROOT_ID;
+		return 1;
+	}
+	if (!createflag)
+		return 0;
+	*id = st->next;
+	st->next += 2;
 	return 1;
 }
 
@@ -1311,16 +1333,18 @@ ids_free(void *state, int objtype, IDTYPE id)
 static char *
 ids_print(void *state, int objtype, IDTYPE id)
 {
-	(void)state;
-	(void)objtype;
-	(void)id;
-	return NULL;
+	ids_state *st = state;
+
+	return objtype == AGRAPH && id == ROOT_ID ? st->root : NULL;
 }
 
 static void
 ids_close(void *state)
 {
-	free(state);
+	ids_state *st = state;
+
+	free(st->root);
+	free(st);
 }
 
 static void
