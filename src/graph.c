@@ -1259,106 +1259,6 @@ stances_question(graph_ctx *gc)
 	return NULL;
 }
 
-/* Object ids in the order of creation. cgraph's own discipline makes a
- * named object's id the address of its interned name, and keeps
- * subgraphs in id order: clusters then came out, and were laid out, in
- * an order that followed the heap, which any change elsewhere in memory
- * use could reshuffle. This discipline gives every object the next odd
- * number and leaves names (but the root's) to cgraph's internal map,
- * which it keeps for disciplines that cannot map names, so clusters keep
- * the order the views make them in, as they do when dot reads kgraph's
- * -T dot back. */
-/* The discipline's state: the next id, and the root graph's name. */
-typedef struct {
-	IDTYPE next;
-	char *root;
-} ids_state;
-
-/* The root graph's id: even, where every other id is odd. */
-#define ROOT_ID 2
-
-static void *
-ids_open(Agraph_t *g, Agdisc_t *disc)
-{
-	ids_state *st = xcalloc(1, sizeof(*st));
-
-	(void)g;
-	(void)disc;
-	st->next = 1;
-	return st;
-}
-
-static long
-ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
-{
-	ids_state *st = state;
-
-	if (str != NULL) {
-		/* The root graph, the first graph named, keeps its name
-		 * here: cgraph 2.43 does not free the root's entry in its
-		 * internal map when the graph is closed. Other names go to
-		 * that map. */
-		if (objtype != AGRAPH || (st->root == NULL ? !createflag :
-		    strcmp(str, st->root) != 0))
-			return 0;
-		if (st->root == NULL)
-			st->root = xstrdup(str);
-		*id = ROOT_ID;
-		return 1;
-	}
-	if (!createflag)
-		return 0;
-	*id = st->next;
-	st->next += 2;
-	return 1;
-}
-
-static long
-ids_alloc(void *state, int objtype, IDTYPE request)
-{
-	(void)state;
-	(void)objtype;
-	(void)request;
-	return 0;
-}
-
-static void
-ids_free(void *state, int objtype, IDTYPE id)
-{
-	(void)state;
-	(void)objtype;
-	(void)id;
-}
-
-static char *
-ids_print(void *state, int objtype, IDTYPE id)
-{
-	ids_state *st = state;
-
-	return objtype == AGRAPH && id == ROOT_ID ? st->root : NULL;
-}
-
-static void
-ids_close(void *state)
-{
-	ids_state *st = state;
-
-	free(st->root);
-	free(st);
-}
-
-static void
-ids_register(void *state, int objtype, void *obj)
-{
-	(void)state;
-	(void)objtype;
-	(void)obj;
-}
-
-static Agiddisc_t id_in_order = {ids_open, ids_map, ids_alloc, ids_free,
-    ids_print, ids_close, ids_register};
-static Agdisc_t id_in_order_disc = {&AgMemDisc, &id_in_order, &AgIoDisc};
-
 Agraph_t *
 graph_build(const model *m, const selection *sel, const graph_options *o,
     char *err, size_t errsize)
@@ -1392,7 +1292,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	gc->cite = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
 	gc->groups = xcalloc(m->count[IT_GROUP] + 1, sizeof(bool));
 	gc->same = count_same_links(m);
-	gc->g = agopen("kgraph", desc, &id_in_order_disc);
+	gc->g = agopen("kgraph", desc, NULL);
 	declare(gc);
 	set(gc->g, "bgcolor", o->transparent ? "transparent" :
 	    gc->th->background);
