@@ -760,7 +760,7 @@ static const char *const kind_words[] = {"", "", "", "", "", "event",
     "decision", "cause", ""};
 
 /* The key (legend and sources) as a node that takes no room in the
- * layout: a point with no edges, whose label render.c moves after the
+ * layout: a point with no edges, whose label place.c moves after the
  * layout below the diagram or beside it, whichever lets the picture fill
  * more of a 16:9 slide. (Edges to it would pull a rank of virtual nodes
  * through the diagram, and rank=sink does not hold under newrank in
@@ -788,6 +788,14 @@ key_node(graph_ctx *gc, const char *html, int lines)
 	set(key, "class", "key");
 	set(key, "tooltip", "Legend and sources");
 	buf_free(&b);
+}
+
+/* The sources box's columns: more than six sources take three, so that a
+ * long list under a wide diagram stays low. */
+static int
+source_columns(const graph_ctx *gc)
+{
+	return gc->cites > 6 ? 3 : 2;
 }
 
 /* A legend swatch's size: fixed, so that a column widened by the sources
@@ -949,9 +957,7 @@ add_key(graph_ctx *gc)
 		}
 	}
 	if (sources) {
-		/* More than six sources take three columns, so that a long
-		 * list under a wide diagram stays low. */
-		int num, col = 0, columns = gc->cites > 6 ? 3 : 2;
+		int num, col = 0, columns = source_columns(gc);
 		int span = 2 * per_row / columns;
 
 		buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>"
@@ -994,7 +1000,7 @@ add_key(graph_ctx *gc)
 		buf_free(&lg.text[k]);
 	}
 	key_node(gc, b.s, 2 + 2 * (lg.n + per_row - 1) / per_row +
-	    (sources ? 4 * (gc->cites + 2) / (gc->cites > 6 ? 3 : 2) : 0));
+	    (sources ? 4 * (gc->cites + 2) / source_columns(gc) : 0));
 	buf_free(&b);
 }
 
