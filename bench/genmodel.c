@@ -142,6 +142,20 @@ put_title(unsigned min, unsigned max)
 	}
 }
 
+/* In pct of cases, a line "key: Sentence." of min to max words, indented
+ * as the item's keys are. */
+static void
+maybe_sentence(unsigned pct, const char *key, unsigned min, unsigned max)
+{
+	if (!chance(pct))
+		return;
+	put("    ");
+	put(key);
+	put(": ");
+	put_title(min, max);
+	put(".\n");
+}
+
 /* The model's shape, computed from N. */
 static uint64_t n_src, n_grp, n_act, n_pha, n_que, n_evt, n_dec, n_cau,
     n_lnk, span, month0, next_source;
@@ -418,11 +432,7 @@ gen_events(void)
 			put_id("a-", below(n_act));
 			put("\n");
 		}
-		if (chance(30)) {
-			put("    text: ");
-			put_title(8, 16);
-			put(".\n");
-		}
+		maybe_sentence(30, "text", 8, 16);
 		if (chance(20))
 			put_tags("    ");
 		put_sources("    ");
@@ -462,16 +472,8 @@ gen_decisions(void)
 				put("\n");
 			}
 		}
-		if (chance(20)) {
-			put("    text: ");
-			put_title(8, 16);
-			put(".\n");
-		}
-		if (chance(10)) {
-			put("    quote: ");
-			put_title(5, 10);
-			put(".\n");
-		}
+		maybe_sentence(20, "text", 8, 16);
+		maybe_sentence(10, "quote", 5, 10);
 		if (chance(20))
 			put_tags("    ");
 		put_sources("    ");
@@ -533,11 +535,7 @@ gen_causes(void)
 		}
 		if (chance(90))
 			put_when(phase_of(i, n_cau), "    ");
-		if (chance(15)) {
-			put("    quote: ");
-			put_title(5, 10);
-			put(".\n");
-		}
+		maybe_sentence(15, "quote", 5, 10);
 		if (chance(15))
 			put_tags("    ");
 		put_sources("    ");
