@@ -596,6 +596,15 @@ gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 /* The most leaves of one item gc_spread_leaves puts in one rank. */
 #define LEAVES_PER_RANK 4
 
+/* True if e comes from a leaf: a node that nothing points at and that
+ * points at one thing only. */
+static bool
+from_leaf(Agraph_t *g, Agedge_t *e)
+{
+	return agdegree(g, agtail(e), 1, 0) == 0 &&
+	    agdegree(g, agtail(e), 0, 1) == 1;
+}
+
 void
 gc_spread_leaves(graph_ctx *gc, Agnode_t *t)
 {
@@ -604,8 +613,7 @@ gc_spread_leaves(graph_ctx *gc, Agnode_t *t)
 	size_t count = 0, k = 0, ranks;
 
 	for (e = agfstin(g, t); e != NULL; e = agnxtin(g, e))
-		if (agdegree(g, agtail(e), 1, 0) == 0 &&
-		    agdegree(g, agtail(e), 0, 1) == 1)
+		if (from_leaf(g, e))
 			count++;
 	if (count <= LEAVES_PER_RANK)
 		return;
@@ -613,8 +621,7 @@ gc_spread_leaves(graph_ctx *gc, Agnode_t *t)
 	for (e = agfstin(g, t); e != NULL; e = agnxtin(g, e)) {
 		char len[24];
 
-		if (agdegree(g, agtail(e), 1, 0) != 0 ||
-		    agdegree(g, agtail(e), 0, 1) != 1)
+		if (!from_leaf(g, e))
 			continue;
 		snprintf(len, sizeof(len), "%zu", 1 + k++ % ranks);
 		set(e, "minlen", len);

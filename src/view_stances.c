@@ -363,6 +363,9 @@ view_stances(graph_ctx *gc)
 	gc->positioned = true;
 	gc->title_x = 0;
 	gc->title_y = y0 + HEAD_H;
+	/* The key goes below the grid in -T dot; for the layout, place.c
+	 * puts it at the origin, the grid's top-left corner, left empty
+	 * (the actors' column has no head). */
 	gc->key_top = y0 - HEAD_H - GAP - row_y[nrows] - GAP;
 	for (i = 0; i < nd; i++)
 		gc->stances[ds[i]->resolved_stance] = true;
