@@ -374,6 +374,17 @@ def box(g):
     return (min(xs), min(ys), max(xs), max(ys))
 
 
+def outside(root, b, slack):
+    # True if box b, in Graphviz's drawing coordinates (y negative
+    # upwards, inside the first group's translate()), reaches more than
+    # slack points beyond the SVG's viewBox.
+    vb = [float(v) for v in root.get("viewBox").split()]
+    m = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", root.find(SVG + "g").get("transform"))
+    dx, dy = float(m.group(1)), float(m.group(2))
+    return (b[0] + dx < vb[0] - slack or b[2] + dx > vb[0] + vb[2] + slack or
+            b[1] + dy < vb[1] - slack or b[3] + dy > vb[1] + vb[3] + slack)
+
+
 def scope(root, ident):
     if ident == "-":
         return root
@@ -490,14 +501,9 @@ def main():
         if key is None:
             result("key-apart", ["no key"])
             return
-        vb = [float(v) for v in root.get("viewBox").split()]
-        # Graphviz draws with y negative upwards, inside translate().
-        m = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", root.find(SVG + "g").get("transform"))
-        dx, dy = float(m.group(1)), float(m.group(2))
         kb = box(key)
-        if (kb[0] + dx < vb[0] - 1 or kb[2] + dx > vb[0] + vb[2] + 1 or
-                kb[1] + dy < vb[1] - 1 or kb[3] + dy > vb[1] + vb[3] + 1):
-            problems.append("key %s outside the canvas %s" % (kb, vb))
+        if outside(root, kb, 1):
+            problems.append("key %s outside the canvas %s" % (kb, root.get("viewBox")))
         for g in root.iter(SVG + "g"):
             cls = classes(g)
             if g is key or not set(cls) & {"node", "edge", "cluster"}:
@@ -514,9 +520,6 @@ def main():
         # estimated from its anchor, size and length, a little small, so
         # that only a real overlap counts.
         root = parse(args[0])
-        vb = [float(v) for v in root.get("viewBox").split()]
-        m = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", root.find(SVG + "g").get("transform"))
-        dx, dy = float(m.group(1)), float(m.group(2))
         nodes = [(g.get("id"), box(g)) for g in root.iter(SVG + "g")
                  if "node" in classes(g) and g.get("id") != "kg-key"]
         texts = []
@@ -535,7 +538,7 @@ def main():
         meet = lambda a, b: a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
         problems = []
         for ident, text, tb in texts:
-            if tb[0] + dx < vb[0] - 2 or tb[2] + dx > vb[0] + vb[2] + 2 or tb[1] + dy < vb[1] - 2 or tb[3] + dy > vb[1] + vb[3] + 2:
+            if outside(root, tb, 2):
                 problems.append("%r of %s outside the canvas" % (text, ident))
             for other, nb in nodes:
                 if nb and meet(tb, nb):
