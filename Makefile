@@ -25,7 +25,11 @@ UNIT_BINS = $(UNIT:%=$(B)/tests/%)
 .PHONY: all run test unit deps test-deps editor-deps clean
 all: $(BIN)
 
-$(BIN): $(OBJS) $(EMBED) $(B)/main.o
+# The command line: main.c finds the command, each in a cmd_ file.
+CLI = cli cli_draw cmd_check cmd_list cmd_export cmd_render cmd_schema \
+	cmd_init main
+
+$(BIN): $(OBJS) $(EMBED) $(CLI:%=$(B)/%.o)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 $(B)/%.o: src/%.c src/*.h | $(B)

@@ -1,0 +1,131 @@
+/* What the command files share: exit statuses, the options every
+ * command that reads a model has, the model a command works on, and the
+ * drawing of a view for export and render. Only the command line (main.c
+ * and the cli and cmd files) includes this header. */
+#ifndef KG_CLI_H
+#define KG_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "check.h"
+#include "load.h"
+#include "render.h"
+#include "select.h"
+
+enum { EXIT_MODEL = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
+
+/* Options shared by the subcommands that read a model. */
+enum {
+	OPT_STRICT = 256, OPT_VIEW, OPT_PHASE, OPT_SINCE, OPT_UNTIL,
+	OPT_ACTOR, OPT_GROUP, OPT_KIND, OPT_TAG, OPT_EVIDENCE, OPT_FOCUS,
+	OPT_DEPTH, OPT_ALL, OPT_THEME, OPT_DIRECTION, OPT_FONT,
+	OPT_FONT_SIZE, OPT_WRAP, OPT_TITLE, OPT_NO_TITLE, OPT_NO_LEGEND,
+	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX, OPT_QUESTION,
+	OPT_STEPS, OPT_REVEAL, OPT_COLOR, OPT_WATCH
+};
+
+#define TERM_OPTS \
+	{"color", required_argument, NULL, OPT_COLOR}, \
+	{"quiet", no_argument, NULL, 'q'}
+
+/* How diagnostics are printed: --color and --quiet, shared by every
+ * subcommand that reads a model. */
+enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+typedef struct {
+	int color;
+	bool quiet;
+} term_opts;
+
+
+/* A model read and checked, with what its diagnostics need. */
+typedef struct {
+	const char *path;       /* as given; NULL for the built-in model */
+	const char *name;       /* as printed in diagnostics */
+	char *text;
+	size_t len;
+	arena *tree;
+	model *model;
+	diag_list dl;
+} session;
+
+/* The filters, and the options every command that draws has, as the
+ * help of render and of export lists them. */
+#define HELP_FILTERS \
+    "      --phase SPEC     phases by id or number: 2, 1..2, ..pressure, " \
+    "2.., lists\n" \
+    "      --since DATE     items whose dates overlap the range from DATE\n" \
+    "      --until DATE     ... up to DATE\n" \
+    "      --actor IDS      items that involve these actors\n" \
+    "      --group IDS      items that involve the actors of these groups\n" \
+    "      --kind KINDS     event, decision, cause, or a cause kind\n" \
+    "      --tag TAGS       items with one of these tags\n" \
+    "      --evidence LVL   at least this certain: inferred, reported, " \
+    "documented\n" \
+    "      --focus ID       only what lies within --depth relations of ID\n" \
+    "      --depth N        for --focus (default 1)\n"
+#define HELP_COMMON \
+    "      --strict         treat warnings as errors\n" \
+    "  -q, --quiet          errors only, no warnings\n" \
+    "      --color WHEN     colour diagnostics: auto (default), always, " \
+    "never\n" \
+    "  -h, --help           this help\n"
+
+/* The options of export and render. */
+typedef struct {
+	sel_filters f;
+	const char *format, *out_path, *view;
+	const char *cmd;        /* "render" or "export", for messages */
+	bool strict, all, watch;
+	term_opts term;
+	graph_options g;
+	/* Presentation options given on the command line, which win over a
+	 * model view's own settings. */
+	bool set_legend, set_citations, set_theme, set_direction;
+	bool reveal_dim;        /* --reveal dim */
+} draw_options;
+
+/* Prints "kgraph CMD: message" and the hint to --help; returns the usage
+ * exit status. */
+int usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Handles --color and --quiet for any subcommand: returns 0 when c was
+ * one of them, -1 when it was not, or a usage exit status. */
+int term_option(int c, const char *cmd, term_opts *term);
+/* The model file a command reads when given none: ./kgraph.yaml if it
+ * exists, else NULL for the built-in model. */
+const char *model_or_default(const char *path);
+/* Reads, parses, loads and checks the model; prints its diagnostics.
+ * Returns 0, or the exit status to give up with; session_close frees
+ * the session in either case. */
+int session_open(session *s, const char *path, bool strict, bool fonts,
+    const term_opts *term);
+void session_close(session *s);
+/* Writes out to path (NULL or "-": standard output), refusing the model
+ * file itself; returns 0 or an exit status after a message. */
+int write_output(const char *cmd, const char *path, const buf *out,
+    const session *s);
+
+/* Reads the options of export (render true: of render); returns -1 to go
+ * on, or an exit status. */
+int parse_draw(int argc, char **argv, bool render, draw_options *d);
+/* Resolves a view name into *base and, for a model's view, *mv. */
+bool find_view(const model *m, const char *name, const char **base,
+    const item **mv);
+/* Reports an unknown view with the valid ones; returns the usage exit
+ * status. */
+int unknown_view(const char *cmd, const model *m, const char *name);
+/* Draws one view and writes it to path (NULL or "-": standard output),
+ * or, in steps, to path-1, path-2, ...; returns 0 or an exit status. */
+int draw_view(session *s, const draw_options *cli, const char *name,
+    render_format fmt, const char *path);
+
+/* The commands, each given its arguments with the command as argv[0]. */
+int cmd_check(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+
+#endif

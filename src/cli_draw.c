@@ -1,0 +1,411 @@
+/* What export and render share: their options, the lookup of a view by
+ * name, and the drawing of one view into one file or one file per step. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "html.h"
+
+static const char usage_render[] =
+    "usage: kgraph render [MODEL] [options]\n"
+    "\n"
+    "Draw a view of the model. Output goes to standard output unless -o "
+    "is given;\nthe format follows -T or the output's extension.\n"
+    "\n"
+    "  -o, --output FILE    write to FILE (atomically)\n"
+    "  -T, --format FMT     svg (default), pdf, png, dot (the graph before "
+    "layout),\n                       json, html (a page that steps "
+    "through the phases)\n"
+    "      --view ID        overview (default), causes, arguments, "
+    "timeline, stances,\n"
+    "                       actors, or a view of the model\n"
+    "      --question ID    the question of the stances view (default: "
+    "the first)\n"
+    "      --steps          one file per phase, FILE-1, FILE-2, ..., step k "
+    "showing\n"
+    "                       phases 1..k, all with the same layout\n"
+    "      --reveal MODE    with --steps: later elements hidden (hide, the "
+    "default)\n"
+    "                       or faded (dim)\n"
+    "      --all            every view; -o names a folder, files are "
+    "VIEW.FMT\n"
+    HELP_FILTERS
+    "      --theme NAME     light (default), dark, print, contrast\n"
+    "      --direction D    TB, LR, BT, RL (default: the view's)\n"
+    "      --font NAME      font family (default DejaVu Sans)\n"
+    "      --font-size PT   base font size (default 14)\n"
+    "      --wrap N         wrap labels at about N columns (default 28; the\n"
+    "                       items of overview and arguments at 22)\n"
+    "      --title TEXT     the diagram's title\n"
+    "      --no-title       no title\n"
+    "      --no-legend      no legend\n"
+    "      --no-citations   no source markers and no sources list\n"
+    "      --transparent    no background fill\n"
+    "      --id-prefix P    prefix of every SVG id (default kg-)\n"
+    "      --watch          render again whenever the model file changes, "
+    "until\n                       interrupted\n"
+    HELP_COMMON
+    "\n"
+    "Filters combine with AND; comma-separated values with OR. pdf and png\n"
+    "are not written to a terminal.\n";
+
+static const char usage_export[] =
+    "usage: kgraph export [MODEL] [-T json|dot] [filters] [-o FILE]\n"
+    "\n"
+    "Write the resolved model: for and against turned into links, phases\n"
+    "and stances resolved, dates parsed. With filters, only the "
+    "selection.\nWith -T dot, the graph kgraph builds for a view "
+    "(--view, default overview),\nbefore layout, as render -T dot "
+    "writes it.\n"
+    "\n"
+    "  -T, --format FMT     json (the default) or dot; .dot and .gv "
+    "outputs are dot\n"
+    "  -o, --output FILE    write to FILE (atomically) instead of "
+    "standard output\n"
+    "      --view ID        take the filters of a model's view (with dot: "
+    "any view)\n"
+    HELP_FILTERS
+    HELP_COMMON
+    "\n"
+    "Filters combine with AND; comma-separated values with OR.\n";
+
+
+static const struct option draw_opts[] = {
+	{"format", required_argument, NULL, 'T'},
+	{"output", required_argument, NULL, 'o'},
+	{"view", required_argument, NULL, OPT_VIEW},
+	{"phase", required_argument, NULL, OPT_PHASE},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"actor", required_argument, NULL, OPT_ACTOR},
+	{"group", required_argument, NULL, OPT_GROUP},
+	{"kind", required_argument, NULL, OPT_KIND},
+	{"tag", required_argument, NULL, OPT_TAG},
+	{"evidence", required_argument, NULL, OPT_EVIDENCE},
+	{"focus", required_argument, NULL, OPT_FOCUS},
+	{"depth", required_argument, NULL, OPT_DEPTH},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"help", no_argument, NULL, 'h'},
+	TERM_OPTS,
+	/* render only, from here on */
+	{"all", no_argument, NULL, OPT_ALL},
+	{"theme", required_argument, NULL, OPT_THEME},
+	{"direction", required_argument, NULL, OPT_DIRECTION},
+	{"font", required_argument, NULL, OPT_FONT},
+	{"font-size", required_argument, NULL, OPT_FONT_SIZE},
+	{"wrap", required_argument, NULL, OPT_WRAP},
+	{"title", required_argument, NULL, OPT_TITLE},
+	{"no-title", no_argument, NULL, OPT_NO_TITLE},
+	{"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+	{"no-citations", no_argument, NULL, OPT_NO_CITATIONS},
+	{"transparent", no_argument, NULL, OPT_TRANSPARENT},
+	{"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
+	{"question", required_argument, NULL, OPT_QUESTION},
+	{"steps", no_argument, NULL, OPT_STEPS},
+	{"reveal", required_argument, NULL, OPT_REVEAL},
+	{"watch", no_argument, NULL, OPT_WATCH},
+	{NULL, 0, NULL, 0},
+};
+#define EXPORT_OPTS 17  /* the first entries of draw_opts */
+
+static bool
+whole_number(const char *s, int lo, int hi, int *out)
+{
+	if (strspn(s, "0123456789") != strlen(s) || strlen(s) == 0 ||
+	    strlen(s) > 5)
+		return false;
+	*out = atoi(s);
+	return *out >= lo && *out <= hi;
+}
+
+int
+parse_draw(int argc, char **argv, bool render, draw_options *d)
+{
+	static struct option export_opts[EXPORT_OPTS + 1];
+	const char *cmd = render ? "render" : "export";
+	int c, n;
+
+	memset(d, 0, sizeof(*d));
+	d->cmd = cmd;
+	d->f.depth = -1;
+	graph_defaults(&d->g);
+	memcpy(export_opts, draw_opts, EXPORT_OPTS * sizeof(*draw_opts));
+	while ((c = getopt_long(argc, argv, "T:o:hq", render ? draw_opts :
+	    export_opts, NULL)) != -1) {
+		if ((n = term_option(c, cmd, &d->term)) >= 0) {
+			if (n > 0)
+				return n;
+			continue;
+		}
+		switch (c) {
+		case 'T': d->format = optarg; break;
+		case 'o': d->out_path = optarg; break;
+		case OPT_VIEW: d->view = optarg; break;
+		case OPT_PHASE: d->f.phases = optarg; break;
+		case OPT_SINCE: d->f.since = optarg; break;
+		case OPT_UNTIL: d->f.until = optarg; break;
+		case OPT_ACTOR: d->f.actors = optarg; break;
+		case OPT_GROUP: d->f.groups = optarg; break;
+		case OPT_KIND: d->f.kinds = optarg; break;
+		case OPT_TAG: d->f.tags = optarg; break;
+		case OPT_EVIDENCE: d->f.evidence = optarg; break;
+		case OPT_FOCUS: d->f.focus = optarg; break;
+		case OPT_DEPTH:
+			if (!whole_number(optarg, 0, 9999, &d->f.depth))
+				return usage_error(cmd, "--depth takes a "
+				    "whole number, not '%s'", optarg);
+			break;
+		case OPT_STRICT: d->strict = true; break;
+		case OPT_ALL: d->all = true; break;
+		case OPT_THEME:
+			if (model_lookup(model_themes, optarg) < 0)
+				return usage_error(cmd, "unknown theme '%s'; "
+				    "valid: light, dark, print, contrast",
+				    optarg);
+			d->g.theme = optarg;
+			d->set_theme = true;
+			break;
+		case OPT_DIRECTION:
+			if (model_lookup(model_directions, optarg) < 0)
+				return usage_error(cmd, "unknown direction "
+				    "'%s'; valid: TB, LR, BT, RL", optarg);
+			d->g.direction = optarg;
+			d->set_direction = true;
+			break;
+		case OPT_FONT:
+			/* Written into SVG and given to fontconfig: plain
+			 * family names only. */
+			if (strlen(optarg) == 0 || strlen(optarg) > 64 ||
+			    strspn(optarg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
+			    "jklmnopqrstuvwxyz0123456789 -_,.") !=
+			    strlen(optarg))
+				return usage_error(cmd, "--font takes a font "
+				    "family name such as 'DejaVu Sans'");
+			d->g.font = optarg;
+			break;
+		case OPT_FONT_SIZE:
+			if (!whole_number(optarg, 6, 72, &n))
+				return usage_error(cmd, "--font-size takes "
+				    "points from 6 to 72, not '%s'", optarg);
+			d->g.font_size = n;
+			break;
+		case OPT_WRAP:
+			if (!whole_number(optarg, 8, 200, &n))
+				return usage_error(cmd, "--wrap takes a number "
+				    "of columns from 8 to 200, not '%s'",
+				    optarg);
+			d->g.wrap = n;
+			d->g.wrap_given = true;
+			break;
+		case OPT_TITLE: d->g.title = optarg; break;
+		case OPT_QUESTION: d->g.question = optarg; break;
+		case OPT_STEPS: d->g.steps = true; break;
+		case OPT_WATCH: d->watch = true; break;
+		case OPT_REVEAL:
+			if (strcmp(optarg, "hide") == 0)
+				d->reveal_dim = false;
+			else if (strcmp(optarg, "dim") == 0)
+				d->reveal_dim = true;
+			else
+				return usage_error(cmd, "--reveal takes hide or "
+				    "dim, not '%s'", optarg);
+			break;
+		case OPT_NO_TITLE: d->g.no_title = true; break;
+		case OPT_NO_LEGEND:
+			d->g.no_legend = true;
+			d->set_legend = true;
+			break;
+		case OPT_NO_CITATIONS:
+			d->g.no_citations = true;
+			d->set_citations = true;
+			break;
+		case OPT_TRANSPARENT: d->g.transparent = true; break;
+		case OPT_ID_PREFIX:
+			if (strlen(optarg) > 32 || strspn(optarg,
+			    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW"
+			    "XYZ0123456789-_") != strlen(optarg))
+				return usage_error(cmd, "--id-prefix takes "
+				    "letters, digits, '-' and '_' (at most 32)");
+			d->g.id_prefix = optarg;
+			break;
+		case 'h':
+			fputs(render ? usage_render : usage_export, stdout);
+			return 0;
+		default:
+			return usage_error(cmd, "unknown option");
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error(cmd, "too many arguments");
+	return -1;
+}
+
+/* The views a model offers, for messages. */
+static void
+view_names(const model *m, buf *b)
+{
+	size_t i;
+
+	for (i = 0; model_builtin_views[i] != NULL; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", model_builtin_views[i]);
+	for (i = 0; i < m->count[IT_VIEW]; i++)
+		buf_printf(b, ", %s", m->items[IT_VIEW][i]->id);
+}
+
+bool
+find_view(const model *m, const char *name, const char **base,
+    const item **mv)
+{
+	const item *v;
+
+	*mv = NULL;
+	if (model_lookup(model_builtin_views, name) >= 0) {
+		*base = name;
+		return true;
+	}
+	v = model_find(m, name);
+	if (v == NULL || v->type != IT_VIEW)
+		return false;
+	*mv = v;
+	*base = v->view->base ? v->view->base : "overview";
+	return true;
+}
+
+int
+unknown_view(const char *cmd, const model *m, const char *name)
+{
+	buf b = {0};
+	const char *near;
+	int rc;
+
+	view_names(m, &b);
+	near = model_suggest_id(m, name, TYPE_BIT(IT_VIEW));
+	if (near == NULL)
+		near = suggest(name, model_builtin_views);
+	rc = usage_error(cmd, "unknown view '%s'%s%s%s; valid: %s", name,
+	    near ? " (did you mean '" : "", near ? near : "",
+	    near ? "'?)" : "", b.s);
+	buf_free(&b);
+	return rc;
+}
+
+/* The name of step k of an output: "talk.svg" gives "talk-2.svg". */
+static void
+step_path(buf *b, const char *path, int k)
+{
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	b->len = 0;
+	if (dot == NULL || (slash != NULL && dot < slash) || dot == path ||
+	    (slash != NULL && dot == slash + 1)) {
+		buf_printf(b, "%s-%d", path, k);
+		return;
+	}
+	buf_putn(b, path, (size_t)(dot - path));
+	buf_printf(b, "-%d%s", k, dot);
+}
+
+int
+draw_view(session *s, const draw_options *cli, const char *name,
+    render_format fmt, const char *path)
+{
+	draw_options d = *cli;
+	html_options page;
+	const char *base;
+	const item *mv;
+	selection sel;
+	Agraph_t *g;
+	char err[2048];
+	bool ok;
+	buf out = {0};
+	int rc = 0;
+
+	if (!find_view(s->model, name, &base, &mv))
+		return unknown_view(d.cmd, s->model, name);
+	d.g.view = base;
+	if (mv != NULL) {
+		const view_spec *vs = mv->view;
+
+		sel_from_view(mv, &d.f, s->model->arena);
+		d.g.view_title = mv->title ? mv->title : mv->id;
+		if (d.g.question == NULL && vs->question)
+			d.g.question = vs->question;
+		if (!d.set_direction && vs->direction)
+			d.g.direction = vs->direction;
+		if (!d.set_theme && vs->theme)
+			d.g.theme = vs->theme;
+		if (!d.set_legend && vs->legend == 0)
+			d.g.no_legend = true;
+		if (!d.set_citations && vs->citations == 0)
+			d.g.no_citations = true;
+		/* A view's steps are for pictures; its dot and json are
+		 * the one graph and the one selection. */
+		if (vs->steps == 1 && (fmt == FMT_SVG || fmt == FMT_PDF ||
+		    fmt == FMT_PNG))
+			d.g.steps = true;
+	}
+	/* A page steps through the phases itself: one file, with every
+	 * element's step in its classes. */
+	page.view_title = d.g.view_title;
+	page.theme = d.g.theme;
+	page.id_prefix = d.g.id_prefix;
+	page.dim = d.reveal_dim;
+	if (fmt == FMT_HTML) {
+		d.g.steps = true;
+	} else if (d.g.steps) {
+		if (fmt != FMT_SVG && fmt != FMT_PDF && fmt != FMT_PNG)
+			return usage_error(d.cmd, "steps are drawn as svg, "
+			    "pdf, png or html, not %s",
+			    render_format_name(fmt));
+		if (path == NULL || strcmp(path, "-") == 0)
+			return usage_error(d.cmd, "steps write one file "
+			    "each: give -o FILE (the steps are FILE-1, "
+			    "FILE-2, ...)");
+	}
+	if (!sel_apply(s->model, &d.f, &sel, err, sizeof(err)))
+		return usage_error(d.cmd, "%s", err);
+	if (!render_fits(fmt, s->model, &sel, err, sizeof(err))) {
+		sel_free(&sel);
+		fprintf(stderr, "kgraph %s: %s\n", d.cmd, err);
+		return EXIT_OUTPUT;
+	}
+	d.g.filters = &d.f;
+	g = graph_build(s->model, &sel, &d.g, err, sizeof(err));
+	if (g == NULL) {
+		sel_free(&sel);
+		return usage_error(d.cmd, "%s", err);
+	}
+	if (!d.g.steps || fmt == FMT_HTML) {
+		page.steps = graph_step_count(g);
+		ok = render_output(fmt, s->model, &sel, g, &page, &out, err,
+		    sizeof(err));
+		if (ok)
+			rc = write_output(d.cmd, path, &out, s);
+	} else {
+		int n = graph_step_count(g), k;
+		buf *outs = xcalloc((size_t)n, sizeof(buf));
+
+		ok = render_steps(fmt, g, n, d.reveal_dim, outs, err,
+		    sizeof(err));
+		for (k = 1; ok && rc == 0 && k <= n; k++) {
+			buf p = {0};
+
+			step_path(&p, path, k);
+			rc = write_output(d.cmd, p.s, &outs[k - 1], s);
+			buf_free(&p);
+		}
+		for (k = 0; k < n; k++)
+			buf_free(&outs[k]);
+		free(outs);
+	}
+	graph_free(g);
+	sel_free(&sel);
+	buf_free(&out);
+	if (!ok) {
+		fprintf(stderr, "kgraph %s: %s\n", d.cmd, err);
+		return EXIT_OUTPUT;
+	}
+	return rc;
+}

@@ -1,0 +1,214 @@
+/* kgraph list: what a model holds, as aligned columns on a terminal
+ * and tab-separated in a pipe. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char usage_list[] =
+    "usage: kgraph list [MODEL] [WHAT]\n"
+    "\n"
+    "List what a model holds. WHAT is one of views, phases, actors, "
+    "groups,\nquestions, events, decisions, causes, sources; without it, "
+    "a summary.\nThe first line names the model in use. On a terminal the "
+    "columns are\naligned; in a pipe they are separated by tabs, the id "
+    "first (for phases\nthe number, then the id).\n"
+    "\n"
+    "  -q, --quiet       errors only, no warnings\n"
+    "      --color WHEN  colour diagnostics: auto (default), always, never\n"
+    "  -h, --help        this help\n";
+
+static const char *const list_whats[] = {"views", "phases", "actors",
+    "groups", "questions", "events", "decisions", "causes", "sources",
+    NULL};
+
+/* One row of kgraph list: on a terminal the columns are padded to the
+ * widths given (0: last column, not padded); in a pipe they are
+ * separated by single tabs. */
+static void
+list_row(bool tabs, const char *const *cols, const int *widths, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(tabs ? "\t" : "  ", stdout);
+		if (tabs || widths[i] == 0 || i == n - 1)
+			fputs(cols[i], stdout);
+		else
+			printf("%-*s", widths[i], cols[i]);
+	}
+	putchar('\n');
+}
+
+static void
+list_items(const model *m, item_type t, bool tabs)
+{
+	size_t i, width = 4, dwidth = 4;
+	char when[64], a[32], b[32], num[24];
+	buf tmp = {0};
+
+	for (i = 0; i < m->count[t]; i++) {
+		size_t n = strlen(m->items[t][i]->id);
+
+		if (n > width)
+			width = n;
+		date_show(&m->items[t][i]->date, when, sizeof(when));
+		if (strlen(when) > dwidth)
+			dwidth = strlen(when);
+	}
+	if (width > 32)
+		width = 32;
+	for (i = 0; i < m->count[t]; i++) {
+		const item *it = m->items[t][i];
+		const char *cols[5];
+		int w[5] = {(int)width, (int)dwidth, 0, 0, 0};
+
+		tmp.len = 0;
+		switch (t) {
+		case IT_PHASE:
+			/* number, id, title, and the dates: two columns in a
+			 * pipe, "(from to to)" after the title on a terminal */
+			date_show(&it->from, a, sizeof(a));
+			date_show(&it->to, b, sizeof(b));
+			snprintf(num, sizeof(num), "%zu", i + 1);
+			cols[0] = num;
+			cols[1] = it->id;
+			cols[2] = it->title;
+			w[0] = 0;
+			w[1] = (int)width;
+			if (tabs) {
+				cols[3] = a;
+				cols[4] = b;
+				list_row(true, cols, w, 5);
+				continue;
+			}
+			if (a[0] != '\0' || b[0] != '\0') {
+				buf_printf(&tmp, "%s  (%s to %s)", it->title,
+				    a[0] ? a : "...", b[0] ? b : "...");
+				cols[2] = tmp.s;
+			}
+			list_row(false, cols, w, 3);
+			continue;
+		case IT_EVENT:
+		case IT_DECISION:
+		case IT_CAUSE:
+			date_show(&it->date, when, sizeof(when));
+			cols[0] = it->id;
+			cols[1] = when;
+			cols[2] = model_label(it);
+			list_row(tabs, cols, w, 3);
+			continue;
+		case IT_ACTOR:
+			cols[0] = it->id;
+			if (tabs) {
+				cols[1] = it->name;
+				cols[2] = it->native ? it->native : "";
+				list_row(true, cols, w, 3);
+				continue;
+			}
+			buf_printf(&tmp, "%s%s%s%s", it->name,
+			    it->native ? " (" : "", it->native ? it->native : "",
+			    it->native ? ")" : "");
+			cols[1] = tmp.s;
+			list_row(tabs, cols, w, 2);
+			continue;
+		default:
+			cols[0] = it->id;
+			cols[1] = model_label(it);
+			list_row(tabs, cols, w, 2);
+		}
+	}
+	buf_free(&tmp);
+}
+
+int
+cmd_list(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		TERM_OPTS,
+		{NULL, 0, NULL, 0},
+	};
+	const char *path = NULL, *what = NULL;
+	term_opts term = {COLOR_AUTO, false};
+	session s;
+	bool tabs;
+	int c, rc, w;
+
+	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+		if ((rc = term_option(c, "list", &term)) >= 0) {
+			if (rc > 0)
+				return rc;
+			continue;
+		}
+		if (c == 'h') {
+			fputs(usage_list, stdout);
+			return 0;
+		}
+		return usage_error("list", "unknown option");
+	}
+	if (argc - optind > 2)
+		return usage_error("list", "too many arguments");
+	if (argc - optind == 2) {
+		path = argv[optind];
+		what = argv[optind + 1];
+	} else if (argc - optind == 1) {
+		if (model_lookup(list_whats, argv[optind]) >= 0)
+			what = argv[optind];
+		else
+			path = argv[optind];
+	}
+	w = what ? model_lookup(list_whats, what) : -1;
+	if (what != NULL && w < 0) {
+		const char *near = suggest(what, list_whats);
+
+		return usage_error("list", "cannot list '%s'%s%s%s; choose "
+		    "one of views, phases, actors, groups, questions, events, "
+		    "decisions, causes, sources", what,
+		    near ? " (did you mean '" : "", near ? near : "",
+		    near ? "'?)" : "");
+	}
+	rc = session_open(&s, path, false, false, &term);
+	if (rc != 0) {
+		session_close(&s);
+		return rc;
+	}
+	printf("model: %s: %s\n", s.name, s.model->title);
+	tabs = !isatty(STDOUT_FILENO);
+	if (w == 0) {
+		size_t i, width = 4;
+
+		for (i = 0; i < s.model->count[IT_VIEW]; i++)
+			if (strlen(s.model->items[IT_VIEW][i]->id) > width)
+				width = strlen(s.model->items[IT_VIEW][i]->id);
+		for (i = 0; model_builtin_views[i] != NULL; i++) {
+			const char *cols[2] = {model_builtin_views[i],
+			    "(built in)"};
+			int widths[2] = {(int)width, 0};
+
+			list_row(tabs, cols, widths, 2);
+		}
+		list_items(s.model, IT_VIEW, tabs);
+	} else if (w > 0) {
+		static const item_type types[] = {IT_VIEW, IT_PHASE, IT_ACTOR,
+		    IT_GROUP, IT_QUESTION, IT_EVENT, IT_DECISION, IT_CAUSE,
+		    IT_SOURCE};
+
+		list_items(s.model, types[w], tabs);
+	} else {
+		int t;
+
+		for (t = 0; t < IT__COUNT; t++)
+			printf(tabs ? "%s\t%zu\n" : "%-10s %zu\n",
+			    model_list_keys[t], s.model->count[t]);
+		printf(tabs ? "%s\t%zu\n" : "%-10s %zu\n", "links",
+		    s.model->nlinks);
+		printf(tabs ? "%s\t%zu\n" : "%-10s %zu\n", "warnings",
+		    s.dl.warnings);
+	}
+	session_close(&s);
+	return 0;
+}
