@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make install and make uninstall (man/install.mk) into a staging folder:
 # `make install DESTDIR=... PREFIX=/usr` puts every file where it belongs,
-# with its mode, and nothing else; the installed program runs; the pages
-# name the installed paths; `make uninstall` leaves no file behind.
+# with its mode, and nothing else (the program, the manual pages of
+# sections 1 and 5, the format's description, the completion, the schema,
+# the models); the installed program runs; the pages name the installed
+# paths; `make uninstall` leaves no file behind.
 # Ends with "install: N passed, N failed".
 cd "$(dirname "$0")/.."
 . tests/lib.sh
@@ -16,6 +18,7 @@ want=(usr/bin/kgraph
 for p in kgraph kgraph-render kgraph-check kgraph-list kgraph-export kgraph-schema kgraph-init; do
 	want+=("usr/share/man/man1/$p.1")
 done
+want+=(usr/share/man/man5/kgraph-format.5 usr/share/doc/kgraph/format.md)
 for m in models/*.yaml; do
 	want+=("usr/share/kgraph/models/${m#models/}")
 done
@@ -65,7 +68,16 @@ has "$dest/usr/share/man/man1/kgraph.1" "/usr/share/kgraph/schema.json" man-data
 has "$dest/usr/share/man/man1/kgraph.1" "/usr/share/bash\\-completion/completions/kgraph" man-datadir
 hasnt "$dest/usr/share/man/man1/kgraph.1" "/usr/local" man-datadir
 has "$dest/usr/share/man/man1/kgraph-render.1" ".Os kgraph $("$dest/usr/bin/kgraph" --version | sed -n 's/^kgraph \([^ ]*\).*/\1/p')" man-version
-for p in "$dest"/usr/share/man/man1/*.1; do
+# The format's page names the installed description of the format, which
+# is docs/format.md.
+has "$dest/usr/share/man/man5/kgraph-format.5" "/usr/share/doc/kgraph/format.md" man-docdir
+has "$dest/usr/share/man/man5/kgraph-format.5" "/usr/share/kgraph/schema.json" man-datadir
+hasnt "$dest/usr/share/man/man5/kgraph-format.5" "/usr/local" man-docdir
+has "$dest/usr/share/man/man1/kgraph.1" "/usr/share/doc/kgraph/format.md" man-docdir
+if cmp -s docs/format.md "$dest/usr/share/doc/kgraph/format.md"; then ok; else
+	no "install: format.md differs from docs/format.md"
+fi
+for p in "$dest"/usr/share/man/man1/*.1 "$dest"/usr/share/man/man5/*.5; do
 	out=$(groff -mandoc -ww -z "$p" 2>&1)
 	if [ -z "$out" ]; then ok; else no "install: ${p#"$dest"/} warns: $out"; fi
 done
@@ -94,11 +106,14 @@ mkmake uninstall DESTDIR="$dest" PREFIX=/usr > "$tmp/log" 2>&1
 left=$(cd "$dest" && find . -type f)
 if [ -z "$left" ]; then ok; else no "uninstall: files left: $left"; fi
 if [ ! -e "$dest/usr/share/kgraph" ]; then ok; else no "uninstall: usr/share/kgraph is left"; fi
+if [ ! -e "$dest/usr/share/doc/kgraph" ]; then ok; else no "uninstall: usr/share/doc/kgraph is left"; fi
 
 # The default PREFIX is /usr/local.
 if mkmake install DESTDIR="$dest" > "$tmp/log" 2>&1 &&
 	[ -x "$dest/usr/local/bin/kgraph" ] &&
 	[ -f "$dest/usr/local/share/man/man1/kgraph-render.1" ] &&
+	[ -f "$dest/usr/local/share/man/man5/kgraph-format.5" ] &&
+	[ -f "$dest/usr/local/share/doc/kgraph/format.md" ] &&
 	[ -f "$dest/usr/local/share/kgraph/schema.json" ]; then ok; else
 	no "install: the default PREFIX is not /usr/local"
 fi

@@ -2,8 +2,10 @@
 # The manual pages against the program: every option that `kgraph CMD
 # --help` prints is documented in man/kgraph-CMD.1 (an `.It Fl ...` entry),
 # and every option documented there is one that --help prints; every
-# command of `kgraph --help` has its page and its entry in kgraph.1; and
-# every page renders without a warning. Ends with "man: N passed, N failed".
+# command of `kgraph --help` has its page and its entry in kgraph.1; the
+# page of the model format, kgraph-format.5, and docs/format.md document
+# every key of the schema; and every page renders without a warning. Ends
+# with "man: N passed, N failed".
 cd "$(dirname "$0")/.."
 . tests/lib.sh
 
@@ -80,9 +82,78 @@ for c in $commands; do
 	compare "$c" "$tmp/help-$c" "man/kgraph-$c.1"
 done
 
+# The page of the format, kgraph-format.5, against the program's schema:
+# every key of every kind of item is documented there (an `Ic` argument)
+# and in docs/format.md (as `key`), every value of every closed set is
+# named in the page (a `Cm` argument), and the page documents no key that
+# the schema does not know. kgraph.1 refers to it.
+if grep -qx '\.Xr kgraph-format 5 *,\{0,1\}' man/kgraph.1; then ok; else
+	no "kgraph.1 does not refer to kgraph-format(5)"
+fi
+if [ ! -f man/kgraph-format.5 ]; then
+	no "man/kgraph-format.5 is missing"
+elif ! /usr/bin/python3 -c 'import json' 2>/dev/null; then
+	no "/usr/bin/python3 is needed to compare man/kgraph-format.5 with the schema (make test-deps)"
+else
+	kg schema > "$tmp/schema.json"
+	# KIND KEY lines for every key, VALUE lines for every enumerated value.
+	/usr/bin/python3 - "$tmp/schema.json" > "$tmp/schema.keys" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+for k in s["properties"]:
+    print("key", "top", k)
+items = ["source", "group", "actor", "phase", "question", "event",
+         "decision", "cause", "link", "view"]
+for kind in items:
+    for k in s["$defs"][kind]["properties"]:
+        print("key", kind, k)
+for k in s["$defs"]["sourceref"]["anyOf"][1]["properties"]:
+    print("key", "source-reference", k)
+def enums(node):
+    if isinstance(node, dict):
+        for v in node.get("enum", []):
+            if isinstance(v, str) and v[:1].isalpha():
+                print("value", "-", v)
+        for v in node.values():
+            enums(v)
+    elif isinstance(node, list):
+        for v in node:
+            enums(v)
+enums(s)
+PY
+	# The Ic and Cm arguments of the page, one per line.
+	macro_args() {
+		grep -E "^\.(It |Pq |Po )?$1 " man/kgraph-format.5 |
+			sed -E "s/^\.(It |Pq |Po )?$1 //" | tr ' ' '\n' |
+			grep -E '^[A-Za-z][A-Za-z0-9_\\-]*$' | sed 's/\\-/-/g' | sort -u
+	}
+	macro_args Ic > "$tmp/page.keys"
+	macro_args Cm > "$tmp/page.values"
+	if [ -s "$tmp/schema.keys" ]; then ok; else no "no keys found in kgraph schema"; fi
+	while read -r what kind key; do
+		if [ "$what" = value ]; then
+			if grep -qxF -- "$key" "$tmp/page.values"; then ok; else
+				no "kgraph-format.5 does not name the value '$key' (Cm)"
+			fi
+			continue
+		fi
+		if grep -qxF -- "$key" "$tmp/page.keys"; then ok; else
+			no "kgraph-format.5 does not document the $kind key '$key' (Ic)"
+		fi
+		if grep -qF -- "\`$key\`" docs/format.md; then ok; else
+			no "docs/format.md does not document the $kind key '$key'"
+		fi
+	done < "$tmp/schema.keys"
+	while read -r key; do
+		if awk '$1 == "key" { print $3 }' "$tmp/schema.keys" | grep -qxF -- "$key"; then ok; else
+			no "kgraph-format.5 documents '$key' (Ic), which the schema does not know"
+		fi
+	done < "$tmp/page.keys"
+fi
+
 # Every page renders without a warning (groff's -ww turns them all on);
 # mandoc's lint, where it is installed, is stricter still.
-for page in man/*.1; do
+for page in man/*.1 man/*.5; do
 	if ! command -v groff > /dev/null; then
 		no "groff is needed to check $page (make deps)"
 		break
@@ -99,10 +170,11 @@ for page in man/*.1; do
 			printf '%s\n' "$out" | head -5 | sed 's/^/  /'
 		fi
 	fi
-	# Its first lines are those of an mdoc page of section 1.
-	name=$(basename "$page" .1)
-	if grep -qx "\.Dt $(printf '%s' "$name" | tr a-z A-Z) 1" "$page"; then ok; else
-		no "$page: .Dt does not name $name in section 1"
+	# Its first lines are those of an mdoc page of its section.
+	section=${page##*.}
+	name=$(basename "$page" ".$section")
+	if grep -qx "\.Dt $(printf '%s' "$name" | tr a-z A-Z) $section" "$page"; then ok; else
+		no "$page: .Dt does not name $name in section $section"
 	fi
 done
 
