@@ -23,9 +23,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	text[size] = '\0';
 	dl.file = "fuzz.yaml";
-	root = reader_parse(text, size, a, &dl);
+	arena *texts = arena_new();
+	root = reader_parse(text, size, a, texts, &dl);
+	if (root == NULL)
+		arena_free(texts);
 	if (root != NULL) {
-		model *m = load_model(root, "fuzz.yaml", &dl);
+		model *m = load_model(root, texts, "fuzz.yaml", &dl);
 
 		check_model(m, &dl);
 		if (dl.errors == 0) {

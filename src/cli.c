@@ -74,6 +74,7 @@ session_open(session *s, const char *path, bool strict, bool fonts,
     const term_opts *term)
 {
 	FILE *fp = NULL;
+	arena *texts;
 	node *root;
 
 	memset(s, 0, sizeof(*s));
@@ -105,9 +106,15 @@ session_open(session *s, const char *path, bool strict, bool fonts,
 			fclose(fp);
 	}
 	s->tree = arena_new();
-	root = reader_parse(s->text, s->len, s->tree, &s->dl);
+	texts = arena_new();
+	root = reader_parse(s->text, s->len, s->tree, texts, &s->dl);
+	if (root == NULL)
+		arena_free(texts);
 	if (root != NULL) {
-		s->model = load_model(root, s->name, &s->dl);
+		s->model = load_model(root, texts, s->name, &s->dl);
+		/* The model owns what it needs of the tree. */
+		arena_free(s->tree);
+		s->tree = NULL;
 		check_model(s->model, &s->dl);
 		if (fonts)
 			fonts_check(s->model, &s->dl);

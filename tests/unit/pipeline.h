@@ -37,6 +37,7 @@ static session *
 open_model(const char *yaml)
 {
 	session *s = NULL;
+	arena *texts;
 	node *root;
 	size_t i;
 
@@ -49,12 +50,13 @@ open_model(const char *yaml)
 	memset(s, 0, sizeof(*s));
 	s->dl.file = "t.yaml";
 	s->a = arena_new();
-	root = reader_parse(yaml, strlen(yaml), s->a, &s->dl);
+	texts = arena_new();
+	root = reader_parse(yaml, strlen(yaml), s->a, texts, &s->dl);
 	if (root == NULL) {
 		print_errors(s);
 		fail_msg("the test's YAML was not read");
 	}
-	s->m = load_model(root, "t.yaml", &s->dl);
+	s->m = load_model(root, texts, "t.yaml", &s->dl);
 	assert_non_null(s->m);
 	check_model(s->m, &s->dl);
 	return s;
