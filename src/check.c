@@ -469,8 +469,8 @@ resolve_phases(checker *ck)
 			if (next->to != NULL)
 				__builtin_prefetch(&next->to->resolved_phase);
 		}
-		phase_by_date(ck, &l->phase, &l->date, l->date_at, l->line, l->col,
-		    NULL, &l->resolved_phase);
+		phase_by_date(ck, &l->phase, &l->date, l->date_at, l->line,
+		    l->col, NULL, &l->resolved_phase);
 		if (l->resolved_phase != NULL || l->phase.id != NULL ||
 		    l->from == NULL || l->to == NULL)
 			continue;

@@ -447,8 +447,8 @@ tags_value(loader *ld, const node *k, const node *v, str_list *out)
 		    strlen(out->v[i]), hint);
 
 		if (err != NULL) {
-			ERR(&out->places[i], "tag %s %s%s%s%s", Q(out->v[i]), err,
-			    hint[0] ? " (did you mean '" : "", hint,
+			ERR(&out->places[i], "tag %s %s%s%s%s", Q(out->v[i]),
+			    err, hint[0] ? " (did you mean '" : "", hint,
 			    hint[0] ? "'?)" : "");
 			continue;
 		}
