@@ -72,7 +72,7 @@ open_model(const char *path, bool strict, bool fonts,
     const term_opts *term, size_t *warnings, int *rc)
 {
 	diag_list dl = {0};
-	char *text, err[512] = "";
+	char *text, err[512];
 	size_t len;
 	model *m;
 

@@ -27,6 +27,8 @@ kgraph_read(const char *path, char **text, size_t *len, char *err,
 
 	*text = NULL;
 	*len = 0;
+	if (errsize > 0)
+		err[0] = '\0';
 	if (path == NULL) {
 		*text = xmalloc(kg_builtin_model_len + 1);
 		memcpy(*text, kg_builtin_model, kg_builtin_model_len + 1);

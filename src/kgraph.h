@@ -27,7 +27,8 @@ const char *kgraph_name(const char *path);
 /* read: the model at path (as kgraph_name) into *text, NUL-terminated
  * and owned by the caller, and its length into *len. KGRAPH_MODEL when
  * it cannot: a file that cannot be opened with the reason in err, one
- * that cannot be read (or is too large) with a diagnostic in dl. */
+ * that cannot be read (or is too large) with a diagnostic in dl and err
+ * empty. */
 kgraph_status kgraph_read(const char *path, char **text, size_t *len,
     char *err, size_t errsize, diag_list *dl);
 
@@ -49,9 +50,10 @@ bool kgraph_view(const model *m, const char *name, const char **base,
     const item **mv);
 
 /* select: adds the filters of view (a model's view, or NULL) to f, where
- * values already in f win, then selects what f lets through into sel,
- * which the caller frees with sel_free. KGRAPH_USAGE, with the bad
- * value and the valid ones in err, when a filter names nothing. */
+ * values already in f win (those it adds are m's), then selects what f
+ * lets through into sel, which the caller frees with sel_free.
+ * KGRAPH_USAGE, with the bad value and the valid ones in err, when a
+ * filter names nothing. */
 kgraph_status kgraph_select(const model *m, const item *view,
     sel_filters *f, selection *sel, char *err, size_t errsize);
 
