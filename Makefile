@@ -15,10 +15,10 @@ B = build
 BIN = kgraph
 
 # The stages, in the order data flows through them.
-CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors view_stances fonts html place render output watch
+CORE = util diag reader date model load check select json label theme graph view_overview view_causes view_arguments view_timeline view_actors view_stances fonts html place render output watch kgraph
 PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o
-OBJS = $(CORE:%=$(B)/%.o) $(PAGE)
-EMBED = $(B)/embedded_model.o $(B)/embedded_schema.o $(B)/embedded_starter.o
+OBJS = $(CORE:%=$(B)/%.o) $(PAGE) $(B)/embedded_model.o
+EMBED = $(B)/embedded_schema.o $(B)/embedded_starter.o
 UNIT = test_date test_utf8 test_ids test_phases
 UNIT_BINS = $(UNIT:%=$(B)/tests/%)
 
@@ -108,7 +108,7 @@ FUZZ_CC = clang
 FUZZ_FLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(B)
-FUZZ_OBJS = $(CORE:%=$(B)/fuzz/%.o) $(PAGE)
+FUZZ_OBJS = $(CORE:%=$(B)/fuzz/%.o) $(PAGE) $(B)/embedded_model.o
 
 $(B)/fuzz/%.o: src/%.c src/*.h $(B)/page_hash.h
 	@mkdir -p $(B)/fuzz

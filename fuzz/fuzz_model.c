@@ -1,14 +1,35 @@
 /* libFuzzer target: arbitrary bytes through every stage that needs no
- * layout: read, load, check, select (with filters taken from the input's
- * first byte), graph build for every view, and dot output. */
+ * layout, by the pipeline the command line uses: load, check, select
+ * (with filters taken from the input's first byte), graph for every view
+ * written as dot, and the selection as json. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "graph.h"
-#include "load.h"
+#include "kgraph.h"
+
+/* Graph and render one format of one view of sel. */
+static void
+draw(const model *m, const selection *sel, const char *view,
+    render_format f)
+{
+	graph_options o;
+	html_options page = {0};
+	Agraph_t *g;
+	buf *outs;
+	int n;
+	char err[512];
+
+	graph_defaults(&o);
+	o.view = view;
+	if (kgraph_graph(m, sel, &o, f, &g, err, sizeof(err)) != KGRAPH_OK)
+		return;
+	if (kgraph_render(f, m, sel, g, &o, &page, &outs, &n, err,
+	    sizeof(err)) == KGRAPH_OK)
+		kgraph_outputs_free(outs, n);
+	graph_free(g);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -16,52 +37,35 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const views[] = {"overview", "causes",
 	    "arguments", "timeline", "actors", "stances"};
 	diag_list dl = {0};
-	arena *a = arena_new();
 	char *text = xmalloc(size + 1);
-	node *root;
+	model *m;
 
 	memcpy(text, data, size);
 	text[size] = '\0';
 	dl.file = "fuzz.yaml";
-	root = reader_parse(text, size, a, &dl);
-	if (root != NULL) {
-		model *m = load_model(root, "fuzz.yaml", &dl);
-
-		check_model(m, &dl);
-		if (dl.errors == 0) {
-			sel_filters f = {0};
-			selection sel;
-			char err[512];
-			size_t v;
-
-			f.depth = -1;
-			if (size > 0 && (data[0] & 1))
-				f.phases = "1";
-			if (size > 0 && (data[0] & 2))
-				f.evidence = "reported";
-			if (sel_apply(m, &f, &sel, err, sizeof(err))) {
-				for (v = 0; v < 6; v++) {
-					graph_options o;
-					Agraph_t *g;
-					buf out = {0};
-
-					graph_defaults(&o);
-					o.view = views[v];
-					g = graph_build(m, &sel, &o, err,
-					    sizeof(err));
-					if (g != NULL) {
-						graph_write_dot(g, &out);
-						graph_free(g);
-					}
-					buf_free(&out);
-				}
-				sel_free(&sel);
-			}
-		}
-		model_free(m);
-	}
-	diag_free(&dl);
-	arena_free(a);
+	m = kgraph_load(text, size, "fuzz.yaml", &dl);
+	/* The model owns all it needs: the text goes before check. */
 	free(text);
+	if (m != NULL && kgraph_check(m, &dl) == 0 && dl.errors == 0) {
+		sel_filters f = {0};
+		selection sel;
+		char err[512];
+		size_t v;
+
+		f.depth = -1;
+		if (size > 0 && (data[0] & 1))
+			f.phases = "1";
+		if (size > 0 && (data[0] & 2))
+			f.evidence = "reported";
+		if (kgraph_select(m, NULL, &f, &sel, err, sizeof(err)) ==
+		    KGRAPH_OK) {
+			for (v = 0; v < 6; v++)
+				draw(m, &sel, views[v], FMT_DOT);
+			draw(m, &sel, "overview", FMT_JSON);
+			sel_free(&sel);
+		}
+	}
+	model_free(m);
+	diag_free(&dl);
 	return 0;
 }

@@ -29,7 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	label_token(&b, s);
 	label_url(&b, s);
 	load_id_problem(s, strlen(s), hint);
-	load_url_allowed(s);
+	model_url_allowed(s);
 	buf_free(&b);
 	free(s);
 	return 0;

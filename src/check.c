@@ -277,11 +277,11 @@ index_phases(checker *ck)
 
 /* Rules 1 and 2: the item's own phase, else the one phase containing its
  * date. Returns false when the date lies in several phases. it is the
- * item, or NULL for a link; owner is its mapping, where the message finds
- * the place of its date (line and col when it has none). */
+ * item, or NULL for a link; date_at is the place of its date, where the
+ * message goes (line and col when it has none). */
 static bool
-phase_by_date(checker *ck, const ref *own, const date *d, const node *owner,
-    int line, int col, const item *it, item **out)
+phase_by_date(checker *ck, const ref *own, const date *d,
+    model_place date_at, int line, int col, const item *it, item **out)
 {
 	size_t lo = 0, hi = ck->nspans, found = 0;
 	item *first = NULL, *second = NULL;
@@ -320,7 +320,7 @@ phase_by_date(checker *ck, const ref *own, const date *d, const node *owner,
 	}
 	if (found >= 2) {
 		char what[96];
-		const node *dn = owner ? node_get(owner, "date") : NULL;
+		bool placed = date_at.line > 0;
 
 		if (it != NULL)
 			snprintf(what, sizeof(what), "%s '%s'",
@@ -328,7 +328,8 @@ phase_by_date(checker *ck, const ref *own, const date *d, const node *owner,
 			    (it->type == IT_EVENT ? 3 : 2), it->id);
 		else
 			snprintf(what, sizeof(what), "a link");
-		AT(dn ? dn->line : line, dn ? dn->col : col, "the date of %s "
+		AT(placed ? date_at.line : line, placed ? date_at.col : col,
+		    "the date of %s "
 		    "falls in phases '%s' and '%s'; say which with 'phase'",
 		    what, first->id, second->id);
 	}
@@ -435,17 +436,21 @@ resolve_phases(checker *ck)
 	for (i = 0; i < m->count[IT_PHASE]; i++) {
 		item *p = m->items[IT_PHASE][i];
 
-		if (p->from.set && p->to.set && p->from.from > p->to.to)
-			AT(p->line, p->col, "phase '%s' ends (%s) before it "
-			    "starts (%s)", p->id, node_get(p->node, "to")->str,
-			    node_get(p->node, "from")->str);
+		char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+
+		if (!p->from.set || !p->to.set || p->from.from <= p->to.to)
+			continue;
+		date_text(&p->from, from);
+		date_text(&p->to, to);
+		AT(p->line, p->col, "phase '%s' ends (%s) before it starts "
+		    "(%s)", p->id, to, from);
 	}
 	index_phases(ck);
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
 
-			phase_by_date(ck, &it->phase, &it->date, it->node,
+			phase_by_date(ck, &it->phase, &it->date, it->date_at,
 			    it->line, it->col, it, &it->resolved_phase);
 		}
 	}
@@ -464,8 +469,8 @@ resolve_phases(checker *ck)
 			if (next->to != NULL)
 				__builtin_prefetch(&next->to->resolved_phase);
 		}
-		phase_by_date(ck, &l->phase, &l->date, l->node, l->line, l->col,
-		    NULL, &l->resolved_phase);
+		phase_by_date(ck, &l->phase, &l->date, l->date_at, l->line,
+		    l->col, NULL, &l->resolved_phase);
 		if (l->resolved_phase != NULL || l->phase.id != NULL ||
 		    l->from == NULL || l->to == NULL)
 			continue;
@@ -492,7 +497,7 @@ check_view(checker *ck, item *v)
 		bool *sel = xcalloc(m->count[IT_PHASE] + 1, sizeof(bool));
 		char bad[80];
 		for (i = 0; i < vs->phases.n; i++) {
-			const node *e = vs->phases.nodes[i];
+			const model_place *e = &vs->phases.places[i];
 
 			if (model_phase_spec(m, vs->phases.v[i], sel, bad,
 			    sizeof(bad)) != NULL) {
@@ -529,7 +534,7 @@ check_view(checker *ck, item *v)
 			const str_list *sl = r == 0 ? &vs->actors : &vs->groups;
 
 			for (i = 0; i < sl->n; i++) {
-				const node *e = sl->nodes[i];
+				const model_place *e = &sl->places[i];
 				ref rf = {sl->v[i], e->line, e->col, NULL};
 
 				resolve(ck, &rf, TYPE_BIT(refs[r].type),
@@ -538,14 +543,13 @@ check_view(checker *ck, item *v)
 		}
 	}
 	if (vs->focus != NULL) {
-		const node *e = node_get(vs->node, "focus");
-		ref rf = {vs->focus, e->line, e->col, NULL};
+		ref rf = {vs->focus, vs->focus_at.line, vs->focus_at.col, NULL};
 
 		resolve(ck, &rf, ITEMS, "item");
 	}
 	if (vs->question != NULL) {
-		const node *e = node_get(vs->node, "question");
-		ref rf = {vs->question, e->line, e->col, NULL};
+		ref rf = {vs->question, vs->question_at.line,
+		    vs->question_at.col, NULL};
 
 		resolve(ck, &rf, TYPE_BIT(IT_QUESTION), "question");
 	}
@@ -554,12 +558,9 @@ check_view(checker *ck, item *v)
 
 		date_parse(vs->since, strlen(vs->since), &a);
 		date_parse(vs->until, strlen(vs->until), &b);
-		if (a.from > b.to) {
-			const node *e = node_get(vs->node, "until");
-
-			AT(e->line, e->col, "view '%s' ends ('until') before "
-			    "it starts ('since')", v->id);
-		}
+		if (a.from > b.to)
+			AT(vs->until_at.line, vs->until_at.col, "view '%s' "
+			    "ends ('until') before it starts ('since')", v->id);
 	}
 }
 
@@ -607,15 +608,10 @@ check_items(checker *ck)
 			[OUT_PROPOSED] = ST_FOR,
 		};
 
-		if (d->stance != ST_NONE && d->on.id == NULL) {
-			/* A rare message finds its place in the tree rather
-			 * than in every item. */
-			const node *sn = node_get(d->node, "stance");
-
-			AT(sn->line, sn->col, "decision '%s' has a 'stance' "
-			    "but no 'on': say which question it answers",
-			    d->id);
-		}
+		if (d->stance != ST_NONE && d->on.id == NULL)
+			AT(d->stance_at.line, d->stance_at.col, "decision '%s' "
+			    "has a 'stance' but no 'on': say which question it "
+			    "answers", d->id);
 		if (d->on.id != NULL)
 			d->resolved_stance = d->stance != ST_NONE ? d->stance :
 			    from_outcome[d->outcome];
@@ -647,14 +643,10 @@ check_sources(checker *ck)
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
 			item *it = m->items[t][i];
-			const node *sn;
 
-			if (it->sources.n > 0)
-				continue;
 			/* A sources list whose entries are all wrong has its
 			 * own errors; an empty or missing one is a warning. */
-			sn = node_get(it->node, "sources");
-			if (sn == NULL || (sn->kind == NODE_SEQ && sn->n == 0))
+			if (it->sources.n == 0 && !it->sources_given)
 				WARN(it->line, it->col, "%s '%s' has no "
 				    "sources", model_type_names[t], it->id);
 		}

@@ -1,6 +1,5 @@
 /* The command line's shared part: usage errors, the diagnostics'
  * options, and the model a command reads and checks. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +8,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "embedded.h"
 #include "fonts.h"
 #include "output.h"
 
@@ -69,74 +67,69 @@ model_or_default(const char *path)
 	return path;
 }
 
-int
-session_open(session *s, const char *path, bool strict, bool fonts,
-    const term_opts *term)
+model *
+open_model(const char *path, bool strict, bool fonts,
+    const term_opts *term, size_t *warnings, int *rc)
 {
-	FILE *fp = NULL;
-	node *root;
+	diag_list dl = {0};
+	char *text, err[512];
+	size_t len;
+	model *m;
 
-	memset(s, 0, sizeof(*s));
-	path = model_or_default(path);
-	s->path = path;
-	s->name = path == NULL ? KG_BUILTIN_NAME :
-	    strcmp(path, "-") == 0 ? "<stdin>" : path;
-	s->dl.file = s->name;
-	s->dl.quiet = term->quiet;
-	s->dl.color = use_color(term);
-	if (path == NULL) {
-		s->text = xmalloc(kg_builtin_model_len + 1);
-		memcpy(s->text, kg_builtin_model, kg_builtin_model_len + 1);
-		s->len = kg_builtin_model_len;
-	} else {
-		fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-		if (fp == NULL) {
-			fprintf(stderr, "kgraph: cannot open %s: %s\n", path,
-			    strerror(errno));
-			return EXIT_MODEL;
-		}
-		if (!reader_slurp(fp, &s->text, &s->len, &s->dl)) {
-			if (fp != stdin)
-				fclose(fp);
-			diag_print(stderr, &s->dl, NULL, 0);
-			return EXIT_MODEL;
-		}
-		if (fp != stdin)
-			fclose(fp);
+	dl.file = kgraph_name(path);
+	dl.quiet = term->quiet;
+	dl.color = use_color(term);
+	if (kgraph_read(path, &text, &len, err, sizeof(err), &dl) !=
+	    KGRAPH_OK) {
+		if (err[0] != '\0')
+			fprintf(stderr, "kgraph: %s\n", err);
+		else
+			diag_print(stderr, &dl, NULL, 0);
+		diag_free(&dl);
+		*rc = EXIT_MODEL;
+		return NULL;
 	}
-	s->tree = arena_new();
-	root = reader_parse(s->text, s->len, s->tree, &s->dl);
-	if (root != NULL) {
-		s->model = load_model(root, s->name, &s->dl);
-		check_model(s->model, &s->dl);
+	m = kgraph_load(text, len, dl.file, &dl);
+	if (m != NULL) {
+		kgraph_check(m, &dl);
 		if (fonts)
-			fonts_check(s->model, &s->dl);
+			fonts_check(m, &dl);
 	}
-	diag_sort(&s->dl);
-	diag_print(stderr, &s->dl, isatty(STDERR_FILENO) ? s->text : NULL,
-	    s->len);
-	if (s->dl.errors > 0 || (strict && s->dl.warnings > 0))
-		return EXIT_MODEL;
-	return 0;
+	diag_sort(&dl);
+	/* The text is kept until here only for the lines the diagnostics
+	 * quote; the model owns all it needs. */
+	diag_print(stderr, &dl, isatty(STDERR_FILENO) ? text : NULL, len);
+	free(text);
+	if (warnings != NULL)
+		*warnings = dl.warnings;
+	*rc = m == NULL || dl.errors > 0 || (strict && dl.warnings > 0) ?
+	    EXIT_MODEL : 0;
+	diag_free(&dl);
+	if (*rc != 0) {
+		model_free(m);
+		return NULL;
+	}
+	return m;
 }
 
-void
-session_close(session *s)
+int
+stage_error(const char *cmd, kgraph_status st, const char *err)
 {
-	model_free(s->model);
-	arena_free(s->tree);
-	diag_free(&s->dl);
-	free(s->text);
+	if (st == KGRAPH_USAGE)
+		return usage_error(cmd, "%s", err);
+	fprintf(stderr, "kgraph %s: %s\n", cmd, err);
+	return st;
 }
 
 int
 write_output(const char *cmd, const char *path, const buf *out,
-    const session *s)
+    const char *model_path)
 {
 	char err[512];
 
-	if (path != NULL && s != NULL && s->path != NULL &&
-	    strcmp(s->path, "-") != 0 && output_same_file(path, s->path)) {
+	if (path != NULL && model_path != NULL &&
+	    strcmp(model_path, "-") != 0 &&
+	    output_same_file(path, model_path)) {
 		fprintf(stderr, "kgraph %s: %s is the model itself; choose "
 		    "another output file\n", cmd, path);
 		return EXIT_OUTPUT;

@@ -8,12 +8,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "check.h"
-#include "load.h"
-#include "render.h"
-#include "select.h"
+#include "kgraph.h"
 
-enum { EXIT_MODEL = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
+/* The exit statuses are the pipeline's: a stage's status is the exit
+ * status of the command that stops there. */
+enum {
+	EXIT_MODEL = KGRAPH_MODEL, EXIT_USAGE = KGRAPH_USAGE,
+	EXIT_OUTPUT = KGRAPH_OUTPUT
+};
 
 /* Options shared by the subcommands that read a model. */
 enum {
@@ -36,18 +38,6 @@ typedef struct {
 	int color;
 	bool quiet;
 } term_opts;
-
-
-/* A model read and checked, with what its diagnostics need. */
-typedef struct {
-	const char *path;       /* as given; NULL for the built-in model */
-	const char *name;       /* as printed in diagnostics */
-	char *text;
-	size_t len;
-	arena *tree;
-	model *model;
-	diag_list dl;
-} session;
 
 /* The filters, and the options every command that draws has, as the
  * help of render and of export lists them. */
@@ -95,30 +85,35 @@ int term_option(int c, const char *cmd, term_opts *term);
 /* The model file a command reads when given none: ./kgraph.yaml if it
  * exists, else NULL for the built-in model. */
 const char *model_or_default(const char *path);
-/* Reads, parses, loads and checks the model; prints its diagnostics.
- * Returns 0, or the exit status to give up with; session_close frees
- * the session in either case. */
-int session_open(session *s, const char *path, bool strict, bool fonts,
-    const term_opts *term);
-void session_close(session *s);
+/* Reads, loads and checks the model at path (as model_or_default gives
+ * it), with fonts also the fonts its texts need, and prints the
+ * diagnostics. Returns the model, which the caller frees with
+ * model_free, or NULL with the exit status in *rc when it cannot be read
+ * or has errors (strict: or warnings). *warnings, if not NULL, receives
+ * the number of warnings. */
+model *open_model(const char *path, bool strict, bool fonts,
+    const term_opts *term, size_t *warnings, int *rc);
+/* Prints err, why stage st stopped, as the command cmd reports it;
+ * returns the exit status. */
+int stage_error(const char *cmd, kgraph_status st, const char *err);
 /* Writes out to path (NULL or "-": standard output), refusing the model
- * file itself; returns 0 or an exit status after a message. */
+ * file itself (model_path; NULL for the built-in model); returns 0 or an
+ * exit status after a message. */
 int write_output(const char *cmd, const char *path, const buf *out,
-    const session *s);
+    const char *model_path);
 
 /* Reads the options of export (render true: of render); returns -1 to go
  * on, or an exit status. */
 int parse_draw(int argc, char **argv, bool render, draw_options *d);
-/* Resolves a view name into *base and, for a model's view, *mv. */
-bool find_view(const model *m, const char *name, const char **base,
-    const item **mv);
 /* Reports an unknown view with the valid ones; returns the usage exit
  * status. */
 int unknown_view(const char *cmd, const model *m, const char *name);
-/* Draws one view and writes it to path (NULL or "-": standard output),
- * or, in steps, to path-1, path-2, ...; returns 0 or an exit status. */
-int draw_view(session *s, const draw_options *cli, const char *name,
-    render_format fmt, const char *path);
+/* Draws one view of m, read from model_path, and writes it to path
+ * (NULL or "-": standard output), or, in steps, to path-1, path-2, ...;
+ * returns 0 or an exit status. */
+int draw_view(const model *m, const char *model_path,
+    const draw_options *cli, const char *name, render_format fmt,
+    const char *path);
 
 /* The commands, each given its arguments with the command as argv[0]. */
 int cmd_check(int argc, char **argv);

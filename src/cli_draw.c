@@ -254,25 +254,6 @@ view_names(const model *m, buf *b)
 		buf_printf(b, ", %s", m->items[IT_VIEW][i]->id);
 }
 
-bool
-find_view(const model *m, const char *name, const char **base,
-    const item **mv)
-{
-	const item *v;
-
-	*mv = NULL;
-	if (model_lookup(model_builtin_views, name) >= 0) {
-		*base = name;
-		return true;
-	}
-	v = model_find(m, name);
-	if (v == NULL || v->type != IT_VIEW)
-		return false;
-	*mv = v;
-	*base = v->view->base ? v->view->base : "overview";
-	return true;
-}
-
 int
 unknown_view(const char *cmd, const model *m, const char *name)
 {
@@ -308,8 +289,8 @@ step_path(buf *b, const char *path, int k)
 }
 
 int
-draw_view(session *s, const draw_options *cli, const char *name,
-    render_format fmt, const char *path)
+draw_view(const model *m, const char *model_path, const draw_options *cli,
+    const char *name, render_format fmt, const char *path)
 {
 	draw_options d = *cli;
 	html_options page;
@@ -318,17 +299,16 @@ draw_view(session *s, const draw_options *cli, const char *name,
 	selection sel;
 	Agraph_t *g;
 	char err[2048];
-	bool ok;
-	buf out = {0};
-	int rc = 0;
+	kgraph_status st;
+	buf *outs;
+	int n, k, rc = 0;
 
-	if (!find_view(s->model, name, &base, &mv))
-		return unknown_view(d.cmd, s->model, name);
+	if (!kgraph_view(m, name, &base, &mv))
+		return unknown_view(d.cmd, m, name);
 	d.g.view = base;
 	if (mv != NULL) {
 		const view_spec *vs = mv->view;
 
-		sel_from_view(mv, &d.f, s->model->arena);
 		d.g.view_title = mv->title ? mv->title : mv->id;
 		if (d.g.question == NULL && vs->question)
 			d.g.question = vs->question;
@@ -364,48 +344,32 @@ draw_view(session *s, const draw_options *cli, const char *name,
 			    "each: give -o FILE (the steps are FILE-1, "
 			    "FILE-2, ...)");
 	}
-	if (!sel_apply(s->model, &d.f, &sel, err, sizeof(err)))
-		return usage_error(d.cmd, "%s", err);
-	if (!render_fits(fmt, s->model, &sel, err, sizeof(err))) {
-		sel_free(&sel);
-		fprintf(stderr, "kgraph %s: %s\n", d.cmd, err);
-		return EXIT_OUTPUT;
-	}
+	/* The model's view adds its filters to the command line's. */
+	if ((st = kgraph_select(m, mv, &d.f, &sel, err, sizeof(err))) !=
+	    KGRAPH_OK)
+		return stage_error(d.cmd, st, err);
 	d.g.filters = &d.f;
-	g = graph_build(s->model, &sel, &d.g, err, sizeof(err));
-	if (g == NULL) {
-		sel_free(&sel);
-		return usage_error(d.cmd, "%s", err);
+	if ((st = kgraph_graph(m, &sel, &d.g, fmt, &g, err, sizeof(err))) ==
+	    KGRAPH_OK) {
+		st = kgraph_render(fmt, m, &sel, g, &d.g, &page, &outs, &n,
+		    err, sizeof(err));
+		graph_free(g);
 	}
+	sel_free(&sel);
+	if (st != KGRAPH_OK)
+		return stage_error(d.cmd, st, err);
 	if (!d.g.steps || fmt == FMT_HTML) {
-		page.steps = graph_step_count(g);
-		ok = render_output(fmt, s->model, &sel, g, &page, &out, err,
-		    sizeof(err));
-		if (ok)
-			rc = write_output(d.cmd, path, &out, s);
+		rc = write_output(d.cmd, path, &outs[0], model_path);
 	} else {
-		int n = graph_step_count(g), k;
-		buf *outs = xcalloc((size_t)n, sizeof(buf));
-
-		ok = render_steps(fmt, g, n, d.reveal_dim, outs, err,
-		    sizeof(err));
-		for (k = 1; ok && rc == 0 && k <= n; k++) {
+		for (k = 1; rc == 0 && k <= n; k++) {
 			buf p = {0};
 
 			step_path(&p, path, k);
-			rc = write_output(d.cmd, p.s, &outs[k - 1], s);
+			rc = write_output(d.cmd, p.s, &outs[k - 1],
+			    model_path);
 			buf_free(&p);
 		}
-		for (k = 0; k < n; k++)
-			buf_free(&outs[k]);
-		free(outs);
 	}
-	graph_free(g);
-	sel_free(&sel);
-	buf_free(&out);
-	if (!ok) {
-		fprintf(stderr, "kgraph %s: %s\n", d.cmd, err);
-		return EXIT_OUTPUT;
-	}
+	kgraph_outputs_free(outs, n);
 	return rc;
 }

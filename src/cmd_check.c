@@ -30,7 +30,6 @@ cmd_check(int argc, char **argv)
 	};
 	bool strict = false;
 	term_opts term = {COLOR_AUTO, false};
-	session s;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
@@ -52,8 +51,8 @@ cmd_check(int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return usage_error("check", "too many arguments");
-	rc = session_open(&s, optind < argc ? argv[optind] : NULL, strict,
-	    true, &term);
-	session_close(&s);
+	/* The model is not needed beyond its diagnostics. */
+	model_free(open_model(model_or_default(optind < argc ?
+	    argv[optind] : NULL), strict, true, &term, NULL, &rc));
 	return rc;
 }

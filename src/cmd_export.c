@@ -12,11 +12,14 @@ int
 cmd_export(int argc, char **argv)
 {
 	draw_options d;
-	session s;
+	const char *model_path;
+	const item *mv = NULL;
+	model *m;
 	selection sel;
 	buf out = {0};
 	char err[2048];
 	bool dot = false;
+	kgraph_status st;
 	int rc;
 
 	if ((rc = parse_draw(argc, argv, false, &d)) >= 0)
@@ -39,41 +42,39 @@ cmd_export(int argc, char **argv)
 		return usage_error("export", "unknown format '%s'; export "
 		    "writes json or dot (render writes the pictures)",
 		    d.format);
-	rc = session_open(&s, optind < argc ? argv[optind] : NULL, d.strict,
-	    false, &d.term);
-	if (rc != 0) {
-		session_close(&s);
+	model_path = model_or_default(optind < argc ? argv[optind] : NULL);
+	if ((m = open_model(model_path, d.strict, false, &d.term, NULL,
+	    &rc)) == NULL)
 		return rc;
-	}
 	if (dot) {
 		/* The graph of a view (default overview) before layout, as
 		 * render -T dot writes it. */
-		rc = draw_view(&s, &d, d.view ? d.view : "overview", FMT_DOT,
-		    d.out_path);
-		session_close(&s);
+		rc = draw_view(m, model_path, &d, d.view ? d.view : "overview",
+		    FMT_DOT, d.out_path);
+		model_free(m);
 		return rc;
 	}
 	if (d.view != NULL) {
 		const char *base;
-		const item *mv;
 
-		if (!find_view(s.model, d.view, &base, &mv)) {
-			rc = unknown_view("export", s.model, d.view);
-			session_close(&s);
+		if (!kgraph_view(m, d.view, &base, &mv)) {
+			rc = unknown_view("export", m, d.view);
+			model_free(m);
 			return rc;
 		}
-		if (mv != NULL)
-			sel_from_view(mv, &d.f, s.model->arena);
 	}
-	if (!sel_apply(s.model, &d.f, &sel, err, sizeof(err))) {
-		rc = usage_error("export", "%s", err);
-		session_close(&s);
+	/* The json of a selection needs no graph: it is written from the
+	 * model. */
+	if ((st = kgraph_select(m, mv, &d.f, &sel, err, sizeof(err))) !=
+	    KGRAPH_OK) {
+		rc = stage_error("export", st, err);
+		model_free(m);
 		return rc;
 	}
-	json_model(&out, s.model, &sel);
-	rc = write_output("export", d.out_path, &out, &s);
+	json_model(&out, m, &sel);
+	rc = write_output("export", d.out_path, &out, model_path);
 	buf_free(&out);
 	sel_free(&sel);
-	session_close(&s);
+	model_free(m);
 	return rc;
 }

@@ -134,7 +134,8 @@ cmd_list(int argc, char **argv)
 	};
 	const char *path = NULL, *what = NULL;
 	term_opts term = {COLOR_AUTO, false};
-	session s;
+	model *m;
+	size_t warnings;
 	bool tabs;
 	int c, rc, w;
 
@@ -171,19 +172,18 @@ cmd_list(int argc, char **argv)
 		    near ? " (did you mean '" : "", near ? near : "",
 		    near ? "'?)" : "");
 	}
-	rc = session_open(&s, path, false, false, &term);
-	if (rc != 0) {
-		session_close(&s);
+	m = open_model(model_or_default(path), false, false, &term, &warnings,
+	    &rc);
+	if (m == NULL)
 		return rc;
-	}
-	printf("model: %s: %s\n", s.name, s.model->title);
+	printf("model: %s: %s\n", m->file, m->title);
 	tabs = !isatty(STDOUT_FILENO);
 	if (w == 0) {
 		size_t i, width = 4;
 
-		for (i = 0; i < s.model->count[IT_VIEW]; i++)
-			if (strlen(s.model->items[IT_VIEW][i]->id) > width)
-				width = strlen(s.model->items[IT_VIEW][i]->id);
+		for (i = 0; i < m->count[IT_VIEW]; i++)
+			if (strlen(m->items[IT_VIEW][i]->id) > width)
+				width = strlen(m->items[IT_VIEW][i]->id);
 		for (i = 0; model_builtin_views[i] != NULL; i++) {
 			const char *cols[2] = {model_builtin_views[i],
 			    "(built in)"};
@@ -191,24 +191,24 @@ cmd_list(int argc, char **argv)
 
 			list_row(tabs, cols, widths, 2);
 		}
-		list_items(s.model, IT_VIEW, tabs);
+		list_items(m, IT_VIEW, tabs);
 	} else if (w > 0) {
 		static const item_type types[] = {IT_VIEW, IT_PHASE, IT_ACTOR,
 		    IT_GROUP, IT_QUESTION, IT_EVENT, IT_DECISION, IT_CAUSE,
 		    IT_SOURCE};
 
-		list_items(s.model, types[w], tabs);
+		list_items(m, types[w], tabs);
 	} else {
 		int t;
 
 		for (t = 0; t < IT__COUNT; t++)
 			printf(tabs ? "%s\t%zu\n" : "%-10s %zu\n",
-			    model_list_keys[t], s.model->count[t]);
+			    model_list_keys[t], m->count[t]);
 		printf(tabs ? "%s\t%zu\n" : "%-10s %zu\n", "links",
-		    s.model->nlinks);
+		    m->nlinks);
 		printf(tabs ? "%s\t%zu\n" : "%-10s %zu\n", "warnings",
-		    s.dl.warnings);
+		    warnings);
 	}
-	session_close(&s);
+	model_free(m);
 	return 0;
 }

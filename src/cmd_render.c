@@ -37,20 +37,19 @@ make_folders(const char *path)
 static int
 render_once(const draw_options *d, render_format fmt, const char *model_path)
 {
-	session s;
+	model *m;
 	int rc;
 
 	/* pdf and png need fonts for the text; svg leaves it to the
 	 * viewer, and dot and json have no pictures. */
-	rc = session_open(&s, model_path, d->strict,
-	    d->all || fmt == FMT_PDF || fmt == FMT_PNG, &d->term);
-	if (rc != 0) {
-		session_close(&s);
+	model_path = model_or_default(model_path);
+	m = open_model(model_path, d->strict, d->all || fmt == FMT_PDF ||
+	    fmt == FMT_PNG, &d->term, NULL, &rc);
+	if (m == NULL)
 		return rc;
-	}
 	if (!d->all) {
-		rc = draw_view(&s, d, d->view ? d->view : "overview", fmt,
-		    d->out_path);
+		rc = draw_view(m, model_path, d, d->view ? d->view :
+		    "overview", fmt, d->out_path);
 	} else {
 		size_t i, nviews = 0;
 		const char *names[64 + 8];
@@ -58,26 +57,26 @@ render_once(const draw_options *d, render_format fmt, const char *model_path)
 		if (!make_folders(d->out_path)) {
 			fprintf(stderr, "kgraph render: cannot make the folder "
 			    "%s: %s\n", d->out_path, strerror(errno));
-			session_close(&s);
+			model_free(m);
 			return EXIT_OUTPUT;
 		}
 		/* Every built-in view, then the model's own, whose bases
 		 * check has made sure are built-in views. */
 		for (i = 0; model_builtin_views[i] != NULL; i++)
 			names[nviews++] = model_builtin_views[i];
-		for (i = 0; i < s.model->count[IT_VIEW] && nviews < 64 + 7;
-		    i++)
-			names[nviews++] = s.model->items[IT_VIEW][i]->id;
+		for (i = 0; i < m->count[IT_VIEW] && nviews < 64 + 7; i++)
+			names[nviews++] = m->items[IT_VIEW][i]->id;
 		for (i = 0; i < nviews && rc == 0; i++) {
 			buf path = {0};
 
 			buf_printf(&path, "%s/%s%s", d->out_path, names[i],
 			    render_format_ext(fmt));
-			rc = draw_view(&s, d, names[i], fmt, path.s);
+			rc = draw_view(m, model_path, d, names[i], fmt,
+			    path.s);
 			buf_free(&path);
 		}
 	}
-	session_close(&s);
+	model_free(m);
 	return rc;
 }
 

@@ -168,6 +168,34 @@ date_parse(const char *s, size_t len, date *out)
 	return NULL;
 }
 
+/* Writes a point as the format spells it; returns its length. */
+static int
+text_point(char *out, size_t size, const date_point *p)
+{
+	if (p->d)
+		return snprintf(out, size, "%04d-%02d-%02d", p->y, p->m, p->d);
+	if (p->m)
+		return snprintf(out, size, "%04d-%02d", p->y, p->m);
+	return snprintf(out, size, "%04d", p->y);
+}
+
+void
+date_text(const date *d, char *out)
+{
+	int n = 0;
+
+	out[0] = '\0';
+	if (!d->set)
+		return;
+	if (d->approx)
+		out[n++] = '~';
+	n += text_point(out + n, DATE_TEXT_SIZE - (size_t)n, &d->start);
+	if (d->interval) {
+		out[n++] = '/';
+		text_point(out + n, DATE_TEXT_SIZE - (size_t)n, &d->end);
+	}
+}
+
 /* Writes a point, leaving out the year (and the month) when asked. */
 static size_t
 show_point(char *out, size_t size, const date_point *p, bool year,

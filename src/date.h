@@ -37,6 +37,11 @@ int date_month_days(int y, int m);
 
 /* Writes a day number as YYYY-MM-DD (out needs 11 bytes). */
 void date_iso(long days, char *out);
+/* Writes a parsed date as the model wrote it ("~1949-05/1949-08"): the
+ * format has one spelling for each date, so the model need not keep the
+ * text. out needs DATE_TEXT_SIZE bytes; an unset date is "". */
+#define DATE_TEXT_SIZE 24
+void date_text(const date *d, char *out);
 /* Writes a date as it is shown on diagrams: 1949, Mar 1949, 5 Mar 1949,
  * May-Aug 1949, c. Aug 1949. */
 void date_show(const date *d, char *out, size_t size);

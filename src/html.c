@@ -53,7 +53,7 @@ sources_list(buf *out, const model *m, const selection *sel)
 		buf_puts(out, "\">");
 		/* The check already refused other urls; the page is what a
 		 * browser follows, so ask again. */
-		if (s->url != NULL && load_url_allowed(s->url)) {
+		if (s->url != NULL && model_url_allowed(s->url)) {
 			buf_puts(out, "<a href=\"");
 			html_text(out, s->url);
 			buf_puts(out, "\" rel=\"noopener noreferrer\">");

@@ -122,9 +122,9 @@ boolean(writer *w, const char *k, int v)
 
 /* A date as {"text", "from", "to", "approx"}; on one line. */
 static void
-date_value(writer *w, const char *k, const date *d, const node *n)
+date_value(writer *w, const char *k, const date *d)
 {
-	char from[11], to[11];
+	char from[11], to[11], text[DATE_TEXT_SIZE];
 	buf *o = w->out;
 
 	if (!d->set)
@@ -132,16 +132,11 @@ date_value(writer *w, const char *k, const date *d, const node *n)
 	key(w, k);
 	date_iso(d->from, from);
 	date_iso(d->to, to);
+	date_text(d, text);
 	buf_puts(o, "{\"text\": ");
-	json_string(o, n ? n->str : "");
+	json_string(o, text);
 	buf_printf(o, ", \"from\": \"%s\", \"to\": \"%s\", \"approx\": %s}",
 	    from, to, d->approx ? "true" : "false");
-}
-
-static void
-item_date(writer *w, const char *k, const item *it, const date *d)
-{
-	date_value(w, k, d, node_get(it->node, k));
 }
 
 static void
@@ -205,7 +200,7 @@ item_body(writer *w, const item *it)
 		str(w, "cite", it->cite);
 		str(w, "url", it->url);
 		str(w, "archive", it->archive);
-		item_date(w, "date", it, &it->date);
+		date_value(w, "date", &it->date);
 		break;
 	case IT_GROUP:
 		str(w, "name", it->name);
@@ -222,8 +217,8 @@ item_body(writer *w, const item *it)
 	case IT_PHASE:
 		num(w, "number", it->number);
 		str(w, "title", it->title);
-		item_date(w, "from", it, &it->from);
-		item_date(w, "to", it, &it->to);
+		date_value(w, "from", &it->from);
+		date_value(w, "to", &it->to);
 		break;
 	case IT_QUESTION:
 		str(w, "title", it->title);
@@ -247,7 +242,7 @@ item_body(writer *w, const item *it)
 			str_or_null(w, "stance", it->resolved_stance ?
 			    model_stance_names[it->resolved_stance] : NULL);
 		}
-		item_date(w, "date", it, &it->date);
+		date_value(w, "date", &it->date);
 		str_or_null(w, "phase", it->resolved_phase ?
 		    it->resolved_phase->id : NULL);
 		if (it->type == IT_EVENT)
@@ -326,8 +321,7 @@ json_model(buf *out, const model *m, const selection *sel)
 				str(w, "to", l->to_ref.id);
 				str(w, "type", model_link_type_names[l->type]);
 				str(w, "label", l->label);
-				date_value(w, "date", &l->date,
-				    node_get(l->node, "date"));
+				date_value(w, "date", &l->date);
 				str_or_null(w, "phase", l->resolved_phase ?
 				    l->resolved_phase->id : NULL);
 				str(w, "evidence",

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* Every key of an item or a link, as a code to switch on. */
 #define KEYS(X) X(ID, "id") X(TITLE, "title") X(NAME, "name") \
@@ -167,23 +166,31 @@ list_names(buf *b, const char *const *names)
 	}
 }
 
-/* Reports a value outside a closed set, with the nearest or every valid
- * value. */
+/* Reports a value s, at place at, outside a closed set, with the nearest
+ * or every valid value. */
 static void
-bad_value(loader *ld, const node *n, const char *what,
+bad_value(loader *ld, const char *s, model_place at, const char *what,
     const char *const *names)
 {
-	const char *near = suggest(n->str, names);
+	const char *near = suggest(s, names);
 	buf b = {0};
 
 	if (near != NULL && near[0] != '\0') {
-		ERR(n, "unknown %s %s (did you mean '%s'?)", what,
-		    Q(n->str), near);
+		ERR(&at, "unknown %s %s (did you mean '%s'?)", what, Q(s),
+		    near);
 		return;
 	}
 	list_names(&b, names);
-	ERR(n, "unknown %s %s; use one of: %s", what, Q(n->str), b.s);
+	ERR(&at, "unknown %s %s; use one of: %s", what, Q(s), b.s);
 	buf_free(&b);
+}
+
+static model_place
+place_of(const node *n)
+{
+	model_place at = {n->line, n->col};
+
+	return at;
 }
 
 static void
@@ -281,52 +288,12 @@ load_id_problem(const char *s, size_t len, char *hint)
 	return NULL;
 }
 
-bool
-load_url_allowed(const char *url)
-{
-	size_t i;
-
-	for (i = 0; url[i] != '\0'; i++) {
-		unsigned char c = (unsigned char)url[i];
-
-		if (c <= 0x20 || c == 0x7f || c == '"' || c == '\'' ||
-		    c == '<' || c == '>' || c == '\\' || c == '`')
-			return false;
-	}
-	{
-		size_t len = i, k;
-		uint32_t cp;
-
-		/* Bidi and invisible characters disguise where a link goes. */
-		for (i = 0; i < len; i += k) {
-			k = utf8_decode(url + i, len - i, &cp);
-			if (k == 0 || utf8_is_invisible(cp) ||
-			    utf8_is_control(cp))
-				return false;
-		}
-	}
-	if (strncasecmp(url, "http://", 7) == 0 ||
-	    strncasecmp(url, "https://", 8) == 0)
-		return true;
-	/* A relative url has no scheme: no ':' before the first '/', '?'
-	 * or '#'; and it is not protocol-relative ("//host"). */
-	if (url[0] == '/' && url[1] == '/')
-		return false;
-	for (i = 0; url[i] != '\0'; i++) {
-		if (url[i] == '/' || url[i] == '?' || url[i] == '#')
-			return true;
-		if (url[i] == ':')
-			return false;
-	}
-	return true;
-}
-
 static const char *
 url_value(loader *ld, const node *k, const node *v)
 {
 	const char *s = text_value(ld, k, v);
 
-	if (s != NULL && !load_url_allowed(s)) {
+	if (s != NULL && !model_url_allowed(s)) {
 		ERR(v, "url %s is not allowed; use http, https or a relative "
 		    "path, without spaces or quotes", Q(s));
 		return NULL;
@@ -334,13 +301,17 @@ url_value(loader *ld, const node *k, const node *v)
 	return s;
 }
 
+/* A date, and its place in at unless at is NULL. */
 static void
-date_value(loader *ld, const node *k, const node *v, date *out)
+date_value(loader *ld, const node *k, const node *v, date *out,
+    model_place *at)
 {
 	const char *err;
 
 	if (text_value(ld, k, v) == NULL)
 		return;
+	if (at != NULL)
+		*at = place_of(v);
 	if ((err = date_parse(v->str, v->len, out)) != NULL) {
 		char why[64] = "";
 		const char *p = v->str;
@@ -374,11 +345,11 @@ ref_value(loader *ld, const node *k, const node *v, ref *r)
 	r->col = v->col;
 }
 
-/* A list field: a list of scalars, or one scalar. Each entry's node goes
- * to *nodes when nodes is not NULL. */
+/* A list field: a list of scalars, or one scalar. Each entry's place
+ * goes to *places when places is not NULL. */
 static void
 ref_list_value(loader *ld, const node *k, const node *v, ref_list *out,
-    const node ***nodes)
+    model_place **places)
 {
 	size_t i, n = v->kind == NODE_SEQ ? v->n : 1;
 
@@ -388,8 +359,8 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out,
 		return;
 	}
 	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
-	if (nodes != NULL)
-		*nodes = arena_alloc(ld->m->arena, n * sizeof(**nodes));
+	if (places != NULL)
+		*places = arena_alloc(ld->m->arena, n * sizeof(**places));
 	for (i = 0; i < n; i++) {
 		const node *e = v->kind == NODE_SEQ ? &v->items[i] : v;
 
@@ -404,8 +375,8 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out,
 		out->v[out->n].id = e->str;
 		out->v[out->n].line = e->line;
 		out->v[out->n].col = e->col;
-		if (nodes != NULL)
-			(*nodes)[out->n] = e;
+		if (places != NULL)
+			(*places)[out->n] = place_of(e);
 		out->n++;
 	}
 }
@@ -416,13 +387,11 @@ str_list_value(loader *ld, const node *k, const node *v, str_list *out)
 	ref_list refs = {0};
 	size_t i;
 
-	ref_list_value(ld, k, v, &refs, &out->nodes);
+	ref_list_value(ld, k, v, &refs, &out->places);
 	out->v = arena_alloc(ld->m->arena, (refs.n + 1) * sizeof(*out->v));
 	for (i = 0; i < refs.n; i++)
 		out->v[i] = refs.v[i].id;
 	out->n = refs.n;
-	out->line = v->line;
-	out->col = v->col;
 }
 
 /* Splits entries such as "stalin,kim" into their parts, as the command
@@ -432,7 +401,7 @@ split_commas(loader *ld, str_list *l)
 {
 	size_t i, parts = 0, n = 0;
 	const char **v;
-	const node **nodes;
+	model_place *places;
 
 	for (i = 0; i < l->n; i++) {
 		const char *p;
@@ -444,7 +413,7 @@ split_commas(loader *ld, str_list *l)
 	if (parts == l->n)
 		return;
 	v = arena_alloc(ld->m->arena, (parts + 1) * sizeof(*v));
-	nodes = arena_alloc(ld->m->arena, (parts + 1) * sizeof(*nodes));
+	places = arena_alloc(ld->m->arena, (parts + 1) * sizeof(*places));
 	for (i = 0; i < l->n; i++) {
 		const char *p = l->v[i];
 
@@ -454,7 +423,7 @@ split_commas(loader *ld, str_list *l)
 
 			if (len > 0) {
 				v[n] = arena_strndup(ld->m->arena, p, len);
-				nodes[n++] = l->nodes[i];
+				places[n++] = l->places[i];
 			}
 			if (end == NULL)
 				break;
@@ -462,7 +431,7 @@ split_commas(loader *ld, str_list *l)
 		}
 	}
 	l->v = v;
-	l->nodes = nodes;
+	l->places = places;
 	l->n = n;
 }
 
@@ -478,12 +447,12 @@ tags_value(loader *ld, const node *k, const node *v, str_list *out)
 		    strlen(out->v[i]), hint);
 
 		if (err != NULL) {
-			ERR(out->nodes[i], "tag %s %s%s%s%s", Q(out->v[i]), err,
-			    hint[0] ? " (did you mean '" : "", hint,
+			ERR(&out->places[i], "tag %s %s%s%s%s", Q(out->v[i]),
+			    err, hint[0] ? " (did you mean '" : "", hint,
 			    hint[0] ? "'?)" : "");
 			continue;
 		}
-		out->nodes[j] = out->nodes[i];
+		out->places[j] = out->places[i];
 		out->v[j++] = out->v[i];
 	}
 	out->n = j;
@@ -555,7 +524,7 @@ enum_value(loader *ld, const node *k, const node *v, const char *what,
 	if (text_value(ld, k, v) == NULL)
 		return -1;
 	if ((i = model_lookup(names, v->str)) < 0 || v->str[0] == '\0') {
-		bad_value(ld, v, what, names);
+		bad_value(ld, v->str, place_of(v), what, names);
 		return -1;
 	}
 	return i;
@@ -626,14 +595,15 @@ view_field(loader *ld, view_spec *vs, const node *k, const node *v)
 		for (i = 0; i < vs->kinds.n; i++)
 			if (model_lookup(kind_names_for_views,
 			    vs->kinds.v[i]) < 0)
-				bad_value(ld, vs->kinds.nodes[i], "kind",
+				bad_value(ld, vs->kinds.v[i],
+				    vs->kinds.places[i], "kind",
 				    kind_names_for_views);
 	} else if (strcmp(key, "tags") == 0) {
 		tags_value(ld, k, v, &vs->tags);
 	} else if (strcmp(key, "since") == 0 || strcmp(key, "until") == 0) {
 		date d = {0};   /* stays unset when the value is not text */
 
-		date_value(ld, k, v, &d);
+		date_value(ld, k, v, &d, key[0] == 'u' ? &vs->until_at : NULL);
 		if (d.set) {
 			if (key[0] == 's')
 				vs->since = v->str;
@@ -646,8 +616,10 @@ view_field(loader *ld, view_spec *vs, const node *k, const node *v)
 			vs->evidence = v->str;
 	} else if (strcmp(key, "focus") == 0) {
 		vs->focus = text_value(ld, k, v);
+		vs->focus_at = place_of(v);
 	} else if (strcmp(key, "question") == 0) {
 		vs->question = text_value(ld, k, v);
+		vs->question_at = place_of(v);
 	} else if (strcmp(key, "depth") == 0) {
 		const char *s = text_value(ld, k, v);
 
@@ -736,14 +708,14 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 		break;
 	}
 	case K_DATE:
-		date_value(ld, k, v, &it->date);
+		date_value(ld, k, v, &it->date, &it->date_at);
 		break;
 	case K_FROM:
-		date_value(ld, k, v, &it->from);
+		date_value(ld, k, v, &it->from, NULL);
 		break;
 	case K_TO:
 		if (t == IT_PHASE)
-			date_value(ld, k, v, &it->to);
+			date_value(ld, k, v, &it->to, NULL);
 		else
 			ref_list_value(ld, k, v, &it->to_actors, NULL);
 		break;
@@ -773,6 +745,9 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 		break;
 	case K_SOURCES:
 		sources_value(ld, k, v, &it->sources);
+		/* An empty list is as good as none; entries that are all
+		 * wrong have their own errors. */
+		it->sources_given = v->kind != NODE_SEQ || v->n > 0;
 		break;
 	case K_TAGS:
 		tags_value(ld, k, v, &it->tags);
@@ -798,6 +773,7 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 			it->outcome = (outcome)i;
 		break;
 	case K_STANCE:
+		it->stance_at = place_of(v);
 		if ((i = enum_value(ld, k, v, "stance",
 		    model_stance_names)) > 0)
 			it->stance = (stance)i;
@@ -860,7 +836,6 @@ load_item(loader *ld, item_type t, const node *n)
 	}
 	it = arena_alloc(ld->m->arena, sizeof(*it));
 	it->type = t;
-	it->node = n;
 	it->line = n->line;
 	it->col = n->col;
 	it->view = t == IT_VIEW ? arena_alloc(ld->m->arena,
@@ -868,7 +843,6 @@ load_item(loader *ld, item_type t, const node *n)
 	if (it->view != NULL) {
 		it->view->legend = it->view->citations = it->view->steps = -1;
 		it->view->depth = -1;
-		it->view->node = n;
 	}
 	/* Its texts are among its scalars. */
 	it->ascii = true;
@@ -938,7 +912,6 @@ load_link(loader *ld, const node *n)
 		return;
 	}
 	l = new_link(ld);
-	l->node = n;
 	l->line = n->line;
 	l->col = n->col;
 	l->type = (link_type)-1;
@@ -969,7 +942,7 @@ load_link(loader *ld, const node *n)
 			l->note = text_value(ld, k, v);
 			break;
 		case K_DATE:
-			date_value(ld, k, v, &l->date);
+			date_value(ld, k, v, &l->date, &l->date_at);
 			break;
 		case K_PHASE:
 			ref_value(ld, k, v, &l->phase);
@@ -1046,14 +1019,15 @@ link_place_cmp(const void *pa, const void *pb)
 }
 
 model *
-load_model(const node *root, const char *file, diag_list *dl)
+load_model(const node *root, arena *texts, const char *file,
+    diag_list *dl)
 {
 	loader l = {0}, *ld = &l;
 	model *m = xcalloc(1, sizeof(*m));
 	size_t i;
 	int t;
 
-	m->arena = arena_new();
+	m->arena = texts;
 	m->file = file;
 	ld->m = m;
 	ld->dl = dl;

@@ -7,16 +7,18 @@
 #define KG_LOAD_H
 
 #include "model.h"
+#include "reader.h"
 
-/* Builds a model from root; never NULL. Problems go to dl. */
-model *load_model(const node *root, const char *file, diag_list *dl);
+/* Builds a model from root; never NULL. The model (freed with
+ * model_free) takes texts, the arena of root's scalars, as its own: the
+ * caller may free the tree's own arena once it returns. Problems go to
+ * dl. */
+model *load_model(const node *root, arena *texts, const char *file,
+    diag_list *dl);
 
 /* Checks an id against the format's rule; NULL if it is valid, else a
  * message that says what is wrong. hint receives a suggested id, if any
  * (hint needs 65 bytes). */
 const char *load_id_problem(const char *s, size_t len, char *hint);
-
-/* True if a url has an allowed form: http, https or a relative path. */
-bool load_url_allowed(const char *url);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const model_type_names[] = {"source", "group", "actor",
     "phase", "question", "event", "decision", "cause", "view", NULL};
@@ -120,6 +121,46 @@ model_lookup(const char *const *names, const char *name)
 		if (strcmp(names[i], name) == 0)
 			return i;
 	return -1;
+}
+
+bool
+model_url_allowed(const char *url)
+{
+	size_t i;
+
+	for (i = 0; url[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)url[i];
+
+		if (c <= 0x20 || c == 0x7f || c == '"' || c == '\'' ||
+		    c == '<' || c == '>' || c == '\\' || c == '`')
+			return false;
+	}
+	{
+		size_t len = i, k;
+		uint32_t cp;
+
+		/* Bidi and invisible characters disguise where a link goes. */
+		for (i = 0; i < len; i += k) {
+			k = utf8_decode(url + i, len - i, &cp);
+			if (k == 0 || utf8_is_invisible(cp) ||
+			    utf8_is_control(cp))
+				return false;
+		}
+	}
+	if (strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0)
+		return true;
+	/* A relative url has no scheme: no ':' before the first '/', '?'
+	 * or '#'; and it is not protocol-relative ("//host"). */
+	if (url[0] == '/' && url[1] == '/')
+		return false;
+	for (i = 0; url[i] != '\0'; i++) {
+		if (url[i] == '/' || url[i] == '?' || url[i] == '#')
+			return true;
+		if (url[i] == ':')
+			return false;
+	}
+	return true;
 }
 
 const char *

@@ -8,7 +8,6 @@
 
 #include "date.h"
 #include "diag.h"
-#include "reader.h"
 #include "util.h"
 
 /* The kinds of items that have ids, in the order of the file format. */
@@ -49,6 +48,13 @@ extern const char *const model_themes[];
 
 typedef struct item item;
 
+/* A place in the model's file: 1-based line and column; 0 and 0 when
+ * there is none. The model keeps the places its messages need, so that
+ * no stage after the loader needs the document tree. */
+typedef struct {
+	int line, col;
+} model_place;
+
 /* A reference by id, with its place, resolved to an item by check.c. */
 typedef struct {
 	const char *id;
@@ -73,9 +79,8 @@ typedef struct {
 
 typedef struct {
 	const char **v;
-	const node **nodes;     /* each entry's node, for its place */
+	model_place *places;    /* each entry's place */
 	size_t n;
-	int line, col;
 } str_list;
 
 /* A named view: a base view with filters and presentation settings. Every
@@ -87,7 +92,8 @@ typedef struct {
 	int depth;
 	const char *direction, *theme;
 	int legend, citations, steps;   /* -1, 0 or 1 */
-	const node *node;               /* for the places of its values */
+	/* The places of the values that check.c reports on. */
+	model_place focus_at, question_at, until_at;
 } view_spec;
 
 /* A large model has a million items and links: the fields of item and
@@ -99,13 +105,14 @@ struct item {
 	const char *id;
 	int line, col;          /* the place of the item's id, or its start */
 	size_t index;           /* position among the items of its type */
-	const node *node;
 
 	/* Text fields; NULL when absent. */
 	const char *title, *name, *text, *cite, *url, *archive, *native,
 	    *role, *quote, *note, *color;
 	date date;              /* events, decisions, causes, sources */
 	date from, to;          /* phases */
+	model_place date_at;    /* the place of date's value */
+	model_place stance_at;  /* the place of a decision's stance */
 	evidence evidence;
 	actor_kind actor_kind;
 	cause_kind cause_kind;
@@ -123,6 +130,8 @@ struct item {
 	stance resolved_stance;
 	bool cited;             /* a source named by some item or relation */
 	bool ascii;             /* its texts are all ASCII (set by load.c) */
+	bool sources_given;     /* it has a 'sources' that is not an empty
+	                         * list (set by load.c) */
 };
 
 typedef struct {
@@ -131,7 +140,7 @@ typedef struct {
 	const char *label, *note;
 	ref phase;
 	source_list sources;
-	const node *node;       /* the link's mapping; NULL for shorthands */
+	model_place date_at;    /* the place of date's value */
 	size_t index;
 	item *resolved_phase;
 	link_type type;
@@ -150,7 +159,7 @@ typedef struct {
 	relation *links;
 	size_t nlinks;
 	strmap ids;             /* id -> item */
-	arena *arena;
+	arena *arena;           /* the items, and every text of the model */
 } model;
 
 /* Frees the model and everything in its arena. */
@@ -186,6 +195,9 @@ const char *model_describe(const item *it, char *out, size_t outsize);
 
 /* The index of name in a NULL-terminated list, or -1. */
 int model_lookup(const char *const *names, const char *name);
+/* True if a url has an allowed form: http, https or a relative path,
+ * with no character that could hide where it leads. */
+bool model_url_allowed(const char *url);
 /* The label of an item: its title, name or text. */
 const char *model_label(const item *it);
 /* A bit mask of item types, for references and kinds. */

@@ -101,7 +101,8 @@ struct key_name {
 typedef struct {
 	const char *text;
 	size_t len;
-	arena *a;
+	arena *a;               /* the tree: nodes and anchors */
+	arena *texts;           /* the scalars' text */
 	diag_list *dl;
 	struct frame *stack;
 	size_t depth, stack_cap;
@@ -276,9 +277,9 @@ key_text(reader *r, const char *s, size_t len)
 		i = (i + 1) % READER_KEY_SLOTS;
 	}
 	if (r->nkey_names >= READER_KEY_SLOTS / 2)
-		return arena_strndup(r->a, s, len);
+		return arena_strndup(r->texts, s, len);
 	r->nkey_names++;
-	k->str = arena_strndup(r->a, s, len);
+	k->str = arena_strndup(r->texts, s, len);
 	k->len = len;
 	k->hash = h;
 	return k->str;
@@ -343,7 +344,7 @@ scalar(reader *r, const yaml_event_t *ev)
 		 * copy of each. */
 		n->str = key_text(r, s, len);
 	} else {
-		n->str = arena_strndup(r->a, s, len);
+		n->str = arena_strndup(r->texts, s, len);
 	}
 	begin_anchor(r, ev->data.scalar.anchor, ev->start_mark, n, 1);
 	push_item(r, n, 1);
@@ -576,7 +577,8 @@ parse_error(reader *r, const yaml_parser_t *p)
 }
 
 node *
-reader_parse(const char *text, size_t len, arena *a, diag_list *dl)
+reader_parse(const char *text, size_t len, arena *a, arena *texts,
+    diag_list *dl)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
@@ -587,6 +589,7 @@ reader_parse(const char *text, size_t len, arena *a, diag_list *dl)
 	r.text = text;
 	r.len = len;
 	r.a = a;
+	r.texts = texts;
 	r.dl = dl;
 	if (!yaml_parser_initialize(&parser)) {
 		diag_add(dl, DIAG_ERROR, 0, 0, "cannot start the YAML parser");

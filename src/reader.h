@@ -47,9 +47,12 @@ struct node {
  * is larger than READER_MAX_FILE. */
 bool reader_slurp(FILE *fp, char **text, size_t *len, diag_list *dl);
 
-/* Parses text into a tree allocated in a; returns the root mapping, or
- * NULL after adding diagnostics. */
-node *reader_parse(const char *text, size_t len, arena *a, diag_list *dl);
+/* Parses text into a tree whose nodes are allocated in a and whose
+ * scalars' text in texts; returns the root mapping, or NULL after adding
+ * diagnostics. The loader keeps texts as the model's own arena, so that
+ * the tree (a) can be freed once the model is loaded. */
+node *reader_parse(const char *text, size_t len, arena *a, arena *texts,
+    diag_list *dl);
 
 /* The value under key in a map node, or NULL. */
 node *node_get(const node *map, const char *key);

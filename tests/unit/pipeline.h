@@ -1,19 +1,17 @@
 /* For the unit tests that build models through the real pipeline
- * (reader, loader, checker): a model from a YAML string, and the freeing
- * of what a failed test left open. Included by those tests only. */
+ * (kgraph.h: load and check): a model from a YAML string, and the
+ * freeing of what a failed test left open. Included by those tests
+ * only. */
 #ifndef KG_TEST_PIPELINE_H
 #define KG_TEST_PIPELINE_H
 
 #include <stdio.h>
 #include <string.h>
 
-#include "check.h"
-#include "load.h"
-#include "reader.h"
+#include "kgraph.h"
 
 typedef struct {
 	diag_list dl;
-	arena *a;
 	model *m;
 } session;
 
@@ -37,7 +35,6 @@ static session *
 open_model(const char *yaml)
 {
 	session *s = NULL;
-	node *root;
 	size_t i;
 
 	for (i = 0; i < 4 && s == NULL; i++)
@@ -48,15 +45,12 @@ open_model(const char *yaml)
 	assert_non_null(s);
 	memset(s, 0, sizeof(*s));
 	s->dl.file = "t.yaml";
-	s->a = arena_new();
-	root = reader_parse(yaml, strlen(yaml), s->a, &s->dl);
-	if (root == NULL) {
+	s->m = kgraph_load(yaml, strlen(yaml), "t.yaml", &s->dl);
+	if (s->m == NULL) {
 		print_errors(s);
 		fail_msg("the test's YAML was not read");
 	}
-	s->m = load_model(root, "t.yaml", &s->dl);
-	assert_non_null(s->m);
-	check_model(s->m, &s->dl);
+	kgraph_check(s->m, &s->dl);
 	return s;
 }
 
@@ -64,7 +58,6 @@ static void
 close_model(session *s)
 {
 	model_free(s->m);
-	arena_free(s->a);
 	diag_free(&s->dl);
 	memset(s, 0, sizeof(*s));
 	pool_used[s - pool] = false;

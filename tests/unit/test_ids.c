@@ -191,7 +191,7 @@ test_id_empty_and_nul(void **state)
 	}
 }
 
-/* ---- load_url_allowed ---- */
+/* ---- model_url_allowed ---- */
 
 static void
 test_url_allowed(void **state)
@@ -211,7 +211,7 @@ test_url_allowed(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (!load_url_allowed(yes[i]))
+		if (!model_url_allowed(yes[i]))
 			fail_msg("url \"%s\" refused", yes[i]);
 }
 
@@ -239,7 +239,7 @@ test_url_refused(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (load_url_allowed(no[i]))
+		if (model_url_allowed(no[i]))
 			fail_msg("url \"%s\" accepted", no[i]);
 }
 

@@ -1,0 +1,152 @@
+#include "kgraph.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "embedded.h"
+#include "load.h"
+#include "reader.h"
+
+const char *
+kgraph_name(const char *path)
+{
+	if (path == NULL)
+		return KG_BUILTIN_NAME;
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+kgraph_status
+kgraph_read(const char *path, char **text, size_t *len, char *err,
+    size_t errsize, diag_list *dl)
+{
+	FILE *fp;
+	bool ok;
+
+	*text = NULL;
+	*len = 0;
+	if (errsize > 0)
+		err[0] = '\0';
+	if (path == NULL) {
+		*text = xmalloc(kg_builtin_model_len + 1);
+		memcpy(*text, kg_builtin_model, kg_builtin_model_len + 1);
+		*len = kg_builtin_model_len;
+		return KGRAPH_OK;
+	}
+	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (fp == NULL) {
+		snprintf(err, errsize, "cannot open %s: %s", path,
+		    strerror(errno));
+		return KGRAPH_MODEL;
+	}
+	ok = reader_slurp(fp, text, len, dl);
+	if (fp != stdin)
+		fclose(fp);
+	return ok ? KGRAPH_OK : KGRAPH_MODEL;
+}
+
+model *
+kgraph_load(const char *text, size_t len, const char *file,
+    diag_list *dl)
+{
+	/* The tree and the scalars' text in arenas of their own: the model
+	 * keeps the text and the tree goes, before check, which on a large
+	 * model then runs in the room the tree took. */
+	arena *tree = arena_new(), *texts = arena_new();
+	node *root = reader_parse(text, len, tree, texts, dl);
+	model *m = NULL;
+
+	if (root != NULL)
+		m = load_model(root, texts, file, dl);
+	else
+		arena_free(texts);
+	arena_free(tree);
+	return m;
+}
+
+size_t
+kgraph_check(model *m, diag_list *dl)
+{
+	return check_model(m, dl);
+}
+
+bool
+kgraph_view(const model *m, const char *name, const char **base,
+    const item **mv)
+{
+	const item *v;
+
+	*mv = NULL;
+	if (model_lookup(model_builtin_views, name) >= 0) {
+		*base = name;
+		return true;
+	}
+	v = model_find(m, name);
+	if (v == NULL || v->type != IT_VIEW)
+		return false;
+	*mv = v;
+	*base = v->view->base ? v->view->base : "overview";
+	return true;
+}
+
+kgraph_status
+kgraph_select(const model *m, const item *view, sel_filters *f,
+    selection *sel, char *err, size_t errsize)
+{
+	if (view != NULL)
+		sel_from_view(view, f, m->arena);
+	return sel_apply(m, f, sel, err, errsize) ? KGRAPH_OK :
+	    KGRAPH_USAGE;
+}
+
+kgraph_status
+kgraph_graph(const model *m, const selection *sel, const graph_options *o,
+    render_format f, Agraph_t **g, char *err, size_t errsize)
+{
+	/* Refused before the graph is built: building the graph of a
+	 * million items takes longer than telling the user no. */
+	*g = NULL;
+	if (!render_fits(f, m, sel, err, errsize))
+		return KGRAPH_OUTPUT;
+	*g = graph_build(m, sel, o, err, errsize);
+	return *g != NULL ? KGRAPH_OK : KGRAPH_USAGE;
+}
+
+kgraph_status
+kgraph_render(render_format f, const model *m, const selection *sel,
+    Agraph_t *g, const graph_options *o, html_options *page, buf **outs,
+    int *n, char *err, size_t errsize)
+{
+	bool ok;
+
+	/* A page steps through the phases itself, in one file. */
+	if (o->steps && (f == FMT_SVG || f == FMT_PDF || f == FMT_PNG)) {
+		*n = graph_step_count(g);
+		*outs = xcalloc((size_t)*n, sizeof(buf));
+		ok = render_steps(f, g, *n, page->dim, *outs, err, errsize);
+	} else {
+		*n = 1;
+		*outs = xcalloc(1, sizeof(buf));
+		page->steps = graph_step_count(g);
+		ok = render_output(f, m, sel, g, page, *outs, err, errsize);
+	}
+	if (!ok) {
+		kgraph_outputs_free(*outs, *n);
+		*outs = NULL;
+		*n = 0;
+		return KGRAPH_OUTPUT;
+	}
+	return KGRAPH_OK;
+}
+
+void
+kgraph_outputs_free(buf *outs, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		buf_free(&outs[k]);
+	free(outs);
+}
