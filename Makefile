@@ -3,7 +3,7 @@
 # runs the whole suite.
 
 CC ?= cc
-PKGS = yaml-0.1 libcgraph libgvc fontconfig
+PKGS = yaml-0.1 libcgraph libgvc fontconfig libutf8proc
 VERSION = 0.1.0
 WARN = -Wall -Wextra -Wpedantic -Wshadow
 CFLAGS ?= -O2 -g
@@ -19,7 +19,7 @@ CORE = util diag reader date model load check select json label theme graph view
 PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o
 OBJS = $(CORE:%=$(B)/%.o) $(PAGE)
 EMBED = $(B)/embedded_model.o $(B)/embedded_schema.o $(B)/embedded_starter.o
-UNIT = test_date test_utf8 test_ids test_phases
+UNIT = test_date test_utf8 test_label test_ids test_phases
 UNIT_BINS = $(UNIT:%=$(B)/tests/%)
 
 .PHONY: all run test unit deps test-deps editor-deps clean
