@@ -144,6 +144,9 @@ long=$(sed -n "s/^    title: '\(Pneumono[^']*\)'$/\1/p" "$hostile")
 py hostile-long-word has-tip "$f" kg-d-long "$long"
 py hostile-long-word has-text-nows "$f" kg-d-long "${long:0:50}"
 py hostile-long-word max-line "$f" kg-d-long 60
+# Items' labels wrap at 22 columns in the overview, a Hangul syllable
+# taking two.
+py hostile-wide-wrap wide-lines "$f" kg-d-cyrillic 22
 py hostile-long-word has-text-nows "$f" kg-d-cyrillic "$(sed -n "s/^    title: '\(Длинное[^']*\)'$/\1/p" "$hostile")"
 py hostile-timeline has-text "$tmp/hostile-timeline.svg" - 'Phase <script>alert(1)</script>' 'Phase2 \N \G'
 py hostile-actors has-text "$tmp/hostile-actors.svg" kg-a-two 'Name2 \N \G \L \n \\' '&amp; &lt; &#x3c;' 'Role2 ]]> <!--'

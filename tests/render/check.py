@@ -7,7 +7,7 @@ render.sh counts (its py function); a few print a value instead (its val
 function): background, view-title, model-views, phase-count, step-views
 and markers. The checks are listed in main(), each with what it takes.
 """
-import json, re, sys
+import json, re, sys, unicodedata
 import xml.etree.ElementTree as ET
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -53,6 +53,14 @@ def tooltip(g):
 
 def lines(el):
     return ["".join(t.itertext()) for t in el.iter(SVG + "text")]
+
+
+def columns(c):
+    """The columns a character takes: two for East Asian wide and
+    fullwidth ones, none for combining marks."""
+    if unicodedata.east_asian_width(c) in ("W", "F"):
+        return 2
+    return 0 if unicodedata.combining(c) else 1
 
 
 def norm(s):
@@ -376,6 +384,17 @@ def main():
         long_ = [l for l in lines(el) if len(l) > int(args[2])]
         result("%s: label lines at most %s characters" % (args[1], args[2]),
                ["line of %d: %r" % (len(l), l[:60]) for l in long_])
+    elif cmd == "wide-lines":
+        # SVG ID N: the label lines of the element that hold a wide
+        # character (Hangul, Han...: two columns each) take at most N
+        # columns, as Latin lines do; there is at least one such line.
+        el = scope(parse(args[0]), args[1])
+        wide = [l for l in lines(el) if any(columns(c) == 2 for c in l)]
+        probs = ["line of %d columns: %r" % (sum(map(columns, l)), l[:60])
+                 for l in wide if sum(map(columns, l)) > int(args[2])]
+        if not wide:
+            probs.append("no line with a wide character")
+        result("%s: lines with wide characters at most %s columns" % (args[1], args[2]), probs)
     elif cmd == "readback":
         # SVG GVPR-OUTPUT: the DOT read back by dot has the nodes and edges
         # of the SVG of the same view, and no file or script attributes.
