@@ -78,8 +78,13 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 				brk = i;
 			if (s[i] == '\n' && i > pos)
 				break;
-			i += utf8_next(s + i, n - i, &w);
-			col += w;
+			if ((unsigned char)s[i] < 0x80) {
+				i++;            /* ASCII: one column */
+				col++;
+			} else {
+				i += utf8_next(s + i, n - i, &w);
+				col += w;
+			}
 		}
 		if (i >= n && col <= (size_t)cols && memchr(s + pos, '\n',
 		    rest) == NULL) {
