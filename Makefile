@@ -3,7 +3,7 @@
 # runs the whole suite.
 
 CC ?= cc
-PKGS = yaml-0.1 libcgraph libgvc fontconfig
+PKGS = yaml-0.1 libcgraph libgvc fontconfig libutf8proc
 VERSION = 0.1.0
 WARN = -Wall -Wextra -Wpedantic -Wshadow
 CFLAGS ?= -O2 -g
@@ -19,20 +19,41 @@ CORE = util diag reader date model load check select json label theme graph view
 PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o
 OBJS = $(CORE:%=$(B)/%.o) $(PAGE) $(B)/embedded_model.o
 EMBED = $(B)/embedded_schema.o $(B)/embedded_starter.o
-UNIT = test_date test_utf8 test_ids test_phases
-UNIT_BINS = $(UNIT:%=$(B)/tests/%)
+# Each tests/unit/test_*.c is one unit test program; tests/run.sh runs
+# the same list.
+UNIT_BINS = $(patsubst tests/unit/%.c,$(B)/tests/%,\
+	$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run test unit deps test-deps editor-deps clean
+.PHONY: all run test unit deps test-deps editor-deps clean pkg-check \
+	pkg-check-unit
 all: $(BIN)
+
+# The packages are looked for when something is compiled, not when make
+# reads this file: a missing one stops the build with its name, rather
+# than with a missing header, and `make deps` or `make test` can install
+# it first on a machine that lacks it. (The flags above are expanded in
+# the recipes, after this check; pkg-config's own complaints there would
+# only repeat it.)
+pkg_check = @command -v pkg-config > /dev/null || { echo "kgraph needs \
+	pkg-config; \`make deps' installs it" >&2; exit 1; }; \
+	missing=""; for p in $(1); do pkg-config --exists "$$p" || \
+		missing="$$missing $$p"; done; \
+	[ -z "$$missing" ] || { echo "kgraph: pkg-config does not know \
+	the package(s)$$missing; \`make deps' installs what kgraph needs" >&2; \
+	exit 1; }
+pkg-check:
+	$(call pkg_check,$(PKGS))
+pkg-check-unit: pkg-check
+	$(call pkg_check,cmocka)
 
 # The command line: main.c finds the command, each in a cmd_ file.
 CLI = cli cli_draw cmd_check cmd_list cmd_export cmd_render cmd_schema \
 	cmd_init main
 
 $(BIN): $(OBJS) $(EMBED) $(CLI:%=$(B)/%.o)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(B)/%.o: src/%.c src/*.h | $(B)
+$(B)/%.o: src/%.c src/*.h | $(B) pkg-check
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The HTML page's script runs under a Content-Security-Policy that names
@@ -43,8 +64,8 @@ $(B)/page_hash.h: src/page.js | $(B)
 		"$$(sha256sum < $< | cut -c1-64 | sed 's/../\\x&/g')" | \
 		base64)" > $@
 
-$(B)/embed: tools/embed.c | $(B)
-	$(CC) $(ALL_CFLAGS) -o $@ $<
+$(B)/embed: tools/embed.c | $(B) pkg-check
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
 # The default model and the schema are compiled in from their one copy.
 $(B)/embedded_model.c: models/korea-1949-1950.yaml $(B)/embed
@@ -57,7 +78,7 @@ $(B)/embedded_page_js.c: src/page.js $(B)/embed
 	$(B)/embed kg_page_js $< $@
 $(B)/embedded_page_css.c: src/page.css $(B)/embed
 	$(B)/embed kg_page_css $< $@
-$(B)/embedded_%.o: $(B)/embedded_%.c
+$(B)/embedded_%.o: $(B)/embedded_%.c | pkg-check
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B) $(B)/tests output:
@@ -65,9 +86,10 @@ $(B) $(B)/tests output:
 
 $(B)/embed: | $(B)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/*.h $(OBJS) | $(B)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(OBJS) $(LIBS) \
-		$(shell pkg-config --libs cmocka 2>/dev/null) $(LDFLAGS)
+$(B)/tests/%: tests/unit/%.c tests/unit/*.h $(OBJS) | $(B)/tests \
+	pkg-check-unit
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(OBJS) $(LIBS) \
+		$(shell pkg-config --libs cmocka)
 
 deps:
 	@sh tools/deps.sh
@@ -110,7 +132,7 @@ FUZZ_FLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 -fno-omit-frame-pointer \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(B)
 FUZZ_OBJS = $(CORE:%=$(B)/fuzz/%.o) $(PAGE) $(B)/embedded_model.o
 
-$(B)/fuzz/%.o: src/%.c src/*.h $(B)/page_hash.h
+$(B)/fuzz/%.o: src/%.c src/*.h $(B)/page_hash.h | pkg-check
 	@mkdir -p $(B)/fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -c -o $@ $<
 

@@ -40,21 +40,19 @@ html_n(buf *out, const char *s, size_t n)
 	}
 }
 
-/* The byte length of the first `chars` characters of s (n bytes). */
+/* The byte length of the longest prefix of s (n bytes) within cols
+ * columns, and at least one character, so that a line always moves on. */
 static size_t
-char_bytes(const char *s, size_t n, size_t chars)
+fit_bytes(const char *s, size_t n, size_t cols)
 {
-	size_t i = 0;
+	size_t k = utf8_prefix_width(s, n, cols), w;
 
-	while (i < n && chars > 0) {
-		i++;
-		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
-			i++;
-		chars--;
-	}
-	return i;
+	return k > 0 || n == 0 ? k : utf8_next(s, n, &w);
 }
 
+/* Lines are measured in display columns, not characters: a Hangul or Han
+ * character is as wide as two Latin letters, so counting characters
+ * would make a Korean or Chinese label twice as wide as a Latin one. */
 void
 label_wrap_html(buf *out, const char *s, int cols, int max_lines,
     const char *sep)
@@ -70,39 +68,39 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 	while (pos < n && (s[pos] == ' ' || s[pos] == '\n'))
 		pos++;
 	while (pos < n) {
-		size_t rest = n - pos, take, brk = 0, i, chars = 0;
+		size_t rest = n - pos, take, brk = 0, i = pos, col = 0, w;
 		bool last = max_lines > 0 && line == max_lines - 1;
 
-		/* Find the last space within cols characters. */
-		for (i = pos; i < n && chars <= (size_t)cols; chars++) {
+		/* Find the last space within cols columns (a space just
+		 * after them still ends a line of cols columns). */
+		while (i < n && col <= (size_t)cols) {
 			if (s[i] == ' ' || s[i] == '\n')
 				brk = i;
-			if (s[i] == '\n' && chars > 0) {
-				brk = i;
+			if (s[i] == '\n' && i > pos)
 				break;
+			if ((unsigned char)s[i] < 0x80) {
+				i++;            /* ASCII: one column */
+				col++;
+			} else {
+				i += utf8_next(s + i, n - i, &w);
+				col += w;
 			}
-			i++;
-			while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
-				i++;
 		}
-		if (i >= n && chars <= (size_t)cols && memchr(s + pos, '\n',
+		if (i >= n && col <= (size_t)cols && memchr(s + pos, '\n',
 		    rest) == NULL) {
 			take = rest;            /* the rest fits */
 		} else if (brk > pos) {
 			take = brk - pos;
 		} else {
-			/* One long word: cut it at cols characters. */
-			take = char_bytes(s + pos, rest, (size_t)cols);
+			/* One long word: cut it at cols columns. */
+			take = fit_bytes(s + pos, rest, (size_t)cols);
 		}
 		if (line > 0)
 			buf_puts(out, sep);
 		if (last && pos + take < n) {
-			/* Leave room for the ellipsis. */
-			size_t cut = char_bytes(s + pos, take,
-			    (size_t)(cols > 1 ? cols - 1 : 1));
+			/* Leave a column for the ellipsis. */
+			size_t cut = fit_bytes(s + pos, take, (size_t)cols - 1);
 
-			if (cut > take)
-				cut = take;
 			while (cut > 0 && s[pos + cut - 1] == ' ')
 				cut--;
 			html_n(out, s + pos, cut);

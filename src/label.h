@@ -7,9 +7,10 @@
 
 #include "util.h"
 
-/* Appends s wrapped at about cols characters per line, each line escaped
- * for an HTML-like label and lines joined by sep (such as "<BR/>"). At
- * most max_lines lines are written; a cut text ends with an ellipsis. */
+/* Appends s wrapped at cols display columns per line (a Hangul or Han
+ * character takes two), each line escaped for an HTML-like label and
+ * lines joined by sep (such as "<BR/>"). At most max_lines lines are
+ * written; a cut text ends with an ellipsis. */
 void label_wrap_html(buf *out, const char *s, int cols, int max_lines,
     const char *sep);
 /* Appends s escaped for an HTML-like label: & < > " ' as entities, and

@@ -35,6 +35,26 @@ output_same_file(const char *a, const char *b)
 	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Writes to a device or a pipe (/dev/stdout, /dev/full, a fifo), which
+ * is written to in place, never renamed over. */
+static bool
+write_device(const char *path, const char *data, size_t len, char *err,
+    size_t errsize)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY), saved;
+
+	if (fd >= 0 && write_all(fd, data, len)) {
+		if (close(fd) == 0)
+			return true;
+		fd = -1;
+	}
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	snprintf(err, errsize, "cannot write %s: %s", path, strerror(saved));
+	return false;
+}
+
 bool
 output_write(const char *path, const char *data, size_t len,
     bool no_replace, char *err, size_t errsize)
@@ -42,7 +62,8 @@ output_write(const char *path, const char *data, size_t len,
 	char *tmp;
 	const char *slash;
 	size_t dirlen;
-	int fd, saved;
+	int fd = -1, saved;
+	bool made = false, linking = false;
 	struct stat st;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
@@ -53,28 +74,12 @@ output_write(const char *path, const char *data, size_t len,
 		}
 		return true;
 	}
-	/* A device or a pipe (/dev/stdout, /dev/full, a fifo) is written
-	 * to, never renamed over. */
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !no_replace) {
 		if (S_ISDIR(st.st_mode)) {
 			snprintf(err, errsize, "%s is a directory", path);
 			return false;
 		}
-		if ((fd = open(path, O_WRONLY | O_NOCTTY)) < 0 ||
-		    !write_all(fd, data, len)) {
-			saved = errno;
-			if (fd >= 0)
-				close(fd);
-			snprintf(err, errsize, "cannot write %s: %s", path,
-			    strerror(saved));
-			return false;
-		}
-		if (close(fd) != 0) {
-			snprintf(err, errsize, "cannot write %s: %s", path,
-			    strerror(errno));
-			return false;
-		}
-		return true;
+		return write_device(path, data, len, err, errsize);
 	}
 	if (no_replace && lstat(path, &st) == 0) {
 		snprintf(err, errsize, "%s already exists; kgraph does not "
@@ -90,12 +95,9 @@ output_write(const char *path, const char *data, size_t len,
 	}
 	memcpy(tmp, path, dirlen);
 	strcpy(tmp + dirlen, ".kgraph-XXXXXX");
-	if ((fd = mkstemp(tmp)) < 0) {
-		snprintf(err, errsize, "cannot write %s: %s", path,
-		    strerror(errno));
-		free(tmp);
-		return false;
-	}
+	if ((fd = mkstemp(tmp)) < 0)
+		goto fail;
+	made = true;
 	/* mkstemp makes the file 0600; give it what a new file would get. */
 	{
 		mode_t mask = umask(0);
@@ -103,43 +105,34 @@ output_write(const char *path, const char *data, size_t len,
 		umask(mask);
 		fchmod(fd, 0666 & ~mask);
 	}
-	if (!write_all(fd, data, len) || fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		snprintf(err, errsize, "cannot write %s: %s", path,
-		    strerror(saved));
-		free(tmp);
-		return false;
-	}
-	if (close(fd) != 0) {
-		saved = errno;
-		unlink(tmp);
-		snprintf(err, errsize, "cannot write %s: %s", path,
-		    strerror(saved));
-		free(tmp);
-		return false;
-	}
+	if (!write_all(fd, data, len) || fsync(fd) != 0)
+		goto fail;
+	saved = close(fd);
+	fd = -1;
+	if (saved != 0)
+		goto fail;
 	if (no_replace) {
 		/* link() fails if the target appeared meanwhile. */
-		if (link(tmp, path) != 0) {
-			saved = errno;
-			unlink(tmp);
-			snprintf(err, errsize, saved == EEXIST ? "%s already "
-			    "exists; kgraph does not replace it" :
-			    "cannot write %s: %s", path, strerror(saved));
-			free(tmp);
-			return false;
-		}
+		linking = true;
+		if (link(tmp, path) != 0)
+			goto fail;
 		unlink(tmp);
 	} else if (rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		snprintf(err, errsize, "cannot write %s: %s", path,
-		    strerror(saved));
-		free(tmp);
-		return false;
+		goto fail;
 	}
 	free(tmp);
 	return true;
+
+fail:
+	/* The target is untouched: only the temporary file goes. */
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	if (made)
+		unlink(tmp);
+	snprintf(err, errsize, linking && saved == EEXIST ? "%s already "
+	    "exists; kgraph does not replace it" : "cannot write %s: %s",
+	    path, strerror(saved));
+	free(tmp);
+	return false;
 }

@@ -7,6 +7,8 @@
 #include <strings.h>
 #include <sys/mman.h>
 
+#include <utf8proc.h>
+
 static void
 out_of_memory(void)
 {
@@ -347,14 +349,89 @@ utf8_is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 }
 
+/* Format characters (Cf: bidirectional controls, zero-width spaces and
+ * joiners, the soft hyphen, the byte order mark, tags) and the line and
+ * paragraph separators draw nothing, or move text they do not belong to;
+ * so do the few letters listed below. Cf also holds a few marks that are
+ * drawn, such as the Arabic number signs U+0600-U+0605: they are rare in
+ * labels, and showing them escaped in a diagnostic or refusing them in a
+ * link does no harm. */
 bool
 utf8_is_invisible(uint32_t cp)
 {
-	return (cp >= 0x200b && cp <= 0x200f) ||  /* zero-width, LRM, RLM */
-	    (cp >= 0x2028 && cp <= 0x202e) ||     /* LS, PS, embeddings */
-	    (cp >= 0x2060 && cp <= 0x2064) ||     /* word joiner etc. */
-	    (cp >= 0x2066 && cp <= 0x2069) ||     /* isolates */
-	    cp == 0x061c || cp == 0xfeff || cp == 0x00ad;
+	utf8proc_category_t cat;
+
+	/* Nothing before the soft hyphen is a format character: ASCII and
+	 * most Latin-1 text takes no table lookup. */
+	if (cp < 0xad)
+		return false;
+	cat = utf8proc_category((utf8proc_int32_t)cp);
+	if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_ZL ||
+	    cat == UTF8PROC_CATEGORY_ZP)
+		return true;
+	switch (cp) {
+	/* The Hangul fillers are letters (Lo) with no glyph: the choseong
+	 * and jungseong fillers, and the compatibility and halfwidth ones,
+	 * which pass for a space or for nothing in names. */
+	case 0x115f: case 0x1160: case 0x3164: case 0xffa0:
+		return true;
+	}
+	/* The tag block's unassigned code points (U+E0000, U+E0002-E001F)
+	 * are default ignorable, drawn as nothing like the assigned tags. */
+	return cp >= 0xe0000 && cp <= 0xe007f;
+}
+
+size_t
+utf8_next(const char *s, size_t n, size_t *cols)
+{
+	uint32_t cp;
+	size_t k;
+	int w;
+
+	if (n == 0) {
+		*cols = 0;
+		return 0;
+	}
+	/* ASCII is one column, a tab too (labels show it as a space); the
+	 * loader keeps other controls out of text. */
+	if ((unsigned char)s[0] < 0x80) {
+		*cols = 1;
+		return 1;
+	}
+	if ((k = utf8_decode(s, n, &cp)) == 0) {
+		*cols = 1;
+		return 1;
+	}
+	w = utf8proc_charwidth((utf8proc_int32_t)cp);
+	*cols = w > 0 ? (size_t)w : 0;
+	return k;
+}
+
+size_t
+utf8_width(const char *s, size_t n)
+{
+	size_t i = 0, cols = 0, w;
+
+	while (i < n) {
+		i += utf8_next(s + i, n - i, &w);
+		cols += w;
+	}
+	return cols;
+}
+
+size_t
+utf8_prefix_width(const char *s, size_t n, size_t cols)
+{
+	size_t i = 0, used = 0, k, w;
+
+	while (i < n) {
+		k = utf8_next(s + i, n - i, &w);
+		if (used + w > cols)
+			break;
+		used += w;
+		i += k;
+	}
+	return i;
 }
 
 size_t

@@ -36,7 +36,8 @@ void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void buf_vprintf(buf *b, const char *fmt, va_list ap);
+void buf_vprintf(buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void buf_free(buf *b);
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), storing the
@@ -46,12 +47,25 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 bool utf8_valid(const char *s, size_t n);
 /* True for C0 and C1 controls other than tab and newline, and DEL. */
 bool utf8_is_control(uint32_t cp);
-/* True for bidirectional formatting characters and zero-width characters. */
+/* True for characters that draw nothing or reorder text: format
+ * characters (bidirectional controls, zero-width characters, tags...),
+ * the line and paragraph separators and the Hangul fillers. */
 bool utf8_is_invisible(uint32_t cp);
 /* The number of code points in s. */
 size_t utf8_length(const char *s, size_t n);
 /* The largest prefix length <= max that ends on a character boundary. */
 size_t utf8_prefix(const char *s, size_t n, size_t max);
+/* The byte length of the character at s (at most n bytes, 0 if n is 0),
+ * with the columns it takes on a terminal or in a label in *cols: 2 for
+ * wide characters (Hangul, Han, kana, most emoji), 0 for combining marks
+ * and format characters, 1 for the rest, ASCII controls included. A byte
+ * that is not valid UTF-8 is taken alone, as one column. */
+size_t utf8_next(const char *s, size_t n, size_t *cols);
+/* The columns the n bytes of s take. */
+size_t utf8_width(const char *s, size_t n);
+/* The byte length of the longest prefix of s that takes at most cols
+ * columns; it keeps combining marks with the character before them. */
+size_t utf8_prefix_width(const char *s, size_t n, size_t cols);
 
 /* Damerau-style edit distance between two short strings. */
 size_t edit_distance(const char *a, const char *b);

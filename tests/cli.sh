@@ -328,19 +328,20 @@ if [ -e "$tmp/complete.svg" ]; then no "complete graph: an output was written"; 
 expect 0 complete-graph-dot -- kg render "$tmp/complete.yaml" -T dot -o "$tmp/complete.dot"
 
 # --- every script: names in Russian, Korean and Chinese reach the PDF's
-# text, and a character no installed font has is a warning, not a gap.
+# text, and a character no installed font has (a private-use one of plane
+# 16; a tag character would draw nothing anyway) is a warning, not a gap.
 expect 0 scripts-pdf -- kg render "$korea" --view actors -o "$tmp/actors.pdf"
 pdftotext "$tmp/actors.pdf" "$tmp/actors.txt"
 has "$tmp/actors.txt" "Иосиф Сталин" scripts-cyrillic
 has "$tmp/actors.txt" "김일성" scripts-hangul
 has "$tmp/actors.txt" "毛泽东" scripts-han
-printf 'kgraph: 1\ntitle: Fonts\nactors:\n  - { id: a, name: "Tag \\U000E0041 here" }\n' > "$tmp/fonts.yaml"
+printf 'kgraph: 1\ntitle: Fonts\nactors:\n  - { id: a, name: "Mark \\U0010FFFD here" }\n' > "$tmp/fonts.yaml"
 expect 0 font-warning -- kg check "$tmp/fonts.yaml"
-has "$tmp/err" "fonts.yaml:4:11: warning: no installed font has the character U+E0041" font-warning
+has "$tmp/err" "fonts.yaml:4:11: warning: no installed font has the character U+10FFFD" font-warning
 has "$tmp/err" "of the name of actor 'a'" font-warning
 expect 1 font-warning-strict -- kg check --strict "$tmp/fonts.yaml"
 expect 0 font-warning-render -- kg render "$tmp/fonts.yaml" -T pdf -o "$tmp/fonts.pdf"
-has "$tmp/err" "U+E0041" font-warning-render
+has "$tmp/err" "U+10FFFD" font-warning-render
 
 # --- steps: one layout, one file per phase, nothing moves
 expect 0 steps-svg -- kg render "$korea" --view timeline --steps -o "$tmp/talk.svg"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of kgraph from the repository's top folder and ends with
 # the line "N passed, N failed". Each part counts its own cases:
-#   unit     the cmocka programs in build/tests/
+#   unit     the cmocka programs of tests/unit/test_*.c, from build/tests/
 #   bad      tests/bad/NAME.yaml checked against tests/bad/NAME.err
 #   golden   tests/golden/NAME.args run, stdout against NAME.out
 #   cli      tests/cli.sh: exit statuses, help, model resolution, output
@@ -39,9 +39,14 @@ fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL: $1"; }
 
 kg() { $KGRAPH_WRAP "$KGRAPH" "$@"; }
 
-# unit
-for t in "${KGRAPH_UNIT_DIR:-build/tests}"/test_*; do
-	[ -x "$t" ] || continue
+# unit: one program per tests/unit/test_*.c, the list the Makefile
+# builds; a program left from a test that is gone is not run.
+for src in tests/unit/test_*.c; do
+	t="${KGRAPH_UNIT_DIR:-build/tests}/$(basename "$src" .c)"
+	if [ ! -x "$t" ]; then
+		fail "unit: $t is not built (make unit)"
+		continue
+	fi
 	out=$(CMOCKA_MESSAGE_OUTPUT=stdout "$t" 2>&1)
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
 	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')

@@ -9,8 +9,8 @@
 # (tests/editor.sh). npm is asked for only when no npm command exists: a
 # Node.js package of its own (NodeSource's) provides npm and conflicts with
 # Debian's.
-pkgs="libyaml-dev libgraphviz-dev graphviz libfontconfig-dev pkg-config \
-make gcc fonts-dejavu-core fonts-noto-cjk"
+pkgs="libyaml-dev libgraphviz-dev graphviz libfontconfig-dev libutf8proc-dev \
+pkg-config make gcc fonts-dejavu-core fonts-noto-cjk"
 if [ "${1:-}" = test ]; then
 	pkgs="$pkgs libcmocka-dev python3 python3-jsonschema python3-yaml \
 python3-websocket libxml2-utils poppler-utils util-linux valgrind clang \

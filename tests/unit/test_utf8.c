@@ -1,5 +1,5 @@
-/* Unit tests for src/util.h: UTF-8 decoding and classification, prefixes
- * that keep characters whole, edit distance and suggestions, the byte
+/* Unit tests for src/util.h: UTF-8 decoding and classification, display
+ * columns, prefixes that keep characters whole, edit distance and suggestions, the byte
  * buffer, the string map and the arena. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -196,9 +196,21 @@ test_is_invisible(void **state)
 		0x200b, 0x200c, 0x200d,                 /* zero-width */
 		0x200e, 0x200f,                         /* LRM, RLM */
 		0xfeff,                                 /* BOM, ZWNBSP */
+		0x00ad, 0x061c, 0x2028, 0x2029,         /* SHY, ALM, LS, PS */
+		0x2060, 0x2061, 0x2062, 0x2063, 0x2064, /* word joiner etc. */
+		/* Caught since they are found by category: */
+		0x180e,                                 /* Mongolian VS */
+		0x206a, 0x206f,                         /* deprecated Cf */
+		0xfff9, 0xfffb,                         /* annotation marks */
+		0x1d173, 0x1bca0,                       /* musical, shorthand */
+		0xe0000, 0xe0001, 0xe0002, 0xe001f,     /* tags */
+		0xe0020, 0xe0041, 0xe007f,
+		0x115f, 0x1160, 0x3164, 0xffa0,         /* Hangul fillers */
 	};
-	static const uint32_t no[] = {'a', ' ', 0xa0, 0x0410, 0xae40,
-	    0x6bdb, 0x200a, 0x2010, 0x202f, 0x2070, 0xfefe, 0xff01, 0x1f600};
+	static const uint32_t no[] = {'a', ' ', 0xa0, 0xac, 0x0410, 0xae40,
+	    0x6bdb, 0x200a, 0x2010, 0x202f, 0x2065, 0x2070, 0xfefe, 0xff01,
+	    0x1f600, 0x1100, 0x1161, 0x3163, 0x3165, 0xffa1, 0xe0080, 0xe0100,
+	    0x0301, 0x3000, 0x10ffff};
 	size_t i;
 
 	(void)state;
@@ -230,6 +242,57 @@ test_length(void **state)
 	assert_int_equal(utf8_length("a" HANGUL "b", 11), 5);
 	assert_int_equal(utf8_length(CYRILLIC, 4), 2);
 	assert_int_equal(utf8_length("a\0b", 3), 3);
+}
+
+/* ---- display columns ---- */
+
+static void
+test_width(void **state)
+{
+	size_t w, i;
+
+	(void)state;
+	assert_int_equal(utf8_width("", 0), 0);
+	assert_int_equal(utf8_width("abc", 3), 3);
+	assert_int_equal(utf8_width("a\tb", 3), 3);
+	assert_int_equal(utf8_width(CYRILLIC, strlen(CYRILLIC)), 6);
+	/* Hangul and Han take two columns each. */
+	assert_int_equal(utf8_width(HANGUL, strlen(HANGUL)), 6);
+	assert_int_equal(utf8_width(HAN, strlen(HAN)), 6);
+	assert_int_equal(utf8_width("a" HANGUL "b", 11), 8);
+	assert_int_equal(utf8_width(EMOJI, 4), 2);
+	/* Combining marks and format characters take none. */
+	assert_int_equal(utf8_width("e\xcc\x81", 3), 1);          /* e + U+0301 */
+	assert_int_equal(utf8_width("a\xe2\x80\x8b" "b", 5), 2);   /* ZWSP */
+	/* A byte that is not UTF-8 is one column, and is passed over. */
+	assert_int_equal(utf8_width("a\xff" "b", 3), 3);
+	assert_int_equal(utf8_width(HANGUL, 2), 2);
+	/* utf8_next: length and columns of one character. */
+	assert_int_equal(utf8_next("", 0, &w), 0);
+	assert_int_equal(w, 0);
+	assert_int_equal(utf8_next(HANGUL, strlen(HANGUL), &w), 3);
+	assert_int_equal(w, 2);
+	assert_int_equal(utf8_next(CYRILLIC, strlen(CYRILLIC), &w), 2);
+	assert_int_equal(w, 1);
+	assert_int_equal(utf8_next("x", 1, &w), 1);
+	assert_int_equal(w, 1);
+	/* Prefixes within a number of columns. */
+	assert_int_equal(utf8_prefix_width(HANGUL, 9, 0), 0);
+	assert_int_equal(utf8_prefix_width(HANGUL, 9, 1), 0);
+	assert_int_equal(utf8_prefix_width(HANGUL, 9, 2), 3);
+	assert_int_equal(utf8_prefix_width(HANGUL, 9, 5), 6);
+	assert_int_equal(utf8_prefix_width(HANGUL, 9, 6), 9);
+	assert_int_equal(utf8_prefix_width("ab" HAN, 11, 5), 5);
+	assert_int_equal(utf8_prefix_width("abcdef", 6, 4), 4);
+	/* A combining mark stays with its letter. */
+	assert_int_equal(utf8_prefix_width("e\xcc\x81x", 4, 1), 3);
+	for (i = 0; i <= 12; i++) {
+		size_t k = utf8_prefix_width(HANGUL HAN, 18, i);
+
+		assert_true(utf8_valid(HANGUL HAN, k));
+		assert_true(utf8_width(HANGUL HAN, k) <= i);
+		assert_true(utf8_width(HANGUL HAN, k) + 1 >= i);
+	}
 }
 
 /* r is a character boundary of s: the prefix decodes whole. */
@@ -618,6 +681,7 @@ main(void)
 		cmocka_unit_test(test_is_control),
 		cmocka_unit_test(test_is_invisible),
 		cmocka_unit_test(test_length),
+		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_prefix),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_suggest),
