@@ -64,7 +64,7 @@ static void
 print_caret(FILE *fp, const char *text, size_t len, int line, int col,
     bool color)
 {
-	size_t i = 0, start, end, shown;
+	size_t i = 0, start, end, shown, width;
 	int l = 1, c;
 	char out[256];
 
@@ -84,7 +84,16 @@ print_caret(FILE *fp, const char *text, size_t len, int line, int col,
 	/* diag_quote wraps in quotes; print without them. */
 	out[strlen(out) - 1] = '\0';
 	fprintf(fp, "  %s\n  ", out + 1);
-	for (c = 1; c < col && c < 200; c++)
+	/* The column counts characters; the caret goes under the display
+	 * columns they take, two for each of Hangul or Han. */
+	for (i = start, c = 1; c < col && i < end; c++) {
+		uint32_t cp;
+		size_t k = utf8_decode(text + i, end - i, &cp);
+
+		i += k ? k : 1;
+	}
+	width = utf8_width(text + start, i - start) + (size_t)(col - c);
+	for (c = 0; (size_t)c < width && c < 200; c++)
 		fputc(' ', fp);
 	fputs(color ? "\033[1;32m^\033[0m\n" : "^\n", fp);
 }

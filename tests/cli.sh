@@ -97,6 +97,13 @@ if command -v script >/dev/null; then
 	has "$tmp/tty" "  - { id: a, name: A, group: nowhere }" caret-line
 	has "$tmp/tty" "                               ^" caret
 	hasnt "$tmp/tty" "$(printf '\033')" no-color-with-NO_COLOR
+	# Hangul takes two columns each: the caret stays under the key
+	printf 'kgraph: 1\ntitle: T\nactors:\n  - { id: k, name: 김일성김일성, bogus: 1 }\n' \
+		> "$tmp/wide.yaml"
+	script -qec "NO_COLOR=1 '$KG' check '$tmp/wide.yaml'" /dev/null \
+		> "$tmp/tty-wide" 2>&1
+	if tr -d '\r' < "$tmp/tty-wide" | grep -qx "$(printf '%35s^' '')"; then
+		ok; else no "caret-under-wide-text"; cat "$tmp/tty-wide"; fi
 	# colour on a terminal by default, as compilers do
 	script -qec "env -u NO_COLOR TERM=xterm '$KG' check '$tmp/two.yaml'" \
 		/dev/null > "$tmp/tty" 2>&1
