@@ -802,7 +802,6 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 		free(gc->node[t]);
 	free(gc->cite);
 	free(gc->same);
-	free(gc->view_step);
 	free(gc->groups);
 	return gc->g;
 }

@@ -60,8 +60,6 @@ int graph_step_count(Agraph_t *g);
 graph_steps *graph_steps_begin(Agraph_t *g);
 void graph_step_show(graph_steps *s, int k, bool dim);
 void graph_steps_free(graph_steps *s);
-/* The step of an SVG element's class list ("... step-3 ..."), or 0. */
-int graph_step_of_class(const char *cls);
 
 /* Appends the graph, before layout, in the dot language. */
 bool graph_write_dot(Agraph_t *g, buf *out);

@@ -22,9 +22,6 @@ typedef struct {
 	int *cite;                      /* per source: its number, or 0 */
 	size_t *same;                   /* per link: the earlier links
 	                                 * between the same two items */
-	int *view_step;                 /* per node (AGSEQ): the step a view
-	                                 * gave it with gc_step, or 0 */
-	size_t view_steps;              /* the room in view_step */
 	int cites;                      /* sources numbered so far */
 	bool kinds[IT__COUNT + CK__COUNT];      /* what the legend lists */
 	bool link_types[5], evidence[3], ungrouped;
@@ -113,8 +110,9 @@ void gc_title(graph_ctx *gc);
  * moves after the layout; nothing when both are off or empty. */
 void gc_key(graph_ctx *gc);
 
-/* With steps: marks every node, edge and cluster with the step that
- * shows it (a step-N class), and the graph with the number of steps. */
+/* With steps: gives every node, edge and cluster the step that shows it,
+ * and the graph the number of steps, in records (steps.c) and, for the
+ * SVG, in step-N and steps-N classes. */
 void gc_mark_steps(graph_ctx *gc);
 
 #endif

@@ -240,42 +240,6 @@ render_laid_out(Agraph_t *g, const char *plugin, buf *out, char *err,
 	return ok;
 }
 
-/* Fades, in SVG text, every group whose step is after k: the text's
- * colour was fixed by the layout, so opacity does what colours cannot. */
-static void
-svg_fade(buf *svg, int k)
-{
-	buf out = {0};
-	const char *p = svg->s, *g;
-
-	while ((g = strstr(p, "<g id=\"")) != NULL) {
-		const char *end = strchr(g, '>'), *cls;
-		int step = 0;
-
-		if (end == NULL)
-			break;
-		cls = strstr(g, "class=\"");
-		if (cls != NULL && cls < end) {
-			char tmp[512];
-			size_t len = (size_t)(strchr(cls + 7, '"') - (cls + 7));
-
-			if (len >= sizeof(tmp))
-				len = sizeof(tmp) - 1;
-			memcpy(tmp, cls + 7, len);
-			tmp[len] = '\0';
-			step = graph_step_of_class(tmp);
-		}
-		buf_putn(&out, p, (size_t)(g - p));
-		buf_puts(&out, "<g");
-		if (step > k)
-			buf_puts(&out, " opacity=\"0.2\"");
-		p = g + 2;
-	}
-	buf_puts(&out, p);
-	buf_free(svg);
-	*svg = out;
-}
-
 bool
 render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
     char *err, size_t errsize)
@@ -297,8 +261,6 @@ render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
 		graph_step_show(steps, k, dim);
 		ok = render_laid_out(g, formats[f].plugin, &outs[k - 1], err,
 		    errsize);
-		if (ok && dim && f == FMT_SVG)
-			svg_fade(&outs[k - 1], k);
 	}
 	graph_step_show(steps, n, false);
 	graph_steps_free(steps);

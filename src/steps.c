@@ -1,19 +1,50 @@
 /* Steps: one picture per phase from one layout. Before the layout, every
- * node, edge and cluster is marked with the step that shows it; after
- * it, graph_step_show hides or fades what later steps reveal. */
+ * node, edge and cluster gets the step that shows it, in a record bound
+ * to it (and, for the SVG, a step-N class); after it, graph_step_show
+ * hides or fades what later steps reveal. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph_int.h"
 
-/* Appends " step-N" to an object's class. */
+/* The record that carries an object's step: the step that shows a node,
+ * an edge or a cluster, and on the root graph the number of steps.
+ * Records live in the graph's memory and go with agclose. Layout binds
+ * its own records in front of it (and locks them there): this one is
+ * only ever looked up, never moved to the front. */
+#define STEP_REC "kgraph_step"
+
+typedef struct {
+	Agrec_t header;
+	int step;
+} step_rec;
+
 static void
-add_step_class(void *obj, int step)
+step_bind(void *obj, int step)
+{
+	step_rec *r = agbindrec(obj, STEP_REC, sizeof(step_rec), FALSE);
+
+	r->step = step;
+}
+
+/* An object's step, or 0 when it has none. */
+static int
+step_of(void *obj)
+{
+	step_rec *r = (step_rec *)aggetrec(obj, STEP_REC, FALSE);
+
+	return r != NULL ? r->step : 0;
+}
+
+/* Gives obj its step, and appends " step-N" to its class for the SVG. */
+static void
+mark(void *obj, int step)
 {
 	char *old = agget(obj, "class");
 	buf b = {0};
 
+	step_bind(obj, step);
 	buf_printf(&b, "%s%sstep-%d", old ? old : "", old && old[0] ? " " :
 	    "", step);
 	gc_set(obj, "class", b.s);
@@ -40,38 +71,14 @@ mark_cluster_steps(Agraph_t *sub, const int *step)
 			least = s;
 	}
 	if (least > 0)
-		add_step_class(sub, least);
-}
-
-int
-graph_step_of_class(const char *cls)
-{
-	const char *p = cls;
-
-	while (p != NULL && (p = strstr(p, "step-")) != NULL) {
-		if ((p == cls || p[-1] == ' ') && p[5] >= '0' && p[5] <= '9')
-			return atoi(p + 5);
-		p += 5;
-	}
-	return 0;
+		mark(sub, least);
 }
 
 void
 gc_step(graph_ctx *gc, Agnode_t *n, int step)
 {
-	size_t seq = (size_t)AGSEQ(n);
-
-	if (!gc->o->steps)
-		return;
-	if (seq >= gc->view_steps) {
-		size_t more = seq * 2 + 16;
-
-		gc->view_step = xrealloc(gc->view_step, more * sizeof(int));
-		memset(gc->view_step + gc->view_steps, 0,
-		    (more - gc->view_steps) * sizeof(int));
-		gc->view_steps = more;
-	}
-	gc->view_step[seq] = step;
+	if (gc->o->steps)
+		step_bind(n, step);
 }
 
 /* Numbers the steps over the phases that have a node of their own (in
@@ -108,8 +115,7 @@ renumber_steps(int *step, size_t nsteps, int count)
 /* The step of every node (its phase's place among the selected phases;
  * for what has no phase, the earliest step of what it is linked to),
  * every edge (the later of its ends) and every cluster (the earliest of
- * its nodes), written as a step-N class. The count goes in the graph's
- * class as steps-N. */
+ * its nodes). The count goes on the graph, and in its class as steps-N. */
 void
 gc_mark_steps(graph_ctx *gc)
 {
@@ -143,8 +149,8 @@ gc_mark_steps(graph_ctx *gc)
 	}
 	/* Nodes the view marked itself (headers, notes). */
 	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n))
-		if (step[AGSEQ(n)] == 0 && (size_t)AGSEQ(n) < gc->view_steps)
-			step[AGSEQ(n)] = gc->view_step[AGSEQ(n)];
+		if (step[AGSEQ(n)] == 0)
+			step[AGSEQ(n)] = step_of(n);
 	/* A phase with nothing of the view in it would be an empty slide:
 	 * steps are numbered over the phases that have something, and what
 	 * would fall in an empty one comes with the next. */
@@ -170,13 +176,13 @@ gc_mark_steps(graph_ctx *gc)
 	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
 		if (step[AGSEQ(n)] == 0)
 			step[AGSEQ(n)] = 1;
-		add_step_class(n, step[AGSEQ(n)]);
+		mark(n, step[AGSEQ(n)]);
 	}
 	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
 		for (e = agfstout(gc->g, n); e != NULL; e = agnxtout(gc->g, e)) {
 			int a = step[AGSEQ(agtail(e))], b = step[AGSEQ(aghead(e))];
 
-			add_step_class(e, a > b ? a : b);
+			mark(e, a > b ? a : b);
 		}
 	}
 	for (sub = agfstsubg(gc->g); sub != NULL; sub = agnxtsubg(sub))
@@ -185,6 +191,7 @@ gc_mark_steps(graph_ctx *gc)
 		char *old = agget(gc->g, "class");
 		buf b = {0};
 
+		step_bind(gc->g, count);
 		buf_printf(&b, "%s steps-%d", old ? old : "", count);
 		gc_set(gc->g, "class", b.s);
 		buf_free(&b);
@@ -218,7 +225,7 @@ dup_attr(void *obj, const char *name)
 static void
 steps_add(graph_steps *s, void *obj, bool cluster)
 {
-	int step = graph_step_of_class(agget(obj, "class"));
+	int step = step_of(obj);
 	struct step_obj *o;
 
 	if (step <= 1)
@@ -252,10 +259,9 @@ steps_add_clusters(graph_steps *s, Agraph_t *g)
 int
 graph_step_count(Agraph_t *g)
 {
-	char *cls = agget(g, "class");
-	const char *p = cls ? strstr(cls, "steps-") : NULL;
+	int count = step_of(g);
 
-	return p ? atoi(p + 6) : 1;
+	return count > 0 ? count : 1;
 }
 
 graph_steps *
@@ -302,8 +308,8 @@ graph_step_show(graph_steps *s, int k, bool dim)
 		} else if (!dim) {
 			gc_set(o->obj, "style", "invis");
 		} else {
-			/* Layout fixed the text's colour; shapes and lines
-			 * fade, and the SVG writer fades the rest. */
+			/* Layout fixed the text's colour: shapes and lines
+			 * fade, the text stays. */
 			faded(tmp, sizeof(tmp), o->color[0] ? o->color :
 			    "#808080");
 			gc_set(o->obj, "color", tmp);
