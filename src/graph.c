@@ -813,6 +813,56 @@ graph_free(Agraph_t *g)
 		agclose(g);
 }
 
+void
+graph_size(Agraph_t *g, long *nodes, long *edges)
+{
+	Agnode_t *n;
+	Agedge_t *e;
+
+	*nodes = *edges = 0;
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		(*nodes)++;
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+			char *style = agget(e, "style");
+
+			if (style == NULL || strcmp(style, "invis") != 0)
+				(*edges)++;
+		}
+	}
+}
+
+const char *
+graph_layout_engine(Agraph_t *g)
+{
+	const char *engine = agget(g, "layout");
+
+	return engine && engine[0] ? engine : "dot";
+}
+
+void
+graph_errors_keep(void)
+{
+	agseterr(AGMAX);
+}
+
+void
+graph_errors_reset(void)
+{
+	agreseterrors();
+}
+
+int
+graph_errors(void)
+{
+	return agerrors();
+}
+
+char *
+graph_error_take(void)
+{
+	return aglasterr();
+}
+
 bool
 graph_write_dot(Agraph_t *g, buf *out)
 {

@@ -1,7 +1,5 @@
 #include "render.h"
 
-#include "place.h"
-
 #include <graphviz/gvc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +14,8 @@ context(void)
 {
 	if (gvc == NULL) {
 		gvc = gvContext();
-		/* Keep Graphviz's messages for ourselves (aglasterr). */
-		agseterr(AGMAX);
+		/* Keep Graphviz's messages for ourselves. */
+		graph_errors_keep();
 	}
 	return gvc;
 }
@@ -141,19 +139,9 @@ render_dot(const model *m, const selection *sel, Agraph_t *g, buf *out,
 static bool
 too_dense(Agraph_t *g, char *err, size_t errsize)
 {
-	Agnode_t *n;
-	Agedge_t *e;
-	long nodes = 0, edges = 0;
+	long nodes, edges;
 
-	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
-		nodes++;
-		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
-			char *style = agget(e, "style");
-
-			if (style == NULL || strcmp(style, "invis") != 0)
-				edges++;
-		}
-	}
+	graph_size(g, &nodes, &edges);
 	if (edges <= RENDER_MAX_EDGES_BASE + RENDER_MAX_EDGES_PER_NODE * nodes &&
 	    nodes <= RENDER_MAX_NODES)
 		return false;
@@ -196,22 +184,20 @@ render_fits(render_format f, const model *m, const selection *sel,
 static bool
 lay_out(Agraph_t *g, char *err, size_t errsize)
 {
-	const char *engine = agget(g, "layout");
-
 	if (too_dense(g, err, errsize))
 		return false;
-	place_before_layout(g);
-	agreseterrors();
-	if (gvLayout(context(), g, engine && engine[0] ? engine : "dot") !=
-	    0 || agerrors() > 0) {
-		char *msg = aglasterr();
+	graph_before_layout(g);
+	graph_errors_reset();
+	if (gvLayout(context(), g, graph_layout_engine(g)) != 0 ||
+	    graph_errors() > 0) {
+		char *msg = graph_error_take();
 
 		snprintf(err, errsize, "Graphviz could not lay the graph out%s"
 		    "%.300s", msg ? ": " : "", msg ? msg : "");
 		free(msg);
 		return false;
 	}
-	place_after_layout(g);
+	graph_after_layout(g);
 	return true;
 }
 
@@ -225,8 +211,8 @@ render_laid_out(Agraph_t *g, const char *plugin, buf *out, char *err,
 	bool ok = true;
 
 	if (gvRenderData(context(), g, plugin, &data, &len) != 0 ||
-	    agerrors() > 0) {
-		char *msg = aglasterr();
+	    graph_errors() > 0) {
+		char *msg = graph_error_take();
 
 		snprintf(err, errsize, "Graphviz could not render %s%s%.300s",
 		    plugin, msg ? ": " : "", msg ? msg : "");
