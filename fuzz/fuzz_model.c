@@ -13,8 +13,6 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const views[] = {"overview", "causes",
-	    "arguments", "timeline", "actors", "stances"};
 	diag_list dl = {0};
 	arena *a = arena_new();
 	char *text = xmalloc(size + 1);
@@ -40,13 +38,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (size > 0 && (data[0] & 2))
 				f.evidence = "reported";
 			if (sel_apply(m, &f, &sel, err, sizeof(err))) {
-				for (v = 0; v < 6; v++) {
+				for (v = 0; model_builtin_views[v] != NULL;
+				    v++) {
 					graph_options o;
 					Agraph_t *g;
 					buf out = {0};
 
 					graph_defaults(&o);
-					o.view = views[v];
+					o.view = model_builtin_views[v];
 					g = graph_build(m, &sel, &o, err,
 					    sizeof(err));
 					if (g != NULL) {

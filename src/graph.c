@@ -11,19 +11,32 @@
 #include "label.h"
 #include "views.h"
 
+/* How each built-in view is drawn, in the order in which the model's
+ * model_builtin_views names them: narrow views wrap their items' labels
+ * narrower, and the stances view draws one question. */
 static const struct {
-	const char *name;
 	void (*build)(graph_ctx *);
 	const char *direction;
 	const char *title;
+	bool narrow, question;
 } views[] = {
-	{"overview", view_overview, "TB", "Overview"},
-	{"causes", view_causes, "LR", "Causes"},
-	{"arguments", view_arguments, "TB", "Arguments"},
-	{"timeline", view_timeline, "TB", "Timeline"},
-	{"actors", view_actors, "TB", "Actors"},
-	{"stances", view_stances, "TB", "Stances"},
+	{view_overview, "TB", "Overview", true, false},
+	{view_causes, "LR", "Causes", false, false},
+	{view_arguments, "TB", "Arguments", true, false},
+	{view_timeline, "TB", "Timeline", false, false},
+	{view_stances, "TB", "Stances", false, true},
+	{view_actors, "TB", "Actors", false, false},
 };
+#define NVIEWS (sizeof(views) / sizeof(views[0]))
+
+/* The place of a built-in view in views[], or -1. */
+static int
+view_index(const char *name)
+{
+	int i = model_lookup(model_builtin_views, name);
+
+	return i >= 0 && (size_t)i < NVIEWS ? i : -1;
+}
 
 static const char *const cause_kind_caps[] = {"REASON", "ARGUMENT",
     "OBJECTION", "FEAR", "CONDITION", "CONCLUSION"};
@@ -44,23 +57,15 @@ graph_defaults(graph_options *o)
 bool
 graph_view_known(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
-		if (strcmp(views[i].name, name) == 0)
-			return true;
-	return false;
+	return view_index(name) >= 0;
 }
 
 const char *
 gc_view_title(const char *view)
 {
-	size_t i;
+	int i = view_index(view);
 
-	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
-		if (strcmp(views[i].name, view) == 0)
-			return views[i].title;
-	return NULL;
+	return i >= 0 ? views[i].title : NULL;
 }
 
 void
@@ -202,7 +207,7 @@ item_group(const item *it)
 const char *
 gc_group_color(graph_ctx *gc, const item *g)
 {
-	if (g->color != NULL && strcmp(gc->th->name, "print") != 0)
+	if (g->color != NULL && gc->th->group_colors)
 		return g->color;
 	return gc->th->palette[g->index % THEME_PALETTE];
 }
@@ -737,8 +742,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
     char *err, size_t errsize)
 {
 	graph_ctx c = {0}, *gc = &c;
-	size_t i;
-	int t;
+	int t, v = view_index(o->view);
 	Agdesc_t desc = Agdirected;
 
 	gc->m = m;
@@ -746,16 +750,15 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	gc->o = o;
 	gc->err = err;
 	gc->errsize = errsize;
-	if (strcmp(o->view, "stances") == 0 &&
+	if (v >= 0 && views[v].question &&
 	    (gc->question = stances_question(gc)) == NULL)
 		return NULL;
 	/* The overview and the arguments lay their items out side by side,
 	 * wider than a slide: narrower labels make them taller and narrower,
 	 * which a 16:9 slide shows larger (README, slide fit). */
 	gc->item_wrap = o->wrap;
-	if (!o->wrap_given && o->wrap > NARROW_WRAP &&
-	    (strcmp(o->view, "overview") == 0 ||
-	    strcmp(o->view, "arguments") == 0))
+	if (!o->wrap_given && o->wrap > NARROW_WRAP && v >= 0 &&
+	    views[v].narrow)
 		gc->item_wrap = NARROW_WRAP;
 	gc->th = theme_find(o->theme);
 	if (gc->th == NULL)
@@ -781,18 +784,15 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 		b.len = 0;
 		buf_puts(&b, "kgraph view-");
 		label_token(&b, o->view);
-		buf_printf(&b, " theme-%s", gc->th->name);
+		buf_printf(&b, " theme-%s", theme_name(gc->th));
 		gc_set(gc->g, "class", b.s);
 		buf_free(&b);
 	}
 	gc->body = gc->g;
-	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
-		if (strcmp(views[i].name, o->view) == 0) {
-			gc_set(gc->g, "rankdir", o->direction ? o->direction :
-			    views[i].direction);
-			views[i].build(gc);
-			break;
-		}
+	if (v >= 0) {
+		gc_set(gc->g, "rankdir", o->direction ? o->direction :
+		    views[v].direction);
+		views[v].build(gc);
 	}
 	if (o->steps)
 		gc_mark_steps(gc);

@@ -39,8 +39,20 @@ static bool render_json(const model *, const selection *, Agraph_t *,
 static bool render_dot(const model *, const selection *, Agraph_t *,
     buf *, char *, size_t);
 
-/* Each format: pictures name the Graphviz plugin that draws them from
- * the layout; the others write without a layout. */
+/* Each format: its name, extensions and whether it is binary; pictures
+ * name the Graphviz plugin that draws them from the layout, the others
+ * the function that writes them without one. One list makes both the
+ * table and the names for messages (render_format_list). */
+#define FORMATS(X) \
+	X(FMT_SVG, "svg", ".svg", NULL, false, "svg", NULL) \
+	X(FMT_PDF, "pdf", ".pdf", NULL, true, "pdf:cairo", NULL) \
+	X(FMT_PNG, "png", ".png", NULL, true, "png:cairo", NULL) \
+	X(FMT_DOT, "dot", ".dot", ".gv", false, NULL, render_dot) \
+	X(FMT_JSON, "json", ".json", NULL, false, NULL, render_json) \
+	X(FMT_HTML, "html", ".html", ".htm", false, "svg", NULL)
+
+#define FORMAT_ENTRY(f, name, ext, ext2, binary, plugin, write) \
+	[f] = {name, ext, ext2, binary, plugin, write},
 static const struct {
 	const char *name, *ext, *ext2;
 	bool binary;
@@ -48,14 +60,13 @@ static const struct {
 	bool (*write)(const model *, const selection *, Agraph_t *, buf *,
 	    char *, size_t);
 } formats[] = {
-	[FMT_SVG] = {"svg", ".svg", NULL, false, "svg", NULL},
-	[FMT_PDF] = {"pdf", ".pdf", NULL, true, "pdf:cairo", NULL},
-	[FMT_PNG] = {"png", ".png", NULL, true, "png:cairo", NULL},
-	[FMT_DOT] = {"dot", ".dot", ".gv", false, NULL, render_dot},
-	[FMT_JSON] = {"json", ".json", NULL, false, NULL, render_json},
-	[FMT_HTML] = {"html", ".html", ".htm", false, "svg", NULL},
+	FORMATS(FORMAT_ENTRY)
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+/* ", svg, pdf, ...": the names, each after a comma. */
+#define FORMAT_NAME(f, name, ext, ext2, binary, plugin, write) ", " name
+static const char format_names[] = FORMATS(FORMAT_NAME);
 
 int
 render_format_named(const char *name)
@@ -104,7 +115,7 @@ render_format_binary(render_format f)
 const char *
 render_format_list(void)
 {
-	return "svg, pdf, png, dot, json, html";
+	return format_names + 2;
 }
 
 static bool
