@@ -22,7 +22,7 @@
 typedef struct Agraph_s Agraph_t;
 
 /* The node that holds the legend and the sources box. It takes no room in
- * the layout; the renderer places it once the diagram is laid out. */
+ * the layout; graph_after_layout places it once the diagram is laid out. */
 #define GRAPH_KEY_NODE "kgraph_key"
 
 typedef struct {

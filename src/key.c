@@ -25,9 +25,9 @@ key_node(graph_ctx *gc, const char *html, int lines)
 	gc_set_html(key, "label", html);
 	gc_set(key, "shape", "plain");
 	if (gc->positioned) {
-		/* The renderer moves it; in -T dot it stands below the
-		 * view's nodes, its height guessed high from its lines, so
-		 * that nop's edges need not avoid it. */
+		/* place.c moves it after the layout; in -T dot it stands
+		 * below the view's nodes, its height guessed high from its
+		 * lines, so that nop's edges need not avoid it. */
 		char pos[64];
 
 		snprintf(pos, sizeof(pos), "0,%.1f!", gc->key_top -
