@@ -41,15 +41,16 @@ typedef struct {
 	const sel_filters *filters;     /* for the title, or NULL */
 	const char *question;   /* the stances view's question, or NULL for
 	                         * the model's first */
-	bool steps;             /* mark every element with its step-N class,
-	                         * N its phase's place in the selection */
+	bool steps;             /* give every element its step N, its
+	                         * phase's place in the selection (and a
+	                         * step-N class for the SVG) */
 } graph_options;
 
 /* The defaults of the command line. */
 void graph_defaults(graph_options *o);
 
-/* The names of the built-in views, NULL-terminated, as model.h lists
- * them; true if name is one that this stage draws. */
+/* True if name is a built-in view (model.h's model_builtin_views) that
+ * this stage draws. */
 bool graph_view_known(const char *name);
 
 /* Builds the graph of view o->view for the selection; the caller frees

@@ -10,9 +10,11 @@
 
 /* The record that carries an object's step: the step that shows a node,
  * an edge or a cluster, and on the root graph the number of steps.
- * Records live in the graph's memory and go with agclose. Layout binds
- * its own records in front of it (and locks them there): this one is
- * only ever looked up, never moved to the front. */
+ * cgraph frees records with their objects (agclose). The layout binds
+ * its own records in front of this one and locks them there, for the
+ * ND_, ED_ and GD_ macros, which read the front record: after the layout
+ * this one is only looked up with move-to-front off, which keeps them
+ * in front. */
 #define STEP_REC "kgraph_step"
 
 typedef struct {
