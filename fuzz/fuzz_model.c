@@ -31,11 +31,11 @@ draw(const model *m, const selection *sel, const char *view,
 	graph_free(g);
 }
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const views[] = {"overview", "causes",
-	    "arguments", "timeline", "actors", "stances"};
 	diag_list dl = {0};
 	char *text = xmalloc(size + 1);
 	model *m;
@@ -59,8 +59,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			f.evidence = "reported";
 		if (kgraph_select(m, NULL, &f, &sel, err, sizeof(err)) ==
 		    KGRAPH_OK) {
-			for (v = 0; v < 6; v++)
-				draw(m, &sel, views[v], FMT_DOT);
+			for (v = 0; model_builtin_views[v] != NULL; v++)
+				draw(m, &sel, model_builtin_views[v], FMT_DOT);
 			draw(m, &sel, "overview", FMT_JSON);
 			sel_free(&sel);
 		}

@@ -1,3 +1,6 @@
+/* The graph stage's core: the graph and its attributes, and the nodes,
+ * edges and clusters that the views (view_*.c) draw items and links
+ * with: labels, tooltips, ids, classes and styles from the theme. */
 #include "graph.h"
 
 #include <stdio.h>
@@ -8,19 +11,32 @@
 #include "label.h"
 #include "views.h"
 
+/* How each built-in view is drawn, in the order in which the model's
+ * model_builtin_views names them: narrow views wrap their items' labels
+ * narrower, and the stances view draws one question. */
 static const struct {
-	const char *name;
 	void (*build)(graph_ctx *);
 	const char *direction;
 	const char *title;
+	bool narrow, question;
 } views[] = {
-	{"overview", view_overview, "TB", "Overview"},
-	{"causes", view_causes, "LR", "Causes"},
-	{"arguments", view_arguments, "TB", "Arguments"},
-	{"timeline", view_timeline, "TB", "Timeline"},
-	{"actors", view_actors, "TB", "Actors"},
-	{"stances", view_stances, "TB", "Stances"},
+	{view_overview, "TB", "Overview", true, false},
+	{view_causes, "LR", "Causes", false, false},
+	{view_arguments, "TB", "Arguments", true, false},
+	{view_timeline, "TB", "Timeline", false, false},
+	{view_stances, "TB", "Stances", false, true},
+	{view_actors, "TB", "Actors", false, false},
 };
+#define NVIEWS (sizeof(views) / sizeof(views[0]))
+
+/* The place of a built-in view in views[], or -1. */
+static int
+view_index(const char *name)
+{
+	int i = model_lookup(model_builtin_views, name);
+
+	return i >= 0 && (size_t)i < NVIEWS ? i : -1;
+}
 
 static const char *const cause_kind_caps[] = {"REASON", "ARGUMENT",
     "OBJECTION", "FEAR", "CONDITION", "CONCLUSION"};
@@ -41,23 +57,25 @@ graph_defaults(graph_options *o)
 bool
 graph_view_known(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
-		if (strcmp(views[i].name, name) == 0)
-			return true;
-	return false;
+	return view_index(name) >= 0;
 }
 
-/* Sets an attribute declared beforehand (see declare()). */
-static void
-set(void *obj, const char *name, const char *value)
+const char *
+gc_view_title(const char *view)
+{
+	int i = view_index(view);
+
+	return i >= 0 ? views[i].title : NULL;
+}
+
+void
+gc_set(void *obj, const char *name, const char *value)
 {
 	agsafeset(obj, (char *)name, (char *)value, "");
 }
 
-static void
-set_html(void *obj, const char *name, const char *value)
+void
+gc_set_html(void *obj, const char *name, const char *value)
 {
 	Agraph_t *root = agroot(obj);
 	char *s = agstrdup_html(root, (char *)value);
@@ -66,13 +84,13 @@ set_html(void *obj, const char *name, const char *value)
 	agstrfree(root, s);
 }
 
-static void
-setf(void *obj, const char *name, double v)
+void
+gc_setf(void *obj, const char *name, double v)
 {
 	char tmp[32];
 
 	snprintf(tmp, sizeof(tmp), "%.4g", v);
-	set(obj, name, tmp);
+	gc_set(obj, name, tmp);
 }
 
 /* Every attribute a view or a later step may set is declared before any
@@ -189,7 +207,7 @@ item_group(const item *it)
 const char *
 gc_group_color(graph_ctx *gc, const item *g)
 {
-	if (g->color != NULL && strcmp(gc->th->name, "print") != 0)
+	if (g->color != NULL && gc->th->group_colors)
 		return g->color;
 	return gc->th->palette[g->index % THEME_PALETTE];
 }
@@ -271,7 +289,7 @@ tooltip(void *obj, const item *it)
 		*w = '\0';
 	}
 	label_attr(&out, raw.s, 4000);
-	set(obj, "tooltip", out.s);
+	gc_set(obj, "tooltip", out.s);
 	buf_free(&raw);
 	buf_free(&out);
 }
@@ -420,31 +438,31 @@ gc_node(graph_ctx *gc, Agraph_t *parent, const item *it)
 	item_label(gc, &b, it);
 	/* The label is "<...>": strip the brackets for an HTML string. */
 	b.s[b.len - 1] = '\0';
-	set_html(n, "label", b.s + 1);
+	gc_set_html(n, "label", b.s + 1);
 	b.len = 0;
 
 	buf_printf(&b, "%s%s", gc->o->id_prefix, it->id);
-	set(n, "id", b.s);
+	gc_set(n, "id", b.s);
 	b.len = 0;
 	classes(&b, it);
-	set(n, "class", b.s);
+	gc_set(n, "class", b.s);
 	tooltip(n, it);
 	if (it->url) {
 		b.len = 0;
 		label_url(&b, it->url);
-		set(n, "URL", b.s);
-		set(n, "target", "_top");
+		gc_set(n, "URL", b.s);
+		gc_set(n, "target", "_top");
 	}
 
 	snprintf(style, sizeof(style), "filled,%s%s%s",
 	    it->type == IT_EVENT ? "rounded," : "",
 	    it->type == IT_DECISION ? "bold," : "",
 	    evidence_styles[it->evidence]);
-	set(n, "style", style);
-	set(n, "shape", it->type == IT_CAUSE ? "note" : "box");
-	set(n, "fillcolor", group ? gc_group_fill(gc, group) : gc->th->node_fill);
-	set(n, "color", group ? gc_group_color(gc, group) : gc->th->line);
-	setf(n, "penwidth", it->type == IT_DECISION ? 2.5 : 1.2);
+	gc_set(n, "style", style);
+	gc_set(n, "shape", it->type == IT_CAUSE ? "note" : "box");
+	gc_set(n, "fillcolor", group ? gc_group_fill(gc, group) : gc->th->node_fill);
+	gc_set(n, "color", group ? gc_group_color(gc, group) : gc->th->line);
+	gc_setf(n, "penwidth", it->type == IT_DECISION ? 2.5 : 1.2);
 
 	gc->kinds[it->type == IT_CAUSE ? LEGEND_CAUSE((int)it->cause_kind) :
 	    (int)it->type] = true;
@@ -493,7 +511,7 @@ gc_link(graph_ctx *gc, const relation *l)
 	/* Two links between the same items keep distinct ids. */
 	if (gc->same[l->index] > 0)
 		buf_printf(&s, "--%zu", gc->same[l->index] + 1);
-	set(e, "id", s.s);
+	gc_set(e, "id", s.s);
 	s.len = 0;
 	buf_printf(&s, "link type-%s evidence-%s",
 	    model_link_type_names[l->type], model_evidence_names[l->evidence]);
@@ -501,7 +519,7 @@ gc_link(graph_ctx *gc, const relation *l)
 		buf_puts(&s, " phase-");
 		label_token(&s, l->resolved_phase->id);
 	}
-	set(e, "class", s.s);
+	gc_set(e, "class", s.s);
 
 	s.len = 0;
 	buf_printf(&s, "%s %s %s", model_label(l->from),
@@ -524,17 +542,17 @@ gc_link(graph_ctx *gc, const relation *l)
 				    l->sources.v[i].at ? l->sources.v[i].at :
 				    "");
 		label_attr(&t, s.s, 4000);
-		set(e, "tooltip", t.s);
+		gc_set(e, "tooltip", t.s);
 		buf_free(&t);
 	}
 
-	set(e, "style", evidence_styles[l->evidence]);
-	set(e, "arrowhead", link_styles[l->type].arrowhead);
-	setf(e, "penwidth", link_styles[l->type].penwidth);
+	gc_set(e, "style", evidence_styles[l->evidence]);
+	gc_set(e, "arrowhead", link_styles[l->type].arrowhead);
+	gc_setf(e, "penwidth", link_styles[l->type].penwidth);
 	if (link_styles[l->type].color == 'a')
-		set(e, "color", th->against);
+		gc_set(e, "color", th->against);
 	else if (link_styles[l->type].color == 'm')
-		set(e, "color", th->muted);
+		gc_set(e, "color", th->muted);
 	s.len = 0;
 	if (l->label) {
 		label_wrap_html(&s, l->label, gc->o->wrap, 2, "<BR/>");
@@ -548,7 +566,7 @@ gc_link(graph_ctx *gc, const relation *l)
 		buf_free(&c);
 	}
 	if (s.len > 0)
-		set_html(e, gc->xlabels ? "xlabel" : "label", s.s);
+		gc_set_html(e, gc->xlabels ? "xlabel" : "label", s.s);
 	gc->link_types[l->type] = true;
 	gc->evidence[l->evidence] = true;
 	buf_free(&s);
@@ -566,25 +584,25 @@ gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 	c = agsubg(parent, b.s, 1);
 	b.len = 0;
 	buf_printf(&b, "%s%s", gc->o->id_prefix, key);
-	set(c, "id", b.s);
+	gc_set(c, "id", b.s);
 	b.len = 0;
 	buf_puts(&b, "cluster-");
 	label_token(&b, key);
-	set(c, "class", b.s);
+	gc_set(c, "class", b.s);
 	b.len = 0;
 	buf_puts(&b, "<B>");
 	label_wrap_html(&b, title, gc->o->wrap * 2, 2, "<BR/>");
 	buf_puts(&b, "</B>");
-	set_html(c, "label", b.s);
+	gc_set_html(c, "label", b.s);
 	b.len = 0;
 	label_attr(&b, title, 1000);
-	set(c, "tooltip", b.s);
-	set(c, "style", "filled,rounded");
-	set(c, "fillcolor", gc->th->cluster_fill);
-	set(c, "color", gc->th->cluster_line);
-	set(c, "fontcolor", gc->th->text);
-	set(c, "labeljust", "l");
-	set(c, "margin", "12");
+	gc_set(c, "tooltip", b.s);
+	gc_set(c, "style", "filled,rounded");
+	gc_set(c, "fillcolor", gc->th->cluster_fill);
+	gc_set(c, "color", gc->th->cluster_line);
+	gc_set(c, "fontcolor", gc->th->text);
+	gc_set(c, "labeljust", "l");
+	gc_set(c, "margin", "12");
 	buf_free(&b);
 	return c;
 }
@@ -624,7 +642,7 @@ gc_spread_leaves(graph_ctx *gc, Agnode_t *t)
 		if (!from_leaf(g, e))
 			continue;
 		snprintf(len, sizeof(len), "%zu", 1 + k++ % ranks);
-		set(e, "minlen", len);
+		gc_set(e, "minlen", len);
 	}
 }
 
@@ -633,568 +651,15 @@ gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b)
 {
 	Agedge_t *e = agedge(gc->g, a, b, NULL, 1);
 
-	set(e, "style", "invis");
-	set(e, "weight", "10");
-	set(e, "class", "order");
-}
-
-/* "Phase 2 of 3: Kim insists on war" and the other filters, for the
- * title. */
-static void
-filter_text(graph_ctx *gc, buf *b)
-{
-	const model *m = gc->m;
-	const sel_filters *f = gc->o->filters;
-	size_t i, shown = 0, first = 0, nphases = m->count[IT_PHASE];
-
-	if (f == NULL)
-		return;
-	if (f->phases && f->phases[0]) {
-		for (i = 0; i < nphases; i++)
-			if (gc->sel->phase[i]) {
-				if (shown++ == 0)
-					first = i;
-			}
-		if (shown == 1)
-			buf_printf(b, "Phase %zu of %zu: %s", first + 1,
-			    nphases, m->items[IT_PHASE][first]->title);
-		else if (shown > 1 && shown < nphases)
-			buf_printf(b, "Phases %s of %zu", f->phases, nphases);
-	}
-#define PART(field, name) do { if (f->field && f->field[0]) \
-	buf_printf(b, "%s%s %s", b->len ? "; " : "", name, f->field); \
-	} while (0)
-	PART(actors, "actor");
-	PART(groups, "group");
-	PART(kinds, "kind");
-	PART(tags, "tag");
-	PART(since, "since");
-	PART(until, "until");
-	PART(evidence, "at least");
-	PART(focus, "around");
-#undef PART
-}
-
-static void
-add_title(graph_ctx *gc)
-{
-	buf b = {0}, f = {0};
-	const char *view_title = gc->o->view_title;
-	size_t i;
-	char big[32];
-
-	if (gc->o->no_title)
-		return;
-	for (i = 0; view_title == NULL &&
-	    i < sizeof(views) / sizeof(views[0]); i++)
-		if (strcmp(views[i].name, gc->o->view) == 0)
-			view_title = views[i].title;
-	snprintf(big, sizeof(big), "%.3g", gc->o->font_size * 1.5);
-	/* Each line ends in a left-aligned break, or Graphviz centres it. */
-	buf_printf(&b, "<FONT POINT-SIZE=\"%s\"><B>", big);
-	label_wrap_html(&b, gc->o->title ? gc->o->title : gc->m->title,
-	    gc->o->wrap * 3, 2, "<BR ALIGN=\"LEFT\"/>");
-	buf_puts(&b, "</B></FONT><BR ALIGN=\"LEFT\"/>");
-	if (gc->o->title == NULL) {
-		filter_text(gc, &f);
-		label_html(&b, view_title);
-		if (gc->question != NULL) {
-			buf_puts(&b, ": ");
-			label_wrap_html(&b, gc->question->title,
-			    gc->o->wrap * 3, 2, "<BR ALIGN=\"LEFT\"/>");
-		}
-		if (f.len > 0) {
-			buf_puts(&b, " \xe2\x80\x94 ");
-			label_wrap_html(&b, f.s, gc->o->wrap * 3, 2,
-			    "<BR ALIGN=\"LEFT\"/>");
-		}
-		buf_puts(&b, "<BR ALIGN=\"LEFT\"/>");
-	}
-	if (gc->positioned) {
-		/* The view placed everything; the title is a node at its
-		 * place, left-aligned in a table of a width that holds it. */
-		Agnode_t *n = agnode(gc->g, "kgraph_title", 1);
-		buf t = {0};
-		size_t longest = strlen(gc->o->title ? gc->o->title :
-		    gc->m->title);
-		double w, fs = gc->o->font_size;
-		char pos[64];
-
-		if (longest > (size_t)gc->o->wrap * 3)
-			longest = (size_t)gc->o->wrap * 3;
-		w = longest * fs * 1.5 * 0.62 + 24;
-		/* The second line, in the base size, may be the longer. */
-		if (gc->question != NULL) {
-			size_t second = strlen(view_title) + 2 +
-			    strlen(gc->question->title);
-			double w2;
-
-			if (second > (size_t)gc->o->wrap * 3)
-				second = (size_t)gc->o->wrap * 3;
-			w2 = second * fs * 0.62 + 24;
-			if (w2 > w)
-				w = w2;
-		}
-		buf_printf(&t, "<TABLE BORDER=\"0\" CELLPADDING=\"0\" "
-		    "WIDTH=\"%.0f\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
-		    "%s</TD></TR></TABLE>", w, b.s);
-		set_html(n, "label", t.s);
-		set(n, "shape", "plaintext");
-		set(n, "class", "title");
-		t.len = 0;
-		buf_printf(&t, "%stitle", gc->o->id_prefix);
-		set(n, "id", t.s);
-		snprintf(pos, sizeof(pos), "%.1f,%.1f!", gc->title_x + w / 2,
-		    gc->title_y + fs * 2.5);
-		set(n, "pos", pos);
-		buf_free(&t);
-	} else {
-		set_html(gc->g, "label", b.s);
-		set(gc->g, "labelloc", "t");
-		set(gc->g, "labeljust", "l");
-	}
-	buf_free(&b);
-	buf_free(&f);
+	gc_set(e, "style", "invis");
+	gc_set(e, "weight", "10");
+	gc_set(e, "class", "order");
 }
 
 void
 gc_small_size(const graph_ctx *gc, char *out, size_t outsize)
 {
 	snprintf(out, outsize, "%.0f", gc->o->font_size * 0.85);
-}
-
-static const char *const kind_words[] = {"", "", "", "", "", "event",
-    "decision", "cause", ""};
-
-/* The key (legend and sources) as a node that takes no room in the
- * layout: a point with no edges, whose label place.c moves after the
- * layout below the diagram or beside it, whichever lets the picture fill
- * more of a 16:9 slide. (Edges to it would pull a rank of virtual nodes
- * through the diagram, and rank=sink does not hold under newrank in
- * Graphviz 2.43.) */
-static void
-key_node(graph_ctx *gc, const char *html, int lines)
-{
-	Agnode_t *key = agnode(gc->g, GRAPH_KEY_NODE, 1);
-	buf b = {0};
-
-	set_html(key, "label", html);
-	set(key, "shape", "plain");
-	if (gc->positioned) {
-		/* The renderer moves it; in -T dot it stands below the
-		 * view's nodes, its height guessed high from its lines, so
-		 * that nop's edges need not avoid it. */
-		char pos[64];
-
-		snprintf(pos, sizeof(pos), "0,%.1f!", gc->key_top -
-		    lines * 20.0);
-		set(key, "pos", pos);
-	}
-	buf_printf(&b, "%skey", gc->o->id_prefix);
-	set(key, "id", b.s);
-	set(key, "class", "key");
-	set(key, "tooltip", "Legend and sources");
-	buf_free(&b);
-}
-
-/* The sources box's columns: more than six sources take three, so that a
- * long list under a wide diagram stays low. */
-static int
-source_columns(const graph_ctx *gc)
-{
-	return gc->cites > 6 ? 3 : 2;
-}
-
-/* A legend swatch's size: fixed, so that a column widened by the sources
- * under it does not stretch the box. */
-#define SWATCH "FIXEDSIZE=\"TRUE\" WIDTH=\"30\" HEIGHT=\"20\""
-
-/* Legend entries: a swatch cell and a label cell each. */
-typedef struct {
-	buf swatch[64], text[64];
-	int n;
-} legend;
-
-static void
-legend_add(legend *lg, const char *text)
-{
-	if (lg->n >= 64)
-		return;
-	label_html(&lg->text[lg->n], text);
-	lg->n++;
-}
-
-/* The legend and the sources box, as one HTML table in a node placed
- * after everything else: the legend's entries in rows of a few, the
- * sources in two columns, so that the key is wide and low like a slide. */
-static void
-add_key(graph_ctx *gc)
-{
-	const model *m = gc->m;
-	const theme *th = gc->th;
-	legend lg;
-	buf b = {0};
-	char small[32];
-	size_t i;
-	int k, per_row = 6;
-	bool legend_on = !gc->o->no_legend, sources = !gc->o->no_citations &&
-	    gc->cites > 0;
-	memset(&lg, 0, sizeof(lg));
-	gc_small_size(gc, small, sizeof(small));
-	if (legend_on) {
-		for (k = IT_EVENT; k <= IT_DECISION; k++) {
-			if (!gc->kinds[k])
-				continue;
-			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"%d\" "
-			    "STYLE=\"%s\" COLOR=\"%s\" BGCOLOR=\"%s\" "
-			    SWATCH "></TD>", k == IT_DECISION ? 3 : 1,
-			    k == IT_EVENT ? "rounded" : "solid", th->line,
-			    th->node_fill);
-			legend_add(&lg, kind_words[k]);
-		}
-		for (k = ST_FOR; k <= ST_UNDECIDED; k++) {
-			static const char *const marks[] = {"", "\xe2\x9c\x94",
-			    "\xe2\x9c\x98", "\xe2\x97\x90", "?"};
-			static const char *const words[] = {"",
-			    "for (box)", "against (octagon)",
-			    "conditional (hexagon)", "undecided (oval)"};
-
-			if (!gc->stances[k])
-				continue;
-			buf_printf(&lg.swatch[lg.n], "<TD><FONT COLOR=\"%s\">"
-			    "<B>%s</B></FONT></TD>", k == ST_FOR ? th->approve :
-			    k == ST_AGAINST ? th->against : th->muted,
-			    marks[k]);
-			legend_add(&lg, words[k]);
-		}
-		if (gc->paths_changed) {
-			buf_printf(&lg.swatch[lg.n], "<TD>\xe2\x94\x81\xe2\x94"
-			    "\x81\xe2\x96\xb6</TD>");
-			legend_add(&lg, "changed position");
-		}
-		if (gc->paths_same) {
-			buf_printf(&lg.swatch[lg.n], "<TD><FONT COLOR=\"%s\">"
-			    "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6</FONT></TD>",
-			    th->muted);
-			legend_add(&lg, "same position");
-		}
-		/* Every cause names its kind in capitals; the legend says so
-		 * once, with the kinds the view shows. */
-		{
-			buf kinds = {0};
-
-			for (k = 0; k < CK__COUNT; k++)
-				if (gc->kinds[LEGEND_CAUSE(k)])
-					buf_printf(&kinds, "%s%s", kinds.len ?
-					    ", " : "cause: ",
-					    model_cause_kind_names[k]);
-			if (kinds.len > 0) {
-				buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"1\" "
-				    "COLOR=\"%s\" BGCOLOR=\"%s\"><FONT "
-				    "POINT-SIZE=\"%s\">KIND</FONT></TD>",
-				    th->line, th->node_fill, small);
-				legend_add(&lg, kinds.s);
-			}
-			buf_free(&kinds);
-		}
-		for (k = 0; k < 5; k++) {
-			static const char *const glyph[] = {
-			    "\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6",
-			    "\xe2\x94\x80\xe2\x94\x80\xe2\x80\xba",
-			    "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb7",
-			    "\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6",
-			    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\xa4"};
-			static const char *const words[] = {"causes",
-			    "leads to", "responds to", "for",
-			    "against"};
-
-			if (!gc->link_types[k])
-				continue;
-			if (k == LT_LEADS_TO && gc->addressed) {
-				buf_printf(&lg.swatch[lg.n], "<TD>%s</TD>",
-				    glyph[k]);
-				legend_add(&lg, "addressed to");
-				continue;
-			}
-			buf_printf(&lg.swatch[lg.n], "<TD><FONT COLOR=\"%s\">"
-			    "%s</FONT></TD>", k == LT_OPPOSES ? th->against :
-			    th->line, glyph[k]);
-			legend_add(&lg, words[k]);
-		}
-		for (k = 0; k < 3; k++) {
-			static const char *const glyph[] = {
-			    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80",
-			    "\xe2\x95\x8c\xe2\x95\x8c\xe2\x95\x8c",
-			    "\xe2\x94\x88\xe2\x94\x88\xe2\x94\x88"};
-			static const char *const words[] = {"documented",
-			    "reported", "inferred"};
-
-			if (!gc->evidence[k])
-				continue;
-			buf_printf(&lg.swatch[lg.n], "<TD>%s</TD>", glyph[k]);
-			legend_add(&lg, words[k]);
-		}
-		for (i = 0; i < m->count[IT_GROUP]; i++) {
-			const item *g = m->items[IT_GROUP][i];
-
-			if (!gc->groups[i] || lg.n >= 64)
-				continue;
-			buf_printf(&lg.swatch[lg.n], "<TD BORDER=\"2\" "
-			    "COLOR=\"%s\" BGCOLOR=\"%s\" " SWATCH "></TD>",
-			    gc_group_color(gc, g), gc_group_fill(gc, g));
-			label_wrap_html(&lg.text[lg.n], g->name, gc->o->wrap,
-			    2, "<BR/>");
-			lg.n++;
-		}
-	}
-	if (lg.n == 0 && !sources)
-		return;
-	buf_printf(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\""
-	    " CELLPADDING=\"2\">");
-	if (lg.n > 0) {
-		buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>Legend"
-		    "</B></TD></TR>", 2 * per_row);
-		for (k = 0; k < lg.n; k++) {
-			if (k % per_row == 0)
-				buf_puts(&b, "<TR>");
-			buf_printf(&b, "%s<TD ALIGN=\"LEFT\">%s</TD>",
-			    lg.swatch[k].s, lg.text[k].s);
-			if (k % per_row == per_row - 1 || k == lg.n - 1)
-				buf_puts(&b, "</TR>");
-		}
-	}
-	if (sources) {
-		int num, col = 0, columns = source_columns(gc);
-		int span = 2 * per_row / columns;
-
-		buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>"
-		    "Sources</B></TD></TR>", 2 * per_row);
-		for (num = 1; num <= gc->cites; num++) {
-			for (i = 0; i < m->count[IT_SOURCE]; i++) {
-				const item *s = m->items[IT_SOURCE][i];
-				buf t = {0};
-
-				if (gc->cite[i] != num)
-					continue;
-				buf_puts(&t, s->cite);
-				if (s->archive)
-					buf_printf(&t, " (%s)", s->archive);
-				if (col == 0)
-					buf_puts(&b, "<TR>");
-				buf_printf(&b, "<TD ALIGN=\"RIGHT\" "
-				    "VALIGN=\"TOP\"><FONT POINT-SIZE=\"%s\">"
-				    "[%d]</FONT></TD><TD ALIGN=\"LEFT\" "
-				    "BALIGN=\"LEFT\" VALIGN=\"TOP\" COLSPAN=\"%d\">"
-				    "<FONT POINT-SIZE=\"%s\">", small, num,
-				    span - 1, small);
-				label_wrap_html(&b, t.s, gc->o->wrap * 2, 4,
-				    "<BR/>");
-				buf_puts(&b, "</FONT></TD>");
-				if (++col == columns) {
-					buf_puts(&b, "</TR>");
-					col = 0;
-				}
-				buf_free(&t);
-			}
-		}
-		if (col != 0)
-			buf_printf(&b, "<TD COLSPAN=\"%d\"></TD></TR>",
-			    (columns - col) * span);
-	}
-	buf_puts(&b, "</TABLE>");
-	for (k = 0; k < 64; k++) {
-		buf_free(&lg.swatch[k]);
-		buf_free(&lg.text[k]);
-	}
-	key_node(gc, b.s, 2 + 2 * (lg.n + per_row - 1) / per_row +
-	    (sources ? 4 * (gc->cites + 2) / source_columns(gc) : 0));
-	buf_free(&b);
-}
-
-/* Appends " step-N" to an object's class. */
-static void
-add_step_class(void *obj, int step)
-{
-	char *old = agget(obj, "class");
-	buf b = {0};
-
-	buf_printf(&b, "%s%sstep-%d", old ? old : "", old && old[0] ? " " :
-	    "", step);
-	set(obj, "class", b.s);
-	buf_free(&b);
-}
-
-/* A cluster's step: the earliest of its nodes' (step is indexed by the
- * nodes' sequence numbers). */
-static void
-mark_cluster_steps(Agraph_t *sub, const int *step)
-{
-	Agraph_t *inner;
-	Agnode_t *n;
-	int least = 0;
-
-	for (inner = agfstsubg(sub); inner != NULL; inner = agnxtsubg(inner))
-		mark_cluster_steps(inner, step);
-	if (strncmp(agnameof(sub), "cluster", 7) != 0)
-		return;
-	for (n = agfstnode(sub); n != NULL; n = agnxtnode(sub, n)) {
-		int s = step[AGSEQ(n)];
-
-		if (least == 0 || s < least)
-			least = s;
-	}
-	if (least > 0)
-		add_step_class(sub, least);
-}
-
-int
-graph_step_of_class(const char *cls)
-{
-	const char *p = cls;
-
-	while (p != NULL && (p = strstr(p, "step-")) != NULL) {
-		if ((p == cls || p[-1] == ' ') && p[5] >= '0' && p[5] <= '9')
-			return atoi(p + 5);
-		p += 5;
-	}
-	return 0;
-}
-
-void
-gc_step(graph_ctx *gc, Agnode_t *n, int step)
-{
-	size_t seq = (size_t)AGSEQ(n);
-
-	if (!gc->o->steps)
-		return;
-	if (seq >= gc->view_steps) {
-		size_t more = seq * 2 + 16;
-
-		gc->view_step = xrealloc(gc->view_step, more * sizeof(int));
-		memset(gc->view_step + gc->view_steps, 0,
-		    (more - gc->view_steps) * sizeof(int));
-		gc->view_steps = more;
-	}
-	gc->view_step[seq] = step;
-}
-
-/* Numbers the steps over the phases that have a node of their own (in
- * step[], nodes have only their own steps yet): a step with none takes
- * the number of the next that has one. Returns the new count. */
-static int
-renumber_steps(int *step, size_t nsteps, int count)
-{
-	int *map = xcalloc((size_t)count + 2, sizeof(int));
-	bool *used = xcalloc((size_t)count + 2, sizeof(bool));
-	int k, next = 0;
-	size_t i;
-
-	for (i = 0; i < nsteps; i++)
-		if (step[i] > 0 && step[i] <= count)
-			used[step[i]] = true;
-	for (k = 1; k <= count; k++)
-		if (used[k])
-			map[k] = ++next;
-	if (next > 0 && next < count) {
-		for (k = count; k >= 1; k--)
-			if (!used[k])
-				map[k] = k == count ? next : map[k + 1];
-		for (i = 0; i < nsteps; i++)
-			if (step[i] > 0 && step[i] <= count)
-				step[i] = map[step[i]];
-		count = next;
-	}
-	free(map);
-	free(used);
-	return count;
-}
-
-/* The step of every node (its phase's place among the selected phases;
- * for what has no phase, the earliest step of what it is linked to),
- * every edge (the later of its ends) and every cluster (the earliest of
- * its nodes), written as a step-N class. The count goes in the graph's
- * class as steps-N. */
-static void
-mark_steps(graph_ctx *gc)
-{
-	const model *m = gc->m;
-	int *of_phase = xcalloc(m->count[IT_PHASE] + 1, sizeof(int));
-	int count = 0, *step, changed = 1;
-	size_t i, most = 0;
-	Agnode_t *n;
-	Agedge_t *e;
-	Agraph_t *sub;
-	int t;
-
-	for (i = 0; i < m->count[IT_PHASE]; i++)
-		if (gc->sel->phase[i])
-			of_phase[i] = ++count;
-	if (count == 0)
-		count = 1;
-	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n))
-		if ((size_t)AGSEQ(n) > most)
-			most = (size_t)AGSEQ(n);
-	step = xcalloc(most + 2, sizeof(int));
-	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
-		for (i = 0; i < m->count[t]; i++) {
-			const item *it = m->items[t][i];
-			Agnode_t *drawn = gc->node[t][i];
-
-			if (drawn != NULL && it->resolved_phase != NULL)
-				step[AGSEQ(drawn)] =
-				    of_phase[it->resolved_phase->number - 1];
-		}
-	}
-	/* Nodes the view marked itself (headers, notes). */
-	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n))
-		if (step[AGSEQ(n)] == 0 && (size_t)AGSEQ(n) < gc->view_steps)
-			step[AGSEQ(n)] = gc->view_step[AGSEQ(n)];
-	/* A phase with nothing of the view in it would be an empty slide:
-	 * steps are numbered over the phases that have something, and what
-	 * would fall in an empty one comes with the next. */
-	count = renumber_steps(step, most + 1, count);
-	while (changed) {
-		changed = 0;
-		for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
-			for (e = agfstout(gc->g, n); e != NULL;
-			    e = agnxtout(gc->g, e)) {
-				int *a = &step[AGSEQ(agtail(e))];
-				int *b = &step[AGSEQ(aghead(e))];
-
-				if (*a == 0 && *b > 0) {
-					*a = *b;
-					changed = 1;
-				} else if (*b == 0 && *a > 0) {
-					*b = *a;
-					changed = 1;
-				}
-			}
-		}
-	}
-	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
-		if (step[AGSEQ(n)] == 0)
-			step[AGSEQ(n)] = 1;
-		add_step_class(n, step[AGSEQ(n)]);
-	}
-	for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n)) {
-		for (e = agfstout(gc->g, n); e != NULL; e = agnxtout(gc->g, e)) {
-			int a = step[AGSEQ(agtail(e))], b = step[AGSEQ(aghead(e))];
-
-			add_step_class(e, a > b ? a : b);
-		}
-	}
-	for (sub = agfstsubg(gc->g); sub != NULL; sub = agnxtsubg(sub))
-		mark_cluster_steps(sub, step);
-	{
-		char *old = agget(gc->g, "class");
-		buf b = {0};
-
-		buf_printf(&b, "%s steps-%d", old ? old : "", count);
-		set(gc->g, "class", b.s);
-		buf_free(&b);
-	}
-	free(of_phase);
-	free(step);
 }
 
 /* Orders links by their two ends, then by their place in the model. */
@@ -1277,8 +742,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
     char *err, size_t errsize)
 {
 	graph_ctx c = {0}, *gc = &c;
-	size_t i;
-	int t;
+	int t, v = view_index(o->view);
 	Agdesc_t desc = Agdirected;
 
 	gc->m = m;
@@ -1286,16 +750,15 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	gc->o = o;
 	gc->err = err;
 	gc->errsize = errsize;
-	if (strcmp(o->view, "stances") == 0 &&
+	if (v >= 0 && views[v].question &&
 	    (gc->question = stances_question(gc)) == NULL)
 		return NULL;
 	/* The overview and the arguments lay their items out side by side,
 	 * wider than a slide: narrower labels make them taller and narrower,
 	 * which a 16:9 slide shows larger (README, slide fit). */
 	gc->item_wrap = o->wrap;
-	if (!o->wrap_given && o->wrap > NARROW_WRAP &&
-	    (strcmp(o->view, "overview") == 0 ||
-	    strcmp(o->view, "arguments") == 0))
+	if (!o->wrap_given && o->wrap > NARROW_WRAP && v >= 0 &&
+	    views[v].narrow)
 		gc->item_wrap = NARROW_WRAP;
 	gc->th = theme_find(o->theme);
 	if (gc->th == NULL)
@@ -1307,42 +770,38 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	gc->same = count_same_links(m);
 	gc->g = agopen("kgraph", desc, NULL);
 	declare(gc);
-	set(gc->g, "bgcolor", o->transparent ? "transparent" :
+	gc_set(gc->g, "bgcolor", o->transparent ? "transparent" :
 	    gc->th->background);
-	set(gc->g, "nodesep", "0.3");
-	set(gc->g, "ranksep", "0.45");
-	set(gc->g, "pad", "0.3");
-	set(gc->g, "outputorder", "edgesfirst");
+	gc_set(gc->g, "nodesep", "0.3");
+	gc_set(gc->g, "ranksep", "0.45");
+	gc_set(gc->g, "pad", "0.3");
+	gc_set(gc->g, "outputorder", "edgesfirst");
 	{
 		buf b = {0};
 
 		buf_printf(&b, "%sgraph", o->id_prefix);
-		set(gc->g, "id", b.s);
+		gc_set(gc->g, "id", b.s);
 		b.len = 0;
 		buf_puts(&b, "kgraph view-");
 		label_token(&b, o->view);
-		buf_printf(&b, " theme-%s", gc->th->name);
-		set(gc->g, "class", b.s);
+		buf_printf(&b, " theme-%s", theme_name(gc->th));
+		gc_set(gc->g, "class", b.s);
 		buf_free(&b);
 	}
 	gc->body = gc->g;
-	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
-		if (strcmp(views[i].name, o->view) == 0) {
-			set(gc->g, "rankdir", o->direction ? o->direction :
-			    views[i].direction);
-			views[i].build(gc);
-			break;
-		}
+	if (v >= 0) {
+		gc_set(gc->g, "rankdir", o->direction ? o->direction :
+		    views[v].direction);
+		views[v].build(gc);
 	}
 	if (o->steps)
-		mark_steps(gc);
-	add_title(gc);
-	add_key(gc);
+		gc_mark_steps(gc);
+	gc_title(gc);
+	gc_key(gc);
 	for (t = 0; t < IT__COUNT; t++)
 		free(gc->node[t]);
 	free(gc->cite);
 	free(gc->same);
-	free(gc->view_step);
 	free(gc->groups);
 	return gc->g;
 }
@@ -1352,6 +811,56 @@ graph_free(Agraph_t *g)
 {
 	if (g != NULL)
 		agclose(g);
+}
+
+void
+graph_size(Agraph_t *g, long *nodes, long *edges)
+{
+	Agnode_t *n;
+	Agedge_t *e;
+
+	*nodes = *edges = 0;
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		(*nodes)++;
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+			char *style = agget(e, "style");
+
+			if (style == NULL || strcmp(style, "invis") != 0)
+				(*edges)++;
+		}
+	}
+}
+
+const char *
+graph_layout_engine(Agraph_t *g)
+{
+	const char *engine = agget(g, "layout");
+
+	return engine && engine[0] ? engine : "dot";
+}
+
+void
+graph_errors_keep(void)
+{
+	agseterr(AGMAX);
+}
+
+void
+graph_errors_reset(void)
+{
+	agreseterrors();
+}
+
+int
+graph_errors(void)
+{
+	return agerrors();
+}
+
+char *
+graph_error_take(void)
+{
+	return aglasterr();
 }
 
 bool
@@ -1371,143 +880,4 @@ graph_write_dot(Agraph_t *g, buf *out)
 		buf_putn(out, data, len);
 	free(data);
 	return ok;
-}
-
-/* What a step changes on one object, and the values it had. */
-struct step_obj {
-	void *obj;
-	int step;
-	char *style, *color, *fillcolor, *fontcolor;
-	bool cluster;
-};
-
-struct graph_steps {
-	Agraph_t *g;
-	struct step_obj *v;
-	size_t n, cap;
-};
-
-static char *
-dup_attr(void *obj, const char *name)
-{
-	char *v = agget(obj, (char *)name);
-
-	return xstrdup(v ? v : "");
-}
-
-static void
-steps_add(graph_steps *s, void *obj, bool cluster)
-{
-	int step = graph_step_of_class(agget(obj, "class"));
-	struct step_obj *o;
-
-	if (step <= 1)
-		return;                 /* shown from the first step on */
-	if (s->n == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 64;
-		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
-	}
-	o = &s->v[s->n++];
-	o->obj = obj;
-	o->step = step;
-	o->cluster = cluster;
-	o->style = dup_attr(obj, "style");
-	o->color = dup_attr(obj, "color");
-	o->fillcolor = dup_attr(obj, "fillcolor");
-	o->fontcolor = dup_attr(obj, "fontcolor");
-}
-
-static void
-steps_add_clusters(graph_steps *s, Agraph_t *g)
-{
-	Agraph_t *sub;
-
-	for (sub = agfstsubg(g); sub != NULL; sub = agnxtsubg(sub)) {
-		if (strncmp(agnameof(sub), "cluster", 7) == 0)
-			steps_add(s, sub, true);
-		steps_add_clusters(s, sub);
-	}
-}
-
-int
-graph_step_count(Agraph_t *g)
-{
-	char *cls = agget(g, "class");
-	const char *p = cls ? strstr(cls, "steps-") : NULL;
-
-	return p ? atoi(p + 6) : 1;
-}
-
-graph_steps *
-graph_steps_begin(Agraph_t *g)
-{
-	graph_steps *s = xcalloc(1, sizeof(*s));
-	Agnode_t *n;
-	Agedge_t *e;
-
-	s->g = g;
-	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
-		steps_add(s, n, false);
-		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e))
-			steps_add(s, e, false);
-	}
-	steps_add_clusters(s, g);
-	return s;
-}
-
-/* A faded copy of a colour: the same colour, nearly transparent. */
-static void
-faded(char *out, size_t size, const char *color)
-{
-	if (color[0] == '#' && strlen(color) == 7)
-		snprintf(out, size, "%s30", color);
-	else
-		snprintf(out, size, "#80808030");
-}
-
-void
-graph_step_show(graph_steps *s, int k, bool dim)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		struct step_obj *o = &s->v[i];
-		char tmp[64];
-
-		if (o->step <= k) {
-			set(o->obj, "style", o->style);
-			set(o->obj, "color", o->color);
-			set(o->obj, "fillcolor", o->fillcolor);
-			set(o->obj, "fontcolor", o->fontcolor);
-		} else if (!dim) {
-			set(o->obj, "style", "invis");
-		} else {
-			/* Layout fixed the text's colour; shapes and lines
-			 * fade, and the SVG writer fades the rest. */
-			faded(tmp, sizeof(tmp), o->color[0] ? o->color :
-			    "#808080");
-			set(o->obj, "color", tmp);
-			if (o->fillcolor[0]) {
-				faded(tmp, sizeof(tmp), o->fillcolor);
-				set(o->obj, "fillcolor", tmp);
-			}
-		}
-	}
-}
-
-void
-graph_steps_free(graph_steps *s)
-{
-	size_t i;
-
-	if (s == NULL)
-		return;
-	for (i = 0; i < s->n; i++) {
-		free(s->v[i].style);
-		free(s->v[i].color);
-		free(s->v[i].fillcolor);
-		free(s->v[i].fontcolor);
-	}
-	free(s->v);
-	free(s);
 }

@@ -1,7 +1,17 @@
 /* The graph stage: a selection of the model to a Graphviz graph (cgraph),
  * with the view's layout, the theme, labels, tooltips, ids and classes,
- * the legend, the title and the sources box. Only the graph stage knows
- * cgraph; the renderer lays the graph out and writes it. */
+ * the legend, the title and the sources box; and, around the layout that
+ * the render stage runs, what kgraph adjusts on the laid-out graph.
+ *
+ * Who touches Graphviz:
+ * - The graph stage owns the graph. Only its files (graph.c, title.c,
+ *   key.c, steps.c, place.c, view_*.c) include cgraph.h and call ag*
+ *   functions; of them, only place.c reads or moves what the layout
+ *   computed (ND_, ED_ and GD_ of <graphviz/types.h>).
+ * - The render stage owns the process's one GVC_t. Only render.c
+ *   includes gvc.h and calls gv* functions (gvLayout, gvRenderData,
+ *   gvFreeLayout); it reaches the graph and cgraph's messages only
+ *   through the functions declared here. */
 #ifndef KG_GRAPH_H
 #define KG_GRAPH_H
 
@@ -12,7 +22,7 @@
 typedef struct Agraph_s Agraph_t;
 
 /* The node that holds the legend and the sources box. It takes no room in
- * the layout; the renderer places it once the diagram is laid out. */
+ * the layout; graph_after_layout places it once the diagram is laid out. */
 #define GRAPH_KEY_NODE "kgraph_key"
 
 typedef struct {
@@ -31,15 +41,16 @@ typedef struct {
 	const sel_filters *filters;     /* for the title, or NULL */
 	const char *question;   /* the stances view's question, or NULL for
 	                         * the model's first */
-	bool steps;             /* mark every element with its step-N class,
-	                         * N its phase's place in the selection */
+	bool steps;             /* give every element its step N, its
+	                         * phase's place in the selection (and a
+	                         * step-N class for the SVG) */
 } graph_options;
 
 /* The defaults of the command line. */
 void graph_defaults(graph_options *o);
 
-/* The names of the built-in views, NULL-terminated, as model.h lists
- * them; true if name is one that this stage draws. */
+/* True if name is a built-in view (model.h's model_builtin_views) that
+ * this stage draws. */
 bool graph_view_known(const char *name);
 
 /* Builds the graph of view o->view for the selection; the caller frees
@@ -60,10 +71,35 @@ int graph_step_count(Agraph_t *g);
 graph_steps *graph_steps_begin(Agraph_t *g);
 void graph_step_show(graph_steps *s, int k, bool dim);
 void graph_steps_free(graph_steps *s);
-/* The step of an SVG element's class list ("... step-3 ..."), or 0. */
-int graph_step_of_class(const char *cls);
 
 /* Appends the graph, before layout, in the dot language. */
 bool graph_write_dot(Agraph_t *g, buf *out);
+
+/* The graph's size for the layout: its nodes, and its edges that are
+ * drawn (not the invisible ones that only order). */
+void graph_size(Agraph_t *g, long *nodes, long *edges);
+
+/* The Graphviz layout engine the view asks for: "dot", or "nop" for a
+ * view that placed its nodes itself. */
+const char *graph_layout_engine(Agraph_t *g);
+
+/* Before the layout: makes the key a point, so that the layout leaves no
+ * room for it; its label keeps its size (place.c). */
+void graph_before_layout(Agraph_t *g);
+
+/* After the layout: moves edge labels off nodes, then places the key, and
+ * grows the bounding box to hold what moved (place.c). */
+void graph_after_layout(Agraph_t *g);
+
+/* Graphviz's messages, which cgraph keeps for the whole library, layout
+ * and rendering included. graph_errors_keep makes it keep them instead
+ * of printing them (once, at start); graph_errors_reset forgets them
+ * before a layout or a rendering; graph_errors counts the errors since;
+ * graph_error_take returns the last message (the caller frees it), or
+ * NULL. */
+void graph_errors_keep(void);
+void graph_errors_reset(void);
+int graph_errors(void);
+char *graph_error_take(void);
 
 #endif

@@ -1,10 +1,11 @@
-/* After the layout, before the drawing: where the key (legend and
- * sources) goes, and edge labels moved off the nodes Graphviz put them
- * on or over each other. Graphviz's own layout is left as it is; only these labels move, and
- * the drawing's bounding box grows to hold them. */
-#include "place.h"
-
-#include <graphviz/gvc.h>
+/* The graph stage's side of the layout: before it, the key (legend and
+ * sources) is made a point that takes no room; after it, and before the
+ * drawing, the key goes below or beside the diagram, whichever fills a
+ * 16:9 slide better, and edge labels move off the nodes Graphviz put
+ * them on or over each other. Graphviz's own layout is left as it is;
+ * only these labels move, and the drawing's bounding box grows to hold
+ * them. The one file that reads the layout's results (types.h). */
+#include <graphviz/types.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -33,7 +34,7 @@ slide_scale(double w, double h)
 }
 
 void
-place_before_layout(Agraph_t *g)
+graph_before_layout(Agraph_t *g)
 {
 	Agnode_t *key = agnode(g, GRAPH_KEY_NODE, 0);
 
@@ -250,7 +251,7 @@ clear_edge_labels(Agraph_t *g)
 }
 
 void
-place_after_layout(Agraph_t *g)
+graph_after_layout(Agraph_t *g)
 {
 	clear_edge_labels(g);
 	place_key(g);

@@ -1,7 +1,5 @@
 #include "render.h"
 
-#include "place.h"
-
 #include <graphviz/gvc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +14,8 @@ context(void)
 {
 	if (gvc == NULL) {
 		gvc = gvContext();
-		/* Keep Graphviz's messages for ourselves (aglasterr). */
-		agseterr(AGMAX);
+		/* Keep Graphviz's messages for ourselves. */
+		graph_errors_keep();
 	}
 	return gvc;
 }
@@ -41,8 +39,20 @@ static bool render_json(const model *, const selection *, Agraph_t *,
 static bool render_dot(const model *, const selection *, Agraph_t *,
     buf *, char *, size_t);
 
-/* Each format: pictures name the Graphviz plugin that draws them from
- * the layout; the others write without a layout. */
+/* Each format: its name, extensions and whether it is binary; pictures
+ * name the Graphviz plugin that draws them from the layout, the others
+ * the function that writes them without one. One list makes both the
+ * table and the names for messages (render_format_list). */
+#define FORMATS(X) \
+	X(FMT_SVG, "svg", ".svg", NULL, false, "svg", NULL) \
+	X(FMT_PDF, "pdf", ".pdf", NULL, true, "pdf:cairo", NULL) \
+	X(FMT_PNG, "png", ".png", NULL, true, "png:cairo", NULL) \
+	X(FMT_DOT, "dot", ".dot", ".gv", false, NULL, render_dot) \
+	X(FMT_JSON, "json", ".json", NULL, false, NULL, render_json) \
+	X(FMT_HTML, "html", ".html", ".htm", false, "svg", NULL)
+
+#define FORMAT_ENTRY(f, name, ext, ext2, binary, plugin, write) \
+	[f] = {name, ext, ext2, binary, plugin, write},
 static const struct {
 	const char *name, *ext, *ext2;
 	bool binary;
@@ -50,14 +60,13 @@ static const struct {
 	bool (*write)(const model *, const selection *, Agraph_t *, buf *,
 	    char *, size_t);
 } formats[] = {
-	[FMT_SVG] = {"svg", ".svg", NULL, false, "svg", NULL},
-	[FMT_PDF] = {"pdf", ".pdf", NULL, true, "pdf:cairo", NULL},
-	[FMT_PNG] = {"png", ".png", NULL, true, "png:cairo", NULL},
-	[FMT_DOT] = {"dot", ".dot", ".gv", false, NULL, render_dot},
-	[FMT_JSON] = {"json", ".json", NULL, false, NULL, render_json},
-	[FMT_HTML] = {"html", ".html", ".htm", false, "svg", NULL},
+	FORMATS(FORMAT_ENTRY)
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+/* ", svg, pdf, ...": the names, each after a comma. */
+#define FORMAT_NAME(f, name, ext, ext2, binary, plugin, write) ", " name
+static const char format_names[] = FORMATS(FORMAT_NAME);
 
 int
 render_format_named(const char *name)
@@ -106,7 +115,7 @@ render_format_binary(render_format f)
 const char *
 render_format_list(void)
 {
-	return "svg, pdf, png, dot, json, html";
+	return format_names + 2;
 }
 
 static bool
@@ -141,19 +150,9 @@ render_dot(const model *m, const selection *sel, Agraph_t *g, buf *out,
 static bool
 too_dense(Agraph_t *g, char *err, size_t errsize)
 {
-	Agnode_t *n;
-	Agedge_t *e;
-	long nodes = 0, edges = 0;
+	long nodes, edges;
 
-	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
-		nodes++;
-		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
-			char *style = agget(e, "style");
-
-			if (style == NULL || strcmp(style, "invis") != 0)
-				edges++;
-		}
-	}
+	graph_size(g, &nodes, &edges);
 	if (edges <= RENDER_MAX_EDGES_BASE + RENDER_MAX_EDGES_PER_NODE * nodes &&
 	    nodes <= RENDER_MAX_NODES)
 		return false;
@@ -196,22 +195,20 @@ render_fits(render_format f, const model *m, const selection *sel,
 static bool
 lay_out(Agraph_t *g, char *err, size_t errsize)
 {
-	const char *engine = agget(g, "layout");
-
 	if (too_dense(g, err, errsize))
 		return false;
-	place_before_layout(g);
-	agreseterrors();
-	if (gvLayout(context(), g, engine && engine[0] ? engine : "dot") !=
-	    0 || agerrors() > 0) {
-		char *msg = aglasterr();
+	graph_before_layout(g);
+	graph_errors_reset();
+	if (gvLayout(context(), g, graph_layout_engine(g)) != 0 ||
+	    graph_errors() > 0) {
+		char *msg = graph_error_take();
 
 		snprintf(err, errsize, "Graphviz could not lay the graph out%s"
 		    "%.300s", msg ? ": " : "", msg ? msg : "");
 		free(msg);
 		return false;
 	}
-	place_after_layout(g);
+	graph_after_layout(g);
 	return true;
 }
 
@@ -225,8 +222,8 @@ render_laid_out(Agraph_t *g, const char *plugin, buf *out, char *err,
 	bool ok = true;
 
 	if (gvRenderData(context(), g, plugin, &data, &len) != 0 ||
-	    agerrors() > 0) {
-		char *msg = aglasterr();
+	    graph_errors() > 0) {
+		char *msg = graph_error_take();
 
 		snprintf(err, errsize, "Graphviz could not render %s%s%.300s",
 		    plugin, msg ? ": " : "", msg ? msg : "");
@@ -238,42 +235,6 @@ render_laid_out(Agraph_t *g, const char *plugin, buf *out, char *err,
 	if (data != NULL)
 		gvFreeRenderData(data);
 	return ok;
-}
-
-/* Fades, in SVG text, every group whose step is after k: the text's
- * colour was fixed by the layout, so opacity does what colours cannot. */
-static void
-svg_fade(buf *svg, int k)
-{
-	buf out = {0};
-	const char *p = svg->s, *g;
-
-	while ((g = strstr(p, "<g id=\"")) != NULL) {
-		const char *end = strchr(g, '>'), *cls;
-		int step = 0;
-
-		if (end == NULL)
-			break;
-		cls = strstr(g, "class=\"");
-		if (cls != NULL && cls < end) {
-			char tmp[512];
-			size_t len = (size_t)(strchr(cls + 7, '"') - (cls + 7));
-
-			if (len >= sizeof(tmp))
-				len = sizeof(tmp) - 1;
-			memcpy(tmp, cls + 7, len);
-			tmp[len] = '\0';
-			step = graph_step_of_class(tmp);
-		}
-		buf_putn(&out, p, (size_t)(g - p));
-		buf_puts(&out, "<g");
-		if (step > k)
-			buf_puts(&out, " opacity=\"0.2\"");
-		p = g + 2;
-	}
-	buf_puts(&out, p);
-	buf_free(svg);
-	*svg = out;
 }
 
 bool
@@ -297,8 +258,6 @@ render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
 		graph_step_show(steps, k, dim);
 		ok = render_laid_out(g, formats[f].plugin, &outs[k - 1], err,
 		    errsize);
-		if (ok && dim && f == FMT_SVG)
-			svg_fade(&outs[k - 1], k);
 	}
 	graph_step_show(steps, n, false);
 	graph_steps_free(steps);

@@ -48,6 +48,11 @@ typedef struct {
 	bool *kinds;            /* per kind_names entry */
 	strmap tags;
 	item_type type;
+	/* The filters, once read. */
+	bool by_phase, by_date, by_actor, by_kind, by_tag;
+	long lo, hi;            /* --since and --until, in days */
+	int level;              /* the least certain evidence kept */
+	const item *focus;      /* --focus, or NULL */
 } filter_ctx;
 
 /* Writes "unknown WHAT 'x' (did you mean 'y'?); valid WHATs: ..." */
@@ -262,18 +267,241 @@ focus_set(const model *m, const item *focus, int depth, bool **out)
 	}
 }
 
+#define GIVEN(s) ((s) != NULL && (s)[0] != '\0')
+
+/* Reads --phase into sel->phase; false with the message in err. */
+static bool
+read_phases(filter_ctx *fc, const char *spec)
+{
+	const model *m = fc->m;
+	char bad[80];
+	const char *near;
+	buf b = {0};
+	size_t i;
+
+	if (model_phase_spec(m, spec, fc->sel->phase, bad, sizeof(bad)) ==
+	    NULL)
+		return true;
+	buf_printf(&b, "unknown phase '%s'", bad);
+	near = model_suggest_id(m, bad, TYPE_BIT(IT_PHASE));
+	if (near)
+		buf_printf(&b, " (did you mean '%s'?)", near);
+	buf_printf(&b, "; valid: ");
+	for (i = 0; i < m->count[IT_PHASE]; i++)
+		buf_printf(&b, "%s%zu (%s)", i ? ", " : "", i + 1,
+		    m->items[IT_PHASE][i]->id);
+	if (m->count[IT_PHASE] == 0)
+		buf_printf(&b, "none (the model has no phases)");
+	snprintf(fc->err, fc->errsize, "%s", b.s);
+	buf_free(&b);
+	return false;
+}
+
+/* Reads --focus; false with the message in err. */
+static bool
+read_focus(filter_ctx *fc, const char *id)
+{
+	item *it = model_find(fc->m, id);
+	const char *near;
+	buf b = {0};
+
+	if (it != NULL && (it->type == IT_EVENT || it->type == IT_DECISION ||
+	    it->type == IT_CAUSE)) {
+		fc->focus = it;
+		return true;
+	}
+	near = model_suggest_id(fc->m, id, TYPE_BIT(IT_EVENT) |
+	    TYPE_BIT(IT_DECISION) | TYPE_BIT(IT_CAUSE));
+	buf_printf(&b, "--focus '%s' is not an event, a decision or a cause",
+	    id);
+	if (near)
+		buf_printf(&b, " (did you mean '%s'?)", near);
+	buf_printf(&b, "; see 'kgraph list events', 'kgraph list decisions' "
+	    "and 'kgraph list causes'");
+	snprintf(fc->err, fc->errsize, "%s", b.s);
+	buf_free(&b);
+	return false;
+}
+
+/* Reads a --since or --until date (opt names it in the message). */
+static bool
+read_date(filter_ctx *fc, const char *opt, const char *text, date *d)
+{
+	const char *e = date_parse(text, strlen(text), d);
+
+	if (e == NULL)
+		return true;
+	snprintf(fc->err, fc->errsize, "%s '%s' %s", opt, text, e);
+	return false;
+}
+
+/* Reads every filter into fc, in the order of the command line's help;
+ * false, with the message in err, at the first bad value. */
+static bool
+read_filters(filter_ctx *fc, const sel_filters *f)
+{
+	const model *m = fc->m;
+	date since = {0}, until = {0};
+	size_t i;
+
+	fc->by_phase = GIVEN(f->phases);
+	fc->by_date = GIVEN(f->since) || GIVEN(f->until);
+	fc->by_actor = GIVEN(f->actors) || GIVEN(f->groups);
+	fc->by_kind = GIVEN(f->kinds);
+	fc->by_tag = GIVEN(f->tags);
+	fc->level = EV_INFERRED;
+	fc->sel->any = fc->by_phase || fc->by_date || fc->by_actor ||
+	    fc->by_kind || fc->by_tag || GIVEN(f->evidence) ||
+	    GIVEN(f->focus);
+	if (fc->by_phase) {
+		if (!read_phases(fc, f->phases))
+			return false;
+	} else {
+		for (i = 0; i < m->count[IT_PHASE]; i++)
+			fc->sel->phase[i] = true;
+	}
+	if (GIVEN(f->since) && !read_date(fc, "--since", f->since, &since))
+		return false;
+	if (GIVEN(f->until) && !read_date(fc, "--until", f->until, &until))
+		return false;
+	fc->lo = since.set ? since.from : -100000000L;
+	fc->hi = until.set ? until.to : 100000000L;
+	if (GIVEN(f->actors) && !each_part(f->actors, take_actor, fc))
+		return false;
+	if (GIVEN(f->groups) && !each_part(f->groups, take_group, fc))
+		return false;
+	if (fc->by_kind && !each_part(f->kinds, take_kind, fc))
+		return false;
+	if (fc->by_tag && !each_part(f->tags, take_tag, fc))
+		return false;
+	if (GIVEN(f->evidence)) {
+		fc->level = model_lookup(model_evidence_names, f->evidence);
+		if (fc->level < 0) {
+			unknown(fc, "evidence level", f->evidence,
+			    suggest(f->evidence, model_evidence_names), 0,
+			    model_evidence_names);
+			return false;
+		}
+	}
+	return !GIVEN(f->focus) || read_focus(fc, f->focus);
+}
+
+/* True if item it of type t passes every filter but phase and date;
+ * *unplaced tells whether it lacks the phase or the date they ask for. */
+static bool
+passes(const filter_ctx *fc, int t, const item *it, bool *unplaced)
+{
+	bool pass = true;
+
+	*unplaced = false;
+	if (fc->by_phase) {
+		if (it->resolved_phase == NULL)
+			*unplaced = true;
+		else if (!fc->sel->phase[it->resolved_phase->number - 1])
+			pass = false;
+	}
+	if (fc->by_date) {
+		if (!it->date.set)
+			*unplaced = true;
+		else if (!date_overlaps(&it->date, fc->lo, fc->hi))
+			pass = false;
+	}
+	if (fc->by_actor && !involves(it, fc->actors))
+		pass = false;
+	if (fc->by_kind) {
+		int k = t == IT_EVENT ? 0 : t == IT_DECISION ? 1 :
+		    3 + (int)it->cause_kind;
+
+		if (!fc->kinds[k] && !(t == IT_CAUSE && fc->kinds[2]))
+			pass = false;
+	}
+	if (fc->by_tag && !has_tag(it, &fc->tags))
+		pass = false;
+	if ((int)it->evidence > fc->level)
+		pass = false;
+	return pass;
+}
+
+/* Items without a phase or a date (floating) are shown when they are
+ * connected to something shown (rule 4 of FORMAT.md's phases). */
+static void
+adopt_floating(const model *m, selection *sel, bool **floating)
+{
+	bool changed = true;
+	size_t i;
+
+	while (changed) {
+		changed = false;
+		for (i = 0; i < m->nlinks; i++) {
+			const relation *l = &m->links[i];
+			const item *a = l->from, *b = l->to;
+
+			if (a == NULL || b == NULL)
+				continue;
+			if (floating[a->type][a->index] &&
+			    sel->item[b->type][b->index]) {
+				sel->item[a->type][a->index] = true;
+				floating[a->type][a->index] = false;
+				changed = true;
+			}
+			if (floating[b->type][b->index] &&
+			    sel->item[a->type][a->index]) {
+				sel->item[b->type][b->index] = true;
+				floating[b->type][b->index] = false;
+				changed = true;
+			}
+		}
+	}
+}
+
+/* Selects what the selected items and links name: actors, questions,
+ * sources, and the groups of the actors. */
+static void
+mark_named(const model *m, selection *sel)
+{
+	size_t i, j;
+	int t;
+
+#define MARK(r) do { if ((r).to) \
+	sel->item[(r).to->type][(r).to->index] = true; } while (0)
+	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
+		for (i = 0; i < m->count[t]; i++) {
+			const item *it = m->items[t][i];
+
+			if (!sel->item[t][i])
+				continue;
+			MARK(it->actor);
+			MARK(it->by);
+			MARK(it->on);
+			for (j = 0; j < it->actors.n; j++)
+				MARK(it->actors.v[j]);
+			for (j = 0; j < it->to_actors.n; j++)
+				MARK(it->to_actors.v[j]);
+			for (j = 0; j < it->sources.n; j++)
+				MARK(it->sources.v[j].src);
+		}
+	}
+	for (i = 0; i < m->nlinks; i++) {
+		if (!sel->link[i])
+			continue;
+		for (j = 0; j < m->links[i].sources.n; j++)
+			MARK(m->links[i].sources.v[j].src);
+	}
+	for (i = 0; i < m->count[IT_ACTOR]; i++)
+		if (sel->item[IT_ACTOR][i])
+			MARK(m->items[IT_ACTOR][i]->group);
+#undef MARK
+}
+
 bool
 sel_apply(const model *m, const sel_filters *f, selection *sel, char *err,
     size_t errsize)
 {
 	filter_ctx fc = {0};
 	bool *floating[IT__COUNT] = {0};
-	date since = {0}, until = {0};
-	long lo = 0, hi = 0;
-	int level = EV_INFERRED, t;
+	int t;
 	size_t i;
-	bool ok = false, by_phase, by_date, by_actor, by_kind, by_tag;
-	const item *focus = NULL;
+	bool ok = false;
 
 	memset(sel, 0, sizeof(*sel));
 	sel->m = m;
@@ -290,215 +518,31 @@ sel_apply(const model *m, const sel_filters *f, selection *sel, char *err,
 	fc.actors = xcalloc(m->count[IT_ACTOR] + 1, sizeof(bool));
 	fc.kinds = xcalloc(sizeof(kind_names) / sizeof(kind_names[0]),
 	    sizeof(bool));
-
-#define GIVEN(s) ((s) != NULL && (s)[0] != '\0')
-	by_phase = GIVEN(f->phases);
-	by_date = GIVEN(f->since) || GIVEN(f->until);
-	by_actor = GIVEN(f->actors) || GIVEN(f->groups);
-	by_kind = GIVEN(f->kinds);
-	by_tag = GIVEN(f->tags);
-	sel->any = by_phase || by_date || by_actor || by_kind || by_tag ||
-	    GIVEN(f->evidence) || GIVEN(f->focus);
-
-	if (by_phase) {
-		char bad[80];
-
-		if (model_phase_spec(m, f->phases, sel->phase, bad,
-		    sizeof(bad)) != NULL) {
-			buf b = {0};
-
-			buf_printf(&b, "unknown phase '%s'", bad);
-			{
-				const char *near = model_suggest_id(m, bad,
-				    TYPE_BIT(IT_PHASE));
-
-				if (near)
-					buf_printf(&b, " (did you mean '%s'?)",
-					    near);
-			}
-			buf_printf(&b, "; valid: ");
-			for (i = 0; i < m->count[IT_PHASE]; i++)
-				buf_printf(&b, "%s%zu (%s)", i ? ", " : "",
-				    i + 1, m->items[IT_PHASE][i]->id);
-			if (m->count[IT_PHASE] == 0)
-				buf_printf(&b, "none (the model has no "
-				    "phases)");
-			snprintf(err, errsize, "%s", b.s);
-			buf_free(&b);
-			goto out;
-		}
-	} else {
-		for (i = 0; i < m->count[IT_PHASE]; i++)
-			sel->phase[i] = true;
-	}
-	if (GIVEN(f->since)) {
-		const char *e = date_parse(f->since, strlen(f->since), &since);
-
-		if (e) {
-			snprintf(err, errsize, "--since '%s' %s", f->since, e);
-			goto out;
-		}
-	}
-	if (GIVEN(f->until)) {
-		const char *e = date_parse(f->until, strlen(f->until), &until);
-
-		if (e) {
-			snprintf(err, errsize, "--until '%s' %s", f->until, e);
-			goto out;
-		}
-	}
-	lo = since.set ? since.from : -100000000L;
-	hi = until.set ? until.to : 100000000L;
-	if (GIVEN(f->actors) && !each_part(f->actors, take_actor, &fc))
+	if (!read_filters(&fc, f))
 		goto out;
-	if (GIVEN(f->groups) && !each_part(f->groups, take_group, &fc))
-		goto out;
-	if (by_kind && !each_part(f->kinds, take_kind, &fc))
-		goto out;
-	if (by_tag && !each_part(f->tags, take_tag, &fc))
-		goto out;
-	if (GIVEN(f->evidence)) {
-		level = model_lookup(model_evidence_names, f->evidence);
-		if (level < 0) {
-			unknown(&fc, "evidence level", f->evidence,
-			    suggest(f->evidence, model_evidence_names), 0,
-			    model_evidence_names);
-			goto out;
-		}
-	}
-	if (GIVEN(f->focus)) {
-		item *it = model_find(m, f->focus);
-
-		if (it == NULL || (it->type != IT_EVENT &&
-		    it->type != IT_DECISION && it->type != IT_CAUSE)) {
-			buf b = {0};
-			const char *near = model_suggest_id(m, f->focus,
-			    TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION) |
-			    TYPE_BIT(IT_CAUSE));
-
-			buf_printf(&b, "--focus '%s' is not an event, a "
-			    "decision or a cause", f->focus);
-			if (near)
-				buf_printf(&b, " (did you mean '%s'?)", near);
-			buf_printf(&b, "; see 'kgraph list events', "
-			    "'kgraph list decisions' and 'kgraph list "
-			    "causes'");
-			snprintf(err, errsize, "%s", b.s);
-			buf_free(&b);
-			goto out;
-		}
-		focus = it;
-	}
 
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
-			const item *it = m->items[t][i];
-			bool pass = true, unplaced = false;
+			bool unplaced, pass = passes(&fc, t, m->items[t][i],
+			    &unplaced);
 
-			if (by_phase) {
-				if (it->resolved_phase == NULL)
-					unplaced = true;
-				else if (!sel->phase[it->resolved_phase->number
-				    - 1])
-					pass = false;
-			}
-			if (by_date) {
-				if (!it->date.set)
-					unplaced = true;
-				else if (!date_overlaps(&it->date, lo, hi))
-					pass = false;
-			}
-			if (by_actor && !involves(it, fc.actors))
-				pass = false;
-			if (by_kind) {
-				int k = t == IT_EVENT ? 0 : t == IT_DECISION ?
-				    1 : 3 + (int)it->cause_kind;
-
-				if (!fc.kinds[k] && !(t == IT_CAUSE &&
-				    fc.kinds[2]))
-					pass = false;
-			}
-			if (by_tag && !has_tag(it, &fc.tags))
-				pass = false;
-			if ((int)it->evidence > level)
-				pass = false;
 			sel->item[t][i] = pass && !unplaced;
 			floating[t][i] = pass && unplaced;
 		}
 	}
-	/* Items without a phase or a date are shown when they are connected
-	 * to something shown (rule 4 of FORMAT.md's phases). */
-	{
-		bool changed = true;
-
-		while (changed) {
-			changed = false;
-			for (i = 0; i < m->nlinks; i++) {
-				const relation *l = &m->links[i];
-				const item *a = l->from, *b = l->to;
-
-				if (a == NULL || b == NULL)
-					continue;
-				if (floating[a->type][a->index] &&
-				    sel->item[b->type][b->index]) {
-					sel->item[a->type][a->index] = true;
-					floating[a->type][a->index] = false;
-					changed = true;
-				}
-				if (floating[b->type][b->index] &&
-				    sel->item[a->type][a->index]) {
-					sel->item[b->type][b->index] = true;
-					floating[b->type][b->index] = false;
-					changed = true;
-				}
-			}
-		}
-	}
-	if (focus != NULL) {
+	adopt_floating(m, sel, floating);
+	if (fc.focus != NULL) {
 		bool *near[IT__COUNT];
 
-		focus_set(m, focus, f->depth < 0 ? 1 : f->depth, near);
+		focus_set(m, fc.focus, f->depth < 0 ? 1 : f->depth, near);
 		for (t = 0; t < IT__COUNT; t++) {
 			for (i = 0; i < m->count[t]; i++)
 				sel->item[t][i] = sel->item[t][i] && near[t][i];
 			free(near[t]);
 		}
 	}
-	mark_links(m, sel, level);
-
-	/* What the selected items and links name. */
-	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
-		for (i = 0; i < m->count[t]; i++) {
-			const item *it = m->items[t][i];
-			size_t j;
-
-			if (!sel->item[t][i])
-				continue;
-#define MARK(r) do { if ((r).to) \
-	sel->item[(r).to->type][(r).to->index] = true; } while (0)
-			MARK(it->actor);
-			MARK(it->by);
-			MARK(it->on);
-			for (j = 0; j < it->actors.n; j++)
-				MARK(it->actors.v[j]);
-			for (j = 0; j < it->to_actors.n; j++)
-				MARK(it->to_actors.v[j]);
-			for (j = 0; j < it->sources.n; j++)
-				MARK(it->sources.v[j].src);
-		}
-	}
-	for (i = 0; i < m->nlinks; i++) {
-		size_t j;
-
-		if (!sel->link[i])
-			continue;
-		for (j = 0; j < m->links[i].sources.n; j++)
-			MARK(m->links[i].sources.v[j].src);
-	}
-	for (i = 0; i < m->count[IT_ACTOR]; i++)
-		if (sel->item[IT_ACTOR][i])
-			MARK(m->items[IT_ACTOR][i]->group);
-#undef MARK
+	mark_links(m, sel, fc.level);
+	mark_named(m, sel);
 	for (i = 0; i < m->count[IT_PHASE]; i++)
 		sel->item[IT_PHASE][i] = sel->phase[i];
 	if (!sel->any) {

@@ -1,10 +1,12 @@
 #include "theme.h"
 
-#include <string.h>
+#include "model.h"
 
+/* In the order in which the model's model_themes names them. */
 static const theme themes[] = {
 	{
-		"light", "#ffffff", "#1a1a1a", "#5f5f5f", "#404040",
+		/* light */
+		true, "#ffffff", "#1a1a1a", "#5f5f5f", "#404040",
 		"#f4f4f4", "#f7f7f5", "#b8b8b8", "#c0392b", "#1e7b34",
 		{"#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1",
 		    "#76b7b2", "#edc948", "#9c755f"},
@@ -12,7 +14,8 @@ static const theme themes[] = {
 		    "#e0efee", "#fbf3d6", "#eae2dc"},
 	},
 	{
-		"dark", "#1e1f22", "#eeeeee", "#b0b0b0", "#c8c8c8",
+		/* dark */
+		true, "#1e1f22", "#eeeeee", "#b0b0b0", "#c8c8c8",
 		"#34363a", "#27292d", "#5a5d63", "#ff7b72", "#7ee787",
 		{"#79a6d6", "#ff8a8c", "#86c97c", "#ffb36b", "#d3a6cb",
 		    "#9fd6d1", "#f5d76e", "#c9a38c"},
@@ -20,7 +23,8 @@ static const theme themes[] = {
 		    "#26403e", "#4a4224", "#3f342d"},
 	},
 	{
-		"print", "#ffffff", "#000000", "#444444", "#000000",
+		/* print: greys only, whatever the model's colours */
+		false, "#ffffff", "#000000", "#444444", "#000000",
 		"#ffffff", "#ffffff", "#777777", "#000000", "#000000",
 		{"#000000", "#333333", "#555555", "#777777", "#000000",
 		    "#333333", "#555555", "#777777"},
@@ -28,8 +32,8 @@ static const theme themes[] = {
 		    "#e0e0e0", "#cccccc", "#b8b8b8"},
 	},
 	{
-		/* Okabe-Ito, with strong text contrast. */
-		"contrast", "#ffffff", "#000000", "#333333", "#000000",
+		/* contrast: Okabe-Ito, with strong text contrast. */
+		true, "#ffffff", "#000000", "#333333", "#000000",
 		"#ffffff", "#ffffff", "#000000", "#d55e00", "#009e73",
 		{"#0072b2", "#d55e00", "#009e73", "#e69f00", "#cc79a7",
 		    "#56b4e9", "#f0e442", "#000000"},
@@ -38,13 +42,18 @@ static const theme themes[] = {
 	},
 };
 
+#define NTHEMES (sizeof(themes) / sizeof(themes[0]))
+
 const theme *
 theme_find(const char *name)
 {
-	size_t i;
+	int i = model_lookup(model_themes, name);
 
-	for (i = 0; i < sizeof(themes) / sizeof(themes[0]); i++)
-		if (strcmp(themes[i].name, name) == 0)
-			return &themes[i];
-	return NULL;
+	return i >= 0 && (size_t)i < NTHEMES ? &themes[i] : NULL;
+}
+
+const char *
+theme_name(const theme *th)
+{
+	return model_themes[th - themes];
 }

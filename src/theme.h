@@ -3,10 +3,12 @@
 #ifndef KG_THEME_H
 #define KG_THEME_H
 
+#include <stdbool.h>
+
 #define THEME_PALETTE 8
 
 typedef struct {
-	const char *name;
+	bool group_colors;              /* a group's own colour is used */
 	const char *background, *text, *muted, *line;
 	const char *node_fill;          /* items of actors in no group */
 	const char *cluster_fill, *cluster_line;
@@ -16,7 +18,10 @@ typedef struct {
 	const char *fills[THEME_PALETTE];       /* group fills (light tints) */
 } theme;
 
-/* The theme with this name, or NULL. */
+/* The theme with this name (one of the model's model_themes), or
+ * NULL. */
 const theme *theme_find(const char *name);
+/* A theme's name. */
+const char *theme_name(const theme *th);
 
 #endif

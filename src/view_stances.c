@@ -132,115 +132,149 @@ by_date(const void *pa, const void *pb)
 	return c ? c : (a->index > b->index) - (a->index < b->index);
 }
 
-void
-view_stances(graph_ctx *gc)
+/* The grid of the view: a row per actor, a column per phase, and the
+ * decisions in its cells. */
+typedef struct {
+	const item **ds;        /* the decisions on the question, by date */
+	size_t nd;
+	const item **rows;      /* the actors, in the order they first
+	                         * decided */
+	size_t nrows, ncols;
+	size_t *colmap;         /* per phase: its column */
+	bool has_unphased;      /* a decision has no phase: a last column */
+	size_t *row_of, *col_of;        /* per decision: its cell */
+	bool *changed;          /* per decision: its actor's position
+	                         * changed there */
+	buf *why_html, *why_tip;        /* per change: its note */
+	double *why_h;          /* per decision: its note's height, or 0 */
+	bool *has_why;          /* per column: a note is in it */
+	double *col_w, *col_x, *row_h, *row_y, *cell_h;
+	double cell_w, why_w, dec_h, y0;
+	int wrap;               /* the headers' and notes' label width */
+} grid;
+
+/* The decisions on the question, their actors' rows and the phases'
+ * columns. */
+static void
+grid_collect(graph_ctx *gc, grid *gr)
 {
 	const model *m = gc->m;
-	const item *q = gc->question;
-	size_t nd = 0, i, j, k, nrows = 0, ncols, *row_of, *col_of;
-	const item **ds = xcalloc(m->count[IT_DECISION] + 1, sizeof(*ds));
-	const item **rows = xcalloc(m->count[IT_ACTOR] + 1, sizeof(*rows));
-	bool *changed, *has_why, has_unphased = false;
-	size_t *colmap;
-	buf *why_html, *why_tip;          /* each change's note */
-	double *why_h, *col_w, *col_x, *row_h, *row_y, *cell_h;
-	double cell_w, why_w, dec_h, y0 = 0;
-	int wrap = gc->o->wrap < 24 ? gc->o->wrap : 24;
-	double fs = gc->o->font_size;
+	size_t i, j, k;
 
+	gr->ds = xcalloc(m->count[IT_DECISION] + 1, sizeof(*gr->ds));
+	gr->rows = xcalloc(m->count[IT_ACTOR] + 1, sizeof(*gr->rows));
 	for (i = 0; i < m->count[IT_DECISION]; i++) {
 		const item *d = m->items[IT_DECISION][i];
 
-		if (gc->sel->item[IT_DECISION][i] && d->on.to == q &&
+		if (gc->sel->item[IT_DECISION][i] && d->on.to == gc->question &&
 		    d->actor.to != NULL)
-			ds[nd++] = d;
+			gr->ds[gr->nd++] = d;
 	}
-	qsort(ds, nd, sizeof(*ds), by_date);
+	qsort(gr->ds, gr->nd, sizeof(*gr->ds), by_date);
 	/* Rows in the order actors first decided. */
-	for (i = 0; i < nd; i++) {
-		for (j = 0; j < nrows; j++)
-			if (rows[j] == ds[i]->actor.to)
+	for (i = 0; i < gr->nd; i++) {
+		for (j = 0; j < gr->nrows; j++)
+			if (gr->rows[j] == gr->ds[i]->actor.to)
 				break;
-		if (j == nrows)
-			rows[nrows++] = ds[i]->actor.to;
-		if (ds[i]->resolved_phase == NULL)
-			has_unphased = true;
+		if (j == gr->nrows)
+			gr->rows[gr->nrows++] = gr->ds[i]->actor.to;
+		if (gr->ds[i]->resolved_phase == NULL)
+			gr->has_unphased = true;
 	}
 	/* A column per selected phase, in order (so column k is step k),
 	 * and one for decisions without a phase. */
-	colmap = xcalloc(m->count[IT_PHASE] + 1, sizeof(size_t));
-	ncols = 0;
+	gr->colmap = xcalloc(m->count[IT_PHASE] + 1, sizeof(size_t));
 	for (k = 0; k < m->count[IT_PHASE]; k++)
 		if (gc->sel->phase[k])
-			colmap[k] = ncols++;
-	if (has_unphased || ncols == 0)
-		ncols++;
-	row_of = xcalloc(nd + 1, sizeof(size_t));
-	col_of = xcalloc(nd + 1, sizeof(size_t));
-	changed = xcalloc(nd + 1, sizeof(bool));
-	why_h = xcalloc(nd + 1, sizeof(double));
-	why_html = xcalloc(nd + 1, sizeof(buf));
-	why_tip = xcalloc(nd + 1, sizeof(buf));
-	has_why = xcalloc(ncols + 1, sizeof(bool));
-	col_w = xcalloc(ncols + 1, sizeof(double));
-	col_x = xcalloc(ncols + 2, sizeof(double));
-	row_h = xcalloc(nrows + 1, sizeof(double));
-	row_y = xcalloc(nrows + 2, sizeof(double));
-	cell_h = xcalloc(nrows * ncols + 1, sizeof(double));
+			gr->colmap[k] = gr->ncols++;
+	if (gr->has_unphased || gr->ncols == 0)
+		gr->ncols++;
+}
+
+/* Each decision's cell and note, and the columns' and rows' sizes. */
+static void
+grid_measure(graph_ctx *gc, grid *gr)
+{
+	size_t i, j, k, nd = gr->nd, ncols = gr->ncols;
+	double fs = gc->o->font_size;
+
+	gr->row_of = xcalloc(nd + 1, sizeof(size_t));
+	gr->col_of = xcalloc(nd + 1, sizeof(size_t));
+	gr->changed = xcalloc(nd + 1, sizeof(bool));
+	gr->why_h = xcalloc(nd + 1, sizeof(double));
+	gr->why_html = xcalloc(nd + 1, sizeof(buf));
+	gr->why_tip = xcalloc(nd + 1, sizeof(buf));
+	gr->has_why = xcalloc(ncols + 1, sizeof(bool));
+	gr->col_w = xcalloc(ncols + 1, sizeof(double));
+	gr->col_x = xcalloc(ncols + 2, sizeof(double));
+	gr->row_h = xcalloc(gr->nrows + 1, sizeof(double));
+	gr->row_y = xcalloc(gr->nrows + 2, sizeof(double));
+	gr->cell_h = xcalloc(gr->nrows * ncols + 1, sizeof(double));
 
 	/* Fixed sizes from the font: about 0.6 em a character. */
 	/* The decisions' labels wrap at --wrap in bold; octagons and
 	 * hexagons need room beside the text for their slanted sides. */
-	cell_w = gc->o->wrap * fs * 0.66 + 56;
-	why_w = (wrap + 4) * fs * 0.85 * 0.6 + 24;
-	dec_h = fs * 1.3 * 5 + 16;
+	gr->cell_w = gc->o->wrap * fs * 0.66 + 56;
+	gr->why_w = (gr->wrap + 4) * fs * 0.85 * 0.6 + 24;
+	gr->dec_h = fs * 1.3 * 5 + 16;
 	for (i = 0; i < nd; i++) {
-		for (j = 0; rows[j] != ds[i]->actor.to; j++)
+		const item *d = gr->ds[i];
+
+		for (j = 0; gr->rows[j] != d->actor.to; j++)
 			;
-		row_of[i] = j;
-		col_of[i] = ds[i]->resolved_phase ?
-		    colmap[ds[i]->resolved_phase->number - 1] : ncols - 1;
+		gr->row_of[i] = j;
+		gr->col_of[i] = d->resolved_phase ?
+		    gr->colmap[d->resolved_phase->number - 1] : ncols - 1;
 		/* A change: this actor's previous decision had another
 		 * stance. */
 		for (k = i; k-- > 0;)
-			if (ds[k]->actor.to == ds[i]->actor.to) {
-				changed[i] = ds[k]->resolved_stance !=
-				    ds[i]->resolved_stance;
+			if (gr->ds[k]->actor.to == d->actor.to) {
+				gr->changed[i] = gr->ds[k]->resolved_stance !=
+				    d->resolved_stance;
 				break;
 			}
-		if (changed[i]) {
-			why_h[i] = why_label(gc, ds[i], &why_html[i],
-			    &why_tip[i], wrap + 4);
-			if (why_h[i] > 0)
-				has_why[col_of[i]] = true;
+		if (gr->changed[i]) {
+			gr->why_h[i] = why_label(gc, d, &gr->why_html[i],
+			    &gr->why_tip[i], gr->wrap + 4);
+			if (gr->why_h[i] > 0)
+				gr->has_why[gr->col_of[i]] = true;
 		}
-		cell_h[row_of[i] * ncols + col_of[i]] += (why_h[i] > dec_h ?
-		    why_h[i] : dec_h) + GAP / 2;
+		gr->cell_h[gr->row_of[i] * ncols + gr->col_of[i]] +=
+		    (gr->why_h[i] > gr->dec_h ? gr->why_h[i] : gr->dec_h) +
+		    GAP / 2;
 	}
 	/* Columns as wide as a decision, and its note where there is one;
 	 * rows as high as their fullest cell. */
-	col_x[0] = HEAD_W + GAP;
+	gr->col_x[0] = HEAD_W + GAP;
 	for (k = 0; k < ncols; k++) {
-		col_w[k] = cell_w + (has_why[k] ? GAP / 2 + why_w : 0);
-		col_x[k + 1] = col_x[k] + col_w[k] + GAP;
+		gr->col_w[k] = gr->cell_w + (gr->has_why[k] ? GAP / 2 +
+		    gr->why_w : 0);
+		gr->col_x[k + 1] = gr->col_x[k] + gr->col_w[k] + GAP;
 	}
-	for (j = 0; j < nrows; j++) {
+	for (j = 0; j < gr->nrows; j++) {
 		for (k = 0; k < ncols; k++)
-			if (cell_h[j * ncols + k] > row_h[j])
-				row_h[j] = cell_h[j * ncols + k];
-		if (row_h[j] < dec_h)
-			row_h[j] = dec_h;
-		row_y[j + 1] = row_y[j] + row_h[j] + GAP;
+			if (gr->cell_h[j * ncols + k] > gr->row_h[j])
+				gr->row_h[j] = gr->cell_h[j * ncols + k];
+		if (gr->row_h[j] < gr->dec_h)
+			gr->row_h[j] = gr->dec_h;
+		gr->row_y[j + 1] = gr->row_y[j] + gr->row_h[j] + GAP;
 	}
+}
 
-	/* Heads: phases across the top, actors down the side. */
+/* Heads: phases across the top, actors down the side. */
+static void
+grid_heads(graph_ctx *gc, const grid *gr)
+{
+	const model *m = gc->m;
+	size_t j, k;
+
 	for (k = 0; k <= m->count[IT_PHASE]; k++) {
 		char name[96], title[512];
 		const item *p = k < m->count[IT_PHASE] ?
 		    m->items[IT_PHASE][k] : NULL;
-		size_t col = p ? colmap[k] : ncols - 1;
+		size_t col = p ? gr->colmap[k] : gr->ncols - 1;
 
-		if (p != NULL ? !gc->sel->phase[k] : !has_unphased)
+		if (p != NULL ? !gc->sel->phase[k] : !gr->has_unphased)
 			continue;
 		snprintf(name, sizeof(name), "head-%s", p ? p->id :
 		    "no-phase");
@@ -249,31 +283,72 @@ view_stances(graph_ctx *gc)
 			    p->title);
 		else
 			snprintf(title, sizeof(title), "Without a phase");
-		header(gc, name, title, col_x[col] + cell_w / 2,
-		    y0 - HEAD_H / 2, cell_w, HEAD_H, wrap + 4,
+		header(gc, name, title, gr->col_x[col] + gr->cell_w / 2,
+		    gr->y0 - HEAD_H / 2, gr->cell_w, HEAD_H, gr->wrap + 4,
 		    p ? (int)col + 1 : 1);
 	}
-	for (j = 0; j < nrows; j++) {
+	for (j = 0; j < gr->nrows; j++) {
 		char name[96];
 		size_t first = 0;
 
 		/* A row appears with its actor's first decision. */
-		while (first < nd && row_of[first] != j)
+		while (first < gr->nd && gr->row_of[first] != j)
 			first++;
-		snprintf(name, sizeof(name), "row-%s", rows[j]->id);
-		header(gc, name, gc_actor_name(rows[j]), HEAD_W / 2,
-		    y0 - HEAD_H - GAP - row_y[j] - dec_h / 2, HEAD_W, dec_h,
-		    18, ds[first]->resolved_phase ? (int)col_of[first] + 1 : 1);
+		snprintf(name, sizeof(name), "row-%s", gr->rows[j]->id);
+		header(gc, name, gc_actor_name(gr->rows[j]), HEAD_W / 2,
+		    gr->y0 - HEAD_H - GAP - gr->row_y[j] - gr->dec_h / 2,
+		    HEAD_W, gr->dec_h, 18, gr->ds[first]->resolved_phase ?
+		    (int)gr->col_of[first] + 1 : 1);
 	}
+}
 
-	/* The decisions, stacked in their cells in date order, each change
-	 * with its note beside it. */
-	memset(cell_h, 0, (nrows * ncols + 1) * sizeof(double));
-	for (i = 0; i < nd; i++) {
-		const item *d = ds[i];
-		size_t cell = row_of[i] * ncols + col_of[i];
-		double x = col_x[col_of[i]] + cell_w / 2;
-		double top = y0 - HEAD_H - GAP - row_y[row_of[i]] - cell_h[cell];
+/* Decision i's note on why its actor changed position, beside it at x,
+ * from top down. */
+static void
+grid_why(graph_ctx *gc, const grid *gr, size_t i, double x, double top)
+{
+	const item *d = gr->ds[i];
+	buf t = {0};
+	char name[96], size[32], *html;
+	Agnode_t *w;
+
+	snprintf(name, sizeof(name), "why-%s", d->id);
+	w = agnode(gc->body, name, 1);
+	html = agstrdup_html(gc->g, gr->why_html[i].s);
+	agsafeset(w, "label", html, "");
+	agstrfree(gc->g, html);
+	agsafeset(w, "shape", "note", "");
+	agsafeset(w, "style", "filled", "");
+	agsafeset(w, "fillcolor", (char *)gc->th->node_fill, "");
+	agsafeset(w, "color", (char *)gc->th->line, "");
+	gc_small_size(gc, size, sizeof(size));
+	agsafeset(w, "fontsize", size, "");
+	buf_printf(&t, "%swhy-%s", gc->o->id_prefix, d->id);
+	agsafeset(w, "id", t.s, "");
+	agsafeset(w, "class", "why kind-cause", "");
+	gc_step(gc, w, d->resolved_phase ? (int)gr->col_of[i] + 1 : 1);
+	t.len = 0;
+	label_attr(&t, gr->why_tip[i].s, 4000);
+	agsafeset(w, "tooltip", t.s, "");
+	place(w, x + gr->cell_w / 2 + GAP / 2 + gr->why_w / 2,
+	    top - gr->why_h[i] / 2, gr->why_w, gr->why_h[i]);
+	buf_free(&t);
+}
+
+/* The decisions, stacked in their cells in date order, each change
+ * with its note beside it. */
+static void
+grid_decisions(graph_ctx *gc, grid *gr)
+{
+	size_t i;
+
+	memset(gr->cell_h, 0, (gr->nrows * gr->ncols + 1) * sizeof(double));
+	for (i = 0; i < gr->nd; i++) {
+		const item *d = gr->ds[i];
+		size_t cell = gr->row_of[i] * gr->ncols + gr->col_of[i];
+		double x = gr->col_x[gr->col_of[i]] + gr->cell_w / 2;
+		double top = gr->y0 - HEAD_H - GAP - gr->row_y[gr->row_of[i]] -
+		    gr->cell_h[cell];
 		Agnode_t *n = gc_node(gc, gc->body, d);
 		stance s = d->resolved_stance;
 		buf b = {0}, cls = {0};
@@ -288,48 +363,33 @@ view_stances(graph_ctx *gc)
 		agsafeset(n, "shape", (char *)stance_marks[s].shape, "");
 		agsafeset(n, "color", (char *)stance_color(gc, s), "");
 		buf_printf(&cls, "%s stance-%s%s", agget(n, "class"),
-		    model_stance_names[s], changed[i] ? " changed" : "");
+		    model_stance_names[s], gr->changed[i] ? " changed" : "");
 		agsafeset(n, "class", cls.s, "");
-		place(n, x, top - dec_h / 2, cell_w, dec_h);
-		if (why_h[i] > 0) {
-			buf t = {0};
-			char name[96], size[32];
-			Agnode_t *w;
-
-			snprintf(name, sizeof(name), "why-%s", d->id);
-			w = agnode(gc->body, name, 1);
-			html = agstrdup_html(gc->g, why_html[i].s);
-			agsafeset(w, "label", html, "");
-			agstrfree(gc->g, html);
-			agsafeset(w, "shape", "note", "");
-			agsafeset(w, "style", "filled", "");
-			agsafeset(w, "fillcolor", (char *)gc->th->node_fill, "");
-			agsafeset(w, "color", (char *)gc->th->line, "");
-			gc_small_size(gc, size, sizeof(size));
-			agsafeset(w, "fontsize", size, "");
-			buf_printf(&t, "%swhy-%s", gc->o->id_prefix, d->id);
-			agsafeset(w, "id", t.s, "");
-			agsafeset(w, "class", "why kind-cause", "");
-			gc_step(gc, w, d->resolved_phase ?
-			    (int)col_of[i] + 1 : 1);
-			t.len = 0;
-			label_attr(&t, why_tip[i].s, 4000);
-			agsafeset(w, "tooltip", t.s, "");
-			place(w, x + cell_w / 2 + GAP / 2 + why_w / 2,
-			    top - why_h[i] / 2, why_w, why_h[i]);
-			buf_free(&t);
-		}
-		cell_h[cell] += (why_h[i] > dec_h ? why_h[i] : dec_h) + GAP / 2;
+		place(n, x, top - gr->dec_h / 2, gr->cell_w, gr->dec_h);
+		if (gr->why_h[i] > 0)
+			grid_why(gc, gr, i, x, top);
+		gr->cell_h[cell] += (gr->why_h[i] > gr->dec_h ? gr->why_h[i] :
+		    gr->dec_h) + GAP / 2;
 		buf_free(&b);
 		buf_free(&cls);
 	}
-	/* Each actor's path through the grid. */
-	for (i = 0; i < nd; i++) {
-		for (k = i + 1; k < nd; k++) {
+}
+
+/* Each actor's path through the grid: an edge from each decision to the
+ * actor's next, heavy where the position changed. */
+static void
+grid_paths(graph_ctx *gc, const grid *gr)
+{
+	const item *const *ds = gr->ds;
+	size_t i, k;
+
+	for (i = 0; i < gr->nd; i++) {
+		for (k = i + 1; k < gr->nd; k++) {
 			Agnode_t *a, *b;
 			char name[64];
 			Agedge_t *e;
 			buf s = {0};
+			bool changed = gr->changed[k];
 
 			if (ds[k]->actor.to != ds[i]->actor.to)
 				continue;
@@ -340,17 +400,16 @@ view_stances(graph_ctx *gc)
 			buf_printf(&s, "%s%s--%s", gc->o->id_prefix, ds[i]->id,
 			    ds[k]->id);
 			agsafeset(e, "id", s.s, "");
-			agsafeset(e, "class", changed[k] ? "path changed" :
+			agsafeset(e, "class", changed ? "path changed" :
 			    "path", "");
-			agsafeset(e, "penwidth", changed[k] ? "3.5" : "1.2",
-			    "");
-			agsafeset(e, "color", changed[k] ? (char *)gc->th->text :
+			agsafeset(e, "penwidth", changed ? "3.5" : "1.2", "");
+			agsafeset(e, "color", changed ? (char *)gc->th->text :
 			    (char *)gc->th->muted, "");
 			s.len = 0;
-			label_attr(&s, changed[k] ? "changed position" :
+			label_attr(&s, changed ? "changed position" :
 			    "same position", 100);
 			agsafeset(e, "tooltip", s.s, "");
-			if (changed[k])
+			if (changed)
 				gc->paths_changed = true;
 			else
 				gc->paths_same = true;
@@ -358,34 +417,57 @@ view_stances(graph_ctx *gc)
 			break;
 		}
 	}
+}
+
+static void
+grid_free(grid *gr)
+{
+	size_t i;
+
+	for (i = 0; i < gr->nd; i++) {
+		buf_free(&gr->why_html[i]);
+		buf_free(&gr->why_tip[i]);
+	}
+	free(gr->ds);
+	free(gr->rows);
+	free(gr->row_of);
+	free(gr->col_of);
+	free(gr->changed);
+	free(gr->why_h);
+	free(gr->why_html);
+	free(gr->why_tip);
+	free(gr->has_why);
+	free(gr->col_w);
+	free(gr->col_x);
+	free(gr->row_h);
+	free(gr->row_y);
+	free(gr->cell_h);
+	free(gr->colmap);
+}
+
+void
+view_stances(graph_ctx *gc)
+{
+	grid gr;
+	size_t i;
+
+	memset(&gr, 0, sizeof(gr));
+	gr.wrap = gc->o->wrap < 24 ? gc->o->wrap : 24;
+	grid_collect(gc, &gr);
+	grid_measure(gc, &gr);
+	grid_heads(gc, &gr);
+	grid_decisions(gc, &gr);
+	grid_paths(gc, &gr);
 	agsafeset(gc->g, "layout", "nop", "");
 	agsafeset(gc->g, "splines", "true", "");
 	gc->positioned = true;
 	gc->title_x = 0;
-	gc->title_y = y0 + HEAD_H;
+	gc->title_y = gr.y0 + HEAD_H;
 	/* The key goes below the grid in -T dot; for the layout, place.c
 	 * puts it at the origin, the grid's top-left corner, left empty
 	 * (the actors' column has no head). */
-	gc->key_top = y0 - HEAD_H - GAP - row_y[nrows] - GAP;
-	for (i = 0; i < nd; i++)
-		gc->stances[ds[i]->resolved_stance] = true;
-	free(ds);
-	free(rows);
-	free(row_of);
-	free(col_of);
-	free(changed);
-	for (i = 0; i < nd; i++) {
-		buf_free(&why_html[i]);
-		buf_free(&why_tip[i]);
-	}
-	free(why_h);
-	free(why_html);
-	free(why_tip);
-	free(has_why);
-	free(col_w);
-	free(col_x);
-	free(row_h);
-	free(row_y);
-	free(cell_h);
-	free(colmap);
+	gc->key_top = gr.y0 - HEAD_H - GAP - gr.row_y[gr.nrows] - GAP;
+	for (i = 0; i < gr.nd; i++)
+		gc->stances[gr.ds[i]->resolved_stance] = true;
+	grid_free(&gr);
 }

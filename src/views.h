@@ -1,99 +1,15 @@
-/* Inside the graph stage: what graph.c offers the views (view_*.c), one
- * file per built-in view. Only graph.c and the views include cgraph.h. */
+/* Inside the graph stage: the built-in views, one file each
+ * (view_*.c), each drawing a selection with what graph_int.h offers. */
 #ifndef KG_VIEWS_H
 #define KG_VIEWS_H
 
-#include <graphviz/cgraph.h>
+#include "graph_int.h"
 
-#include "graph.h"
-#include "theme.h"
+/* The selected events, decisions and causes, in date order, and the
+ * selected links between them that wanted accepts (all for NULL), with
+ * leaves spread: the overview, and the causes view without responses. */
+void view_items_and_links(graph_ctx *gc, bool (*wanted)(const relation *l));
 
-typedef struct {
-	const model *m;
-	const selection *sel;
-	const graph_options *o;
-	const theme *th;
-	Agraph_t *g;
-	Agraph_t *body;                 /* the parent of the views' nodes
-	                                 * and clusters */
-	Agnode_t **node[IT__COUNT];     /* the node drawn for each item */
-	int *cite;                      /* per source: its number, or 0 */
-	size_t *same;                   /* per link: the earlier links
-	                                 * between the same two items */
-	int *view_step;                 /* per node (AGSEQ): the step a view
-	                                 * gave it with gc_step, or 0 */
-	size_t view_steps;              /* the room in view_step */
-	int cites;                      /* sources numbered so far */
-	bool kinds[IT__COUNT + CK__COUNT];      /* what the legend lists */
-	bool link_types[5], evidence[3], ungrouped;
-	bool *groups;
-	size_t clusters;                /* clusters made so far */
-	bool addressed;                 /* the legend's "leads to" edges mean
-	                                 * "addressed to" (actors view) */
-	const item *question;           /* the stances view's question */
-	bool positioned;                /* the view placed every node (pos)
-	                                 * for Graphviz's nop layout */
-	int item_wrap;                  /* the items' label width: wrap, or
-	                                 * less in a view that a slide holds
-	                                 * better narrow (overview, arguments) */
-	double title_x, title_y;        /* there, where the title goes */
-	double key_top;                 /* and the y below which the key
-	                                 * may go, for -T dot */
-	bool stances[5], paths_same, paths_changed;    /* for the legend */
-	char *err;                      /* a view that cannot be drawn says
-	                                 * why here (errsize bytes) */
-	size_t errsize;
-	bool xlabels;                   /* edge labels as xlabel: for edges
-	                                 * that do not constrain the layout,
-	                                 * whose labels Graphviz 2.43
-	                                 * mishandles when they are flat */
-} graph_ctx;
-
-/* Kinds for the legend: items by type, causes by kind. */
-#define LEGEND_CAUSE(k) (IT__COUNT + (k))
-
-/* The selected items of the types in mask (1 << type), in drawing order:
- * by date, then type, then file order. The caller frees the array. */
-const item **gc_items(graph_ctx *gc, unsigned mask, size_t *n);
-
-/* The node of an item, made in parent (the graph or a cluster) on first
- * use, with its label, shape, style, tooltip, url, id and classes. */
-Agnode_t *gc_node(graph_ctx *gc, Agraph_t *parent, const item *it);
-
-/* An edge for a link between two drawn items; NULL if an end is not
- * drawn. */
-Agedge_t *gc_link(graph_ctx *gc, const relation *l);
-
-/* A cluster with a title; key makes its id and name unique. */
-Agraph_t *gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
-    const char *title);
-
-/* Spreads the items that point at t and at nothing else, and that
- * nothing points at (a decision's causes, mostly), over ranks of at most
- * four, by giving their edges lengths 1, 2, ... in turn: seven reasons
- * for one decision stand in two ranks of four and three, not in one rank
- * as long as a slide. Call it once all of a view's edges are made. */
-void gc_spread_leaves(graph_ctx *gc, Agnode_t *t);
-
-/* An invisible edge that orders a before b (timeline bands). */
-void gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b);
-
-/* With steps, the step of a node that is not an item (a header, a note),
- * which the view knows and the graph stage cannot infer. */
-void gc_step(graph_ctx *gc, Agnode_t *n, int step);
-
-/* A group's line colour and fill in the theme. */
-/* The point size of secondary text (kinds, dates, markers, sources) into
- * out: 0.85 of the base size, whole, since Graphviz 2.43 reads an HTML
- * POINT-SIZE as a whole number and would cut 11.9 to 11. */
-void gc_small_size(const graph_ctx *gc, char *out, size_t outsize);
-const char *gc_group_color(graph_ctx *gc, const item *group);
-const char *gc_group_fill(graph_ctx *gc, const item *group);
-
-/* The name of an actor (or its id), for labels. */
-const char *gc_actor_name(const item *actor);
-
-/* The views. */
 void view_overview(graph_ctx *gc);
 void view_causes(graph_ctx *gc);
 void view_arguments(graph_ctx *gc);
