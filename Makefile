@@ -5,7 +5,7 @@
 CC ?= cc
 PKGS = yaml-0.1 libcgraph libgvc fontconfig libutf8proc
 VERSION = 0.1.0
-WARN = -Wall -Wextra -Wpedantic -Wshadow
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes -Wformat=2
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
 	-DKG_VERSION='"$(VERSION)"' \

@@ -4,7 +4,6 @@
 
 #include "embedded.h"
 #include "json.h"
-#include "load.h"
 #include "page_hash.h"
 
 #ifndef KG_VERSION

@@ -81,8 +81,10 @@ gc_title(graph_ctx *gc)
 		 * place, left-aligned in a table of a width that holds it. */
 		Agnode_t *n = agnode(gc->g, "kgraph_title", 1);
 		buf t = {0};
-		size_t longest = strlen(gc->o->title ? gc->o->title :
-		    gc->m->title);
+		const char *title = gc->o->title ? gc->o->title :
+		    gc->m->title;
+		/* Widths in display columns: Hangul and Han take two. */
+		size_t longest = utf8_width(title, strlen(title));
 		double w, fs = gc->o->font_size;
 		char pos[64];
 
@@ -91,8 +93,9 @@ gc_title(graph_ctx *gc)
 		w = longest * fs * 1.5 * 0.62 + 24;
 		/* The second line, in the base size, may be the longer. */
 		if (gc->question != NULL) {
-			size_t second = strlen(view_title) + 2 +
-			    strlen(gc->question->title);
+			size_t second = utf8_width(view_title,
+			    strlen(view_title)) + 2 + utf8_width(
+			    gc->question->title, strlen(gc->question->title));
 			double w2;
 
 			if (second > (size_t)gc->o->wrap * 3)

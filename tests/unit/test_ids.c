@@ -13,7 +13,6 @@
 
 #include "check.h"
 #include "load.h"
-#include "reader.h"
 
 /* ---- load_id_problem ---- */
 

@@ -12,8 +12,6 @@
 #include <string.h>
 
 #include "check.h"
-#include "load.h"
-#include "reader.h"
 
 #include "pipeline.h"
 
