@@ -41,21 +41,20 @@ use_color(const term_opts *term)
 int
 term_option(int c, const char *cmd, term_opts *term)
 {
+	/* In the order of COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER. */
+	static const char *const whens[] = {"auto", "always", "never", NULL};
+	int when;
+
 	if (c == 'q') {
 		term->quiet = true;
 		return 0;
 	}
 	if (c != OPT_COLOR)
 		return -1;
-	if (strcmp(optarg, "auto") == 0)
-		term->color = COLOR_AUTO;
-	else if (strcmp(optarg, "always") == 0)
-		term->color = COLOR_ALWAYS;
-	else if (strcmp(optarg, "never") == 0)
-		term->color = COLOR_NEVER;
-	else
+	if ((when = model_lookup(whens, optarg)) < 0)
 		return usage_error(cmd, "--color takes auto, always or never, "
 		    "not '%s'", optarg);
+	term->color = when;
 	return 0;
 }
 

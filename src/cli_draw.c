@@ -124,6 +124,7 @@ int
 parse_draw(int argc, char **argv, bool render, draw_options *d)
 {
 	static struct option export_opts[EXPORT_OPTS + 1];
+	static const char *const reveals[] = {"hide", "dim", NULL};
 	const char *cmd = render ? "render" : "export";
 	int c, n;
 
@@ -204,13 +205,10 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 		case OPT_STEPS: d->g.steps = true; break;
 		case OPT_WATCH: d->watch = true; break;
 		case OPT_REVEAL:
-			if (strcmp(optarg, "hide") == 0)
-				d->reveal_dim = false;
-			else if (strcmp(optarg, "dim") == 0)
-				d->reveal_dim = true;
-			else
+			if ((n = model_lookup(reveals, optarg)) < 0)
 				return usage_error(cmd, "--reveal takes hide or "
 				    "dim, not '%s'", optarg);
+			d->reveal_dim = n == 1;
 			break;
 		case OPT_NO_TITLE: d->g.no_title = true; break;
 		case OPT_NO_LEGEND:
