@@ -251,6 +251,24 @@ date_show(const date *d, char *out, size_t size)
 	}
 }
 
+int64_t
+date_first_minute(const date *d)
+{
+	return (int64_t)d->from * 1440;
+}
+
+int64_t
+date_last_minute(const date *d)
+{
+	return (int64_t)d->to * 1440 + 1439;
+}
+
+bool
+date_before(const date *a, const date *b)
+{
+	return date_last_minute(a) < date_first_minute(b);
+}
+
 int
 date_cmp(const date *a, const date *b)
 {

@@ -46,6 +46,16 @@ void date_text(const date *d, char *out);
  * May-Aug 1949, c. Aug 1949. */
 void date_show(const date *d, char *out, size_t size);
 
+/* The first and the last minute a date covers, counted from
+ * 1970-01-01T00:00: a day without a time covers all its minutes, so it
+ * neither precedes nor follows a time on that day. The date must be
+ * set. What a view puts along its time axis, and what "A ends before B
+ * begins" means. */
+int64_t date_first_minute(const date *d);
+int64_t date_last_minute(const date *d);
+/* True if a ends strictly before b begins (both set). */
+bool date_before(const date *a, const date *b);
+
 /* Orders two dates by start, then end; unset dates come last. */
 int date_cmp(const date *a, const date *b);
 /* True if the date lies wholly within [from, to] (day numbers). */
