@@ -19,7 +19,7 @@ CORE = util diag reader date model keys load check select json label theme graph
 PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o
 OBJS = $(CORE:%=$(B)/%.o) $(PAGE) $(B)/embedded_model.o
 EMBED = $(B)/embedded_schema.o $(B)/embedded_starter.o
-UNIT = test_date test_utf8 test_ids test_phases
+UNIT = test_date test_utf8 test_ids test_phases test_keys
 UNIT_BINS = $(UNIT:%=$(B)/tests/%)
 
 .PHONY: all run test unit deps test-deps editor-deps clean
