@@ -462,8 +462,8 @@ register_id(loader *ld, item *it, const node *v)
 	old = strmap_put(&ld->m->ids, v->str, v->len, it);
 	if (old != NULL) {
 		ERR(v, "id '%s' is already the id of %s (line %d); all ids "
-		    "share one namespace", v->str, model_type_articles[old->type],
-		    old->line);
+		    "share one namespace", v->str,
+		    model_type_articles[old->type], old->line);
 		it->id = NULL;
 	}
 }
