@@ -389,7 +389,6 @@ sources_value(loader *ld, const node *k, const node *v, source_list *out)
 			for (j = 0; j < e->n; j++) {
 				const node *kk = &e->items[2 * j];
 				const node *vv = &e->items[2 * j + 1];
-
 				int code = key_code(ld, kk);
 				const key_field *f = code < 0 ? NULL :
 				    ld->keys.field[KEYS_SOURCE_REF][code];
