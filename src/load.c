@@ -481,7 +481,6 @@ field_value(loader *ld, void *base, const key_field *f, const node *k,
     const node *v)
 {
 	void *p = (char *)base + f->offset;
-	model_place *at = field_place(base, f);
 	const char *s;
 	int i;
 
@@ -495,7 +494,7 @@ field_value(loader *ld, void *base, const key_field *f, const node *k,
 		break;
 	case KV_REF_TEXT:
 		*(const char **)p = text_value(ld, k, v);
-		*at = place_of(v);
+		*field_place(base, f) = place_of(v);
 		break;
 	case KV_URL:
 		*(const char **)p = url_value(ld, k, v);
@@ -510,12 +509,12 @@ field_value(loader *ld, void *base, const key_field *f, const node *k,
 			*(const char **)p = s;
 		break;
 	case KV_DATE:
-		date_value(ld, k, v, p, at);
+		date_value(ld, k, v, p, field_place(base, f));
 		break;
 	case KV_DATE_TEXT: {
 		date d = {0};   /* stays unset when the value is not text */
 
-		date_value(ld, k, v, &d, at);
+		date_value(ld, k, v, &d, field_place(base, f));
 		if (d.set)
 			*(const char **)p = v->str;
 		break;
@@ -534,8 +533,8 @@ field_value(loader *ld, void *base, const key_field *f, const node *k,
 		split_commas(ld, p);
 		break;
 	case KV_ENUM:
-		if (at != NULL)
-			*at = place_of(v);
+		if (f->at != 0)
+			*field_place(base, f) = place_of(v);
 		if ((i = enum_value(ld, k, v, f->values->what,
 		    f->values->names)) >= 0)
 			*(int *)p = i;
