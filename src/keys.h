@@ -3,8 +3,10 @@
  * the order of the format, whether each is required, the kind of its
  * value, where the loader keeps it and how the JSON export writes it.
  * The loader (load.c) and the export (json.c) are driven by it, and a
- * unit test holds it against src/schema.json. Adding a key to the format
- * is a row here, a field in model.h, and its schema and documentation. */
+ * unit test (tests/unit/test_keys.c) holds it against src/schema.json.
+ * Adding a key to the format: its name in KEYS if it is new, a row in
+ * keys.c for each kind of item that has it, a field in model.h, and its
+ * entries in src/schema.json and docs/format.md. */
 #ifndef KG_KEYS_H
 #define KG_KEYS_H
 
@@ -15,7 +17,8 @@
 #include "model.h"
 
 /* Every key of an item, a link or a source reference, as a code: the
- * names the tables below use, once each. */
+ * names the tables of keys.c use, once each ("number" is the export's
+ * own, for a phase's number). */
 #define KEYS(X) X(ID, "id") X(TITLE, "title") X(NAME, "name") \
 	X(TEXT, "text") X(CITE, "cite") X(URL, "url") X(ARCHIVE, "archive") \
 	X(NATIVE, "native") X(ROLE, "role") X(QUOTE, "quote") \
