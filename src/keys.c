@@ -314,6 +314,8 @@ keys_kind_name(key_kind kind)
 	    "id filter", "enum", "enum text", "enum list", "tags", "sources",
 	    "bool", "number"};
 
+	_Static_assert(sizeof(names) / sizeof(names[0]) == KV_NUMBER + 1,
+	    "a kind of value has no name");
 	return (size_t)kind < sizeof(names) / sizeof(names[0]) ?
 	    names[kind] : "?";
 }

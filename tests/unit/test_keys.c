@@ -311,6 +311,55 @@ test_export_order(void **state)
 	}
 }
 
+/* Each row has what its kind and its export need: the loader and the
+ * export read them without asking. */
+static void
+test_rows_are_whole(void **state)
+{
+	int t;
+	size_t i;
+
+	(void)state;
+	for (t = 0; t < KEYS__TABLES; t++)
+		for (i = 0; i < keys_tables[t].n; i++) {
+			const key_field *f = &keys_tables[t].v[i];
+			const char *k = key_names[f->key];
+			bool enum_kind = f->kind == KV_ENUM ||
+			    f->kind == KV_ENUM_TEXT || f->kind == KV_ENUM_LIST;
+			bool keeps_place = f->kind == KV_DATE ||
+			    f->kind == KV_DATE_TEXT || f->kind == KV_ENUM ||
+			    f->kind == KV_REF_TEXT;
+			key_home home = t < IT__COUNT ? KH_ITEM :
+			    t == KEYS_LINK ? KH_LINK : KH_SOURCE_REF;
+
+			if (enum_kind != (f->values != NULL))
+				fail_msg("%s '%s': values for an enum, and only "
+				    "for one", table_def(t), k);
+			if (f->at != 0 && !keeps_place)
+				fail_msg("%s '%s': a place for a kind that keeps "
+				    "none", table_def(t), k);
+			if (f->kind == KV_REF_TEXT && f->at == 0)
+				fail_msg("%s '%s': no place", table_def(t), k);
+			if (f->json == KJ_RESOLVED && (f->derived == 0 ||
+			    (f->kind != KV_REF && f->kind != KV_ENUM)))
+				fail_msg("%s '%s': resolved, but not a ref or an "
+				    "enum with a derived field", table_def(t), k);
+			/* The export writes an absent text that it always
+			 * writes as the first of its values. */
+			if (f->json == KJ_ALWAYS && f->values == NULL &&
+			    f->kind != KV_DATE && f->kind != KV_REFS &&
+			    f->kind != KV_LIST && f->kind != KV_ID_FILTER &&
+			    f->kind != KV_TAGS && f->kind != KV_SOURCES &&
+			    f->kind != KV_BOOL && f->kind != KV_NUMBER)
+				fail_msg("%s '%s': always written, with no "
+				    "default", table_def(t), k);
+			if (f->home != home && !(t == IT_VIEW &&
+			    f->home == KH_VIEW))
+				fail_msg("%s '%s': kept in the wrong record",
+				    table_def(t), k);
+		}
+}
+
 /* Every name of KEYS is a key of some table, and finds its own code. */
 static void
 test_every_name_is_used(void **state)
@@ -361,6 +410,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_table_has_the_schemas_keys),
 		cmocka_unit_test(test_enums_match),
 		cmocka_unit_test(test_export_order),
+		cmocka_unit_test(test_rows_are_whole),
 		cmocka_unit_test(test_every_name_is_used),
 	};
 
