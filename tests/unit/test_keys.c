@@ -265,11 +265,12 @@ test_enums_match(void **state)
 				const char *v = f->values->names[j];
 
 				if (v[0] == '\0')
-					continue;       /* "none", not a value */
+					continue;       /* none */
 				n++;
 				if (!seq_has(e, v))
-					fail_msg("'%s' of %s: %s does not allow "
-					    "'%s'", k, table_def(t), SCHEMA, v);
+					fail_msg("'%s' of %s: %s does "
+					    "not allow '%s'", k,
+					    table_def(t), SCHEMA, v);
 			}
 			if (n != e->n)
 				fail_msg("'%s' of %s: %s allows %u values, the "
@@ -305,8 +306,9 @@ test_export_order(void **state)
 				if (order[i]->key == order[j]->key ||
 				    (ordered && order[i]->json_order ==
 				    order[j]->json_order))
-					fail_msg("%s exports '%s' twice, or two "
-					    "keys at one place", table_def(t),
+					fail_msg("%s exports '%s' twice, "
+					    "or two keys at one place",
+					    table_def(t),
 					    key_names[order[i]->key]);
 	}
 }
@@ -333,17 +335,18 @@ test_rows_are_whole(void **state)
 			    t == KEYS_LINK ? KH_LINK : KH_SOURCE_REF;
 
 			if (enum_kind != (f->values != NULL))
-				fail_msg("%s '%s': values for an enum, and only "
-				    "for one", table_def(t), k);
+				fail_msg("%s '%s': values for an enum, "
+				    "and only for one", table_def(t), k);
 			if (f->at != 0 && !keeps_place)
-				fail_msg("%s '%s': a place for a kind that keeps "
-				    "none", table_def(t), k);
+				fail_msg("%s '%s': a place for a kind "
+				    "that keeps none", table_def(t), k);
 			if (f->kind == KV_REF_TEXT && f->at == 0)
 				fail_msg("%s '%s': no place", table_def(t), k);
 			if (f->json == KJ_RESOLVED && (f->derived == 0 ||
 			    (f->kind != KV_REF && f->kind != KV_ENUM)))
-				fail_msg("%s '%s': resolved, but not a ref or an "
-				    "enum with a derived field", table_def(t), k);
+				fail_msg("%s '%s': resolved, but not a "
+				    "ref or an enum with a derived field",
+				    table_def(t), k);
 			/* The export writes an absent text that it always
 			 * writes as the first of its values. */
 			if (f->json == KJ_ALWAYS && f->values == NULL &&
