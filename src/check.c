@@ -24,10 +24,6 @@ typedef struct {
 #define AT(l, c, ...) diag_add(ck->dl, DIAG_ERROR, (l), (c), __VA_ARGS__)
 #define WARN(l, c, ...) diag_add(ck->dl, DIAG_WARNING, (l), (c), __VA_ARGS__)
 
-static const char *const type_article[IT__COUNT] = {"a source", "a group",
-    "an actor", "a phase", "a question", "an event", "a decision",
-    "a cause", "a view"};
-
 /* The names of the types in mask, as "an event or a decision". */
 static void
 mask_names(unsigned mask, char *out, size_t size)
@@ -44,7 +40,7 @@ mask_names(unsigned mask, char *out, size_t size)
 		count++;
 		n += (size_t)snprintf(out + n, size - n, "%s%s",
 		    count == 1 ? "" : count == total ? " or " : ", ",
-		    type_article[t]);
+		    model_type_articles[t]);
 		if (n >= size)
 			break;
 	}
@@ -69,7 +65,7 @@ resolve_found(checker *ck, ref *r, item *it, unsigned mask,
 	if (it != NULL) {
 		mask_names(mask, names, sizeof(names));
 		AT(r->line, r->col, "'%s' is %s, not %s", it->id,
-		    type_article[it->type], names);
+		    model_type_articles[it->type], names);
 		return NULL;
 	}
 	near = model_suggest_id(ck->m, r->id, mask);
@@ -188,7 +184,7 @@ check_link(checker *ck, relation *l)
 			    sizeof(names));
 			AT(l->from_ref.line, l->from_ref.col, "a '%s' link "
 			    "goes from %s; '%s' is %s", tn, names, from->id,
-			    type_article[from->type]);
+			    model_type_articles[from->type]);
 		} else if (l->from_ref.id != NULL) {
 			l->from = resolve_found(ck, &l->from_ref, from, ITEMS,
 			    "item");
@@ -206,11 +202,11 @@ check_link(checker *ck, relation *l)
 			if (what)
 				AT(l->to_ref.line, l->to_ref.col, "a cause's "
 				    "%s names %s; '%s' is %s", what, names,
-				    to->id, type_article[to->type]);
+				    to->id, model_type_articles[to->type]);
 			else
 				AT(l->to_ref.line, l->to_ref.col, "a '%s' link "
 				    "goes to %s; '%s' is %s", tn, names,
-				    to->id, type_article[to->type]);
+				    to->id, model_type_articles[to->type]);
 		} else if (l->to_ref.id != NULL) {
 			l->to = resolve_found(ck, &l->to_ref, to, ITEMS,
 			    "item");
@@ -323,9 +319,7 @@ phase_by_date(checker *ck, const ref *own, const date *d,
 		bool placed = date_at.line > 0;
 
 		if (it != NULL)
-			snprintf(what, sizeof(what), "%s '%s'",
-			    type_article[it->type] +
-			    (it->type == IT_EVENT ? 3 : 2), it->id);
+			model_describe(it, what, sizeof(what));
 		else
 			snprintf(what, sizeof(what), "a link");
 		AT(placed ? date_at.line : line, placed ? date_at.col : col,
@@ -508,7 +502,7 @@ check_view(checker *ck, item *v)
 				if (other != NULL)
 					AT(e->line, e->col, "'%s' is %s, not a "
 					    "phase", other->id,
-					    type_article[other->type]);
+					    model_type_articles[other->type]);
 				else if (near)
 					AT(e->line, e->col, "unknown phase %s "
 					    "(did you mean '%s'?)",

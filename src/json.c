@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include "keys.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -170,12 +172,12 @@ strs(writer *w, const char *k, const str_list *l)
 }
 
 static void
-sources(writer *w, const source_list *l)
+sources(writer *w, const char *k, const source_list *l)
 {
 	size_t i;
 	buf *o = w->out;
 
-	key(w, "sources");
+	key(w, k);
 	buf_putc(o, '[');
 	for (i = 0; i < l->n; i++) {
 		if (i)
@@ -191,114 +193,131 @@ sources(writer *w, const source_list *l)
 	buf_putc(o, ']');
 }
 
+/* A text, written as f->json says. */
 static void
-item_body(writer *w, const item *it)
+text(writer *w, const key_field *f, const char *s)
 {
-	str(w, "id", it->id);
-	switch (it->type) {
-	case IT_SOURCE:
-		str(w, "cite", it->cite);
-		str(w, "url", it->url);
-		str(w, "archive", it->archive);
-		date_value(w, "date", &it->date);
-		break;
-	case IT_GROUP:
-		str(w, "name", it->name);
-		str(w, "color", it->color);
-		break;
-	case IT_ACTOR:
-		str(w, "name", it->name);
-		str(w, "native", it->native);
-		str_or_null(w, "group", it->group.id);
-		str(w, "role", it->role);
-		str(w, "kind", model_actor_kind_names[it->actor_kind]);
-		strs(w, "tags", &it->tags);
-		break;
-	case IT_PHASE:
-		num(w, "number", it->number);
-		str(w, "title", it->title);
-		date_value(w, "from", &it->from);
-		date_value(w, "to", &it->to);
-		break;
-	case IT_QUESTION:
-		str(w, "title", it->title);
-		break;
-	case IT_EVENT:
-	case IT_DECISION:
-	case IT_CAUSE:
-		if (it->type == IT_CAUSE) {
-			str(w, "text", it->text);
-			str(w, "kind",
-			    model_cause_kind_names[it->cause_kind]);
-			str_or_null(w, "by", it->by.id);
-		} else {
-			str(w, "title", it->title);
-		}
-		if (it->type == IT_DECISION) {
-			str(w, "actor", it->actor.id);
-			str_or_null(w, "outcome", it->outcome ?
-			    model_outcome_names[it->outcome] : NULL);
-			str_or_null(w, "on", it->on.id);
-			str_or_null(w, "stance", it->resolved_stance ?
-			    model_stance_names[it->resolved_stance] : NULL);
-		}
-		date_value(w, "date", &it->date);
-		str_or_null(w, "phase", it->resolved_phase ?
-		    it->resolved_phase->id : NULL);
-		if (it->type == IT_EVENT)
-			refs(w, "actors", &it->actors);
-		if (it->type != IT_CAUSE)
-			refs(w, "to", &it->to_actors);
-		if (it->type != IT_CAUSE)
-			str(w, "text", it->text);
-		str(w, "quote", it->quote);
-		sources(w, &it->sources);
-		str(w, "evidence", model_evidence_names[it->evidence]);
-		str(w, "url", it->url);
-		strs(w, "tags", &it->tags);
-		break;
-	case IT_VIEW: {
-		const view_spec *vs = it->view;
+	const char *k = key_names[f->key];
 
-		str(w, "title", it->title);
-		str(w, "base", vs->base ? vs->base : "overview");
-		if (vs->phases.n)
-			strs(w, "phases", &vs->phases);
-		if (vs->actors.n)
-			strs(w, "actors", &vs->actors);
-		if (vs->groups.n)
-			strs(w, "groups", &vs->groups);
-		if (vs->kinds.n)
-			strs(w, "kinds", &vs->kinds);
-		if (vs->tags.n)
-			strs(w, "tags", &vs->tags);
-		str(w, "since", vs->since);
-		str(w, "until", vs->until);
-		str(w, "evidence", vs->evidence);
-		str(w, "focus", vs->focus);
-		if (vs->depth >= 0)
-			num(w, "depth", vs->depth);
-		str(w, "question", vs->question);
-		str(w, "direction", vs->direction);
-		boolean(w, "legend", vs->legend);
-		boolean(w, "citations", vs->citations);
-		boolean(w, "steps", vs->steps);
-		str(w, "theme", vs->theme);
+	if (f->json == KJ_OR_NULL)
+		str_or_null(w, k, s);
+	else if (s == NULL && f->json == KJ_ALWAYS)
+		str(w, k, f->values->names[0]);         /* the default */
+	else
+		str(w, k, s);
+}
+
+/* What check.c derived from field f of rec (an item or a relation):
+ * the id of the item it resolved to, or the name of an enum's value. */
+static void
+resolved(writer *w, const void *rec, const key_field *f)
+{
+	const void *d = (const char *)rec + f->derived;
+	const char *name = NULL;
+
+	if (f->kind == KV_ENUM) {
+		int i = *(const int *)d;
+
+		name = i ? f->values->names[i] : NULL;
+	} else {
+		const item *to = *(item *const *)d;
+
+		name = to ? to->id : NULL;
+	}
+	str_or_null(w, key_names[f->key], name);
+}
+
+/* Field f of rec, an item or a relation, as the table says; home is
+ * where f's value is kept (rec, or an item's view_spec). */
+static void
+field(writer *w, const void *rec, const void *home, const key_field *f)
+{
+	const void *p = (const char *)home + f->offset;
+	const char *k = key_names[f->key];
+	bool always = f->json == KJ_ALWAYS;
+	int i;
+
+	if (f->json == KJ_RESOLVED) {
+		resolved(w, rec, f);
+		return;
+	}
+	switch (f->kind) {
+	case KV_ID:
+	case KV_TEXT:
+	case KV_URL:
+	case KV_COLOR:
+	case KV_DATE_TEXT:
+	case KV_REF_TEXT:
+	case KV_ENUM_TEXT:
+		text(w, f, *(const char *const *)p);
+		break;
+	case KV_REF:
+		text(w, f, ((const ref *)p)->id);
+		break;
+	case KV_DATE:
+		date_value(w, k, p);
+		break;
+	case KV_REFS:
+		if (always || ((const ref_list *)p)->n > 0)
+			refs(w, k, p);
+		break;
+	case KV_LIST:
+	case KV_ID_FILTER:
+	case KV_ENUM_LIST:
+	case KV_TAGS:
+		if (always || ((const str_list *)p)->n > 0)
+			strs(w, k, p);
+		break;
+	case KV_SOURCES:
+		if (always || ((const source_list *)p)->n > 0)
+			sources(w, k, p);
+		break;
+	case KV_ENUM:
+		i = *(const int *)p;
+		text(w, f, i == 0 && f->json == KJ_OR_NULL ? NULL :
+		    f->values->names[i]);
+		break;
+	case KV_BOOL:
+		boolean(w, k, *(const int *)p);
+		break;
+	case KV_NUMBER:
+		if ((i = *(const int *)p) >= 0)       /* -1 when absent */
+			num(w, k, i);
 		break;
 	}
-	default:
-		break;
+}
+
+/* The fields each table's records export, in the export's order. */
+typedef struct {
+	const key_field *v[KEYS__TABLES][KEYS_MAX_FIELDS];
+	size_t n[KEYS__TABLES];
+} export_plan;
+
+/* The fields of rec, an item or a relation, of table t; view is an
+ * item's view_spec, or NULL. */
+static void
+fields(writer *w, const export_plan *plan, int t, const void *rec,
+    const void *view)
+{
+	size_t i;
+
+	for (i = 0; i < plan->n[t]; i++) {
+		const key_field *f = plan->v[t][i];
+
+		field(w, rec, f->home == KH_VIEW ? view : rec, f);
 	}
-	str(w, "note", it->note);
 }
 
 void
 json_model(buf *out, const model *m, const selection *sel)
 {
 	writer wr = {out, 0, true}, *w = &wr;
+	export_plan plan;
 	int t;
 	size_t i;
 
+	for (t = 0; t < KEYS__TABLES; t++)
+		plan.n[t] = keys_export_order(t, plan.v[t]);
 	buf_putc(out, '{');
 	w->depth = 1;
 	num(w, "kgraph", 1);
@@ -317,17 +336,7 @@ json_model(buf *out, const model *m, const selection *sel)
 				if (sel != NULL && !sel->link[i])
 					continue;
 				begin(w, NULL, '{');
-				str(w, "from", l->from_ref.id);
-				str(w, "to", l->to_ref.id);
-				str(w, "type", model_link_type_names[l->type]);
-				str(w, "label", l->label);
-				date_value(w, "date", &l->date);
-				str_or_null(w, "phase", l->resolved_phase ?
-				    l->resolved_phase->id : NULL);
-				str(w, "evidence",
-				    model_evidence_names[l->evidence]);
-				sources(w, &l->sources);
-				str(w, "note", l->note);
+				fields(w, &plan, KEYS_LINK, l, NULL);
 				finish(w, '}');
 			}
 			finish(w, ']');
@@ -336,10 +345,12 @@ json_model(buf *out, const model *m, const selection *sel)
 		}
 		begin(w, model_list_keys[t], '[');
 		for (i = 0; i < m->count[t]; i++) {
+			const item *it = m->items[t][i];
+
 			if (sel != NULL && !sel->item[t][i])
 				continue;
 			begin(w, NULL, '{');
-			item_body(w, m->items[t][i]);
+			fields(w, &plan, t, it, it->view);
 			finish(w, '}');
 		}
 		finish(w, ']');

@@ -1,44 +1,12 @@
 #include "load.h"
 
+#include "keys.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Every key of an item or a link, as a code to switch on. */
-#define KEYS(X) X(ID, "id") X(TITLE, "title") X(NAME, "name") \
-	X(TEXT, "text") X(CITE, "cite") X(URL, "url") X(ARCHIVE, "archive") \
-	X(NATIVE, "native") X(ROLE, "role") X(QUOTE, "quote") \
-	X(NOTE, "note") X(COLOR, "color") X(DATE, "date") X(FROM, "from") \
-	X(TO, "to") X(GROUP, "group") X(ACTOR, "actor") X(BY, "by") \
-	X(PHASE, "phase") X(ON, "on") X(ACTORS, "actors") X(FOR, "for") \
-	X(AGAINST, "against") X(SOURCES, "sources") X(TAGS, "tags") \
-	X(EVIDENCE, "evidence") X(KIND, "kind") X(OUTCOME, "outcome") \
-	X(STANCE, "stance") X(TYPE, "type") X(LABEL, "label") \
-	X(BASE, "base") X(PHASES, "phases") X(GROUPS, "groups") \
-	X(KINDS, "kinds") X(SINCE, "since") X(UNTIL, "until") \
-	X(FOCUS, "focus") X(DEPTH, "depth") X(QUESTION, "question") \
-	X(DIRECTION, "direction") X(LEGEND, "legend") \
-	X(CITATIONS, "citations") X(STEPS, "steps") X(THEME, "theme")
-
-enum key_code {
-#define KEY_ENUM(code, name) K_##code,
-	KEYS(KEY_ENUM)
-#undef KEY_ENUM
-	K__COUNT
-};
-
-static const struct {
-	const char *name;
-	size_t len;
-} key_table[K__COUNT] = {
-#define KEY_ENTRY(code, name) {name, sizeof(name) - 1},
-	KEYS(KEY_ENTRY)
-#undef KEY_ENTRY
-};
-
-#define KEY_BIT(k) ((uint64_t)1 << (k))
 
 /* A key's text and its code, remembered by the address of the text: the
  * reader stores each distinct key once, so a model's keys find their
@@ -52,9 +20,7 @@ struct key_memo {
 typedef struct {
 	model *m;
 	diag_list *dl;
-	uint64_t allowed[IT__COUNT];    /* the keys of each kind of item */
-	uint64_t required[IT__COUNT];   /* and those it must have */
-	uint64_t link_allowed, link_required;
+	key_index keys;         /* the table of keys, for lookups */
 	struct key_memo memo[KEY_MEMO_SIZE];
 	size_t links_cap;       /* the room in m->links */
 } loader;
@@ -63,67 +29,6 @@ static const char *const top_keys[] = {"kgraph", "title", "subtitle",
     "author", "description", "lang", "sources", "groups", "actors",
     "phases", "questions", "events", "decisions", "causes", "links",
     "views", NULL};
-
-/* Known keys of each kind of item, in the order of FORMAT.md. */
-static const char *const source_keys[] = {"id", "cite", "url", "archive",
-    "date", "note", NULL};
-static const char *const group_keys[] = {"id", "name", "color", NULL};
-static const char *const actor_keys[] = {"id", "name", "native", "group",
-    "role", "kind", "tags", "note", NULL};
-static const char *const phase_keys[] = {"id", "title", "from", "to",
-    "note", NULL};
-static const char *const question_keys[] = {"id", "title", "note", NULL};
-static const char *const event_keys[] = {"id", "title", "date", "phase",
-    "actors", "to", "text", "quote", "sources", "evidence", "url", "tags",
-    "note", NULL};
-static const char *const decision_keys[] = {"id", "actor", "title",
-    "date", "phase", "to", "outcome", "text", "quote", "sources",
-    "evidence", "url", "tags", "note", "on", "stance", NULL};
-static const char *const cause_keys[] = {"id", "text", "kind", "by",
-    "for", "against", "date", "phase", "quote", "sources", "evidence",
-    "url", "tags", "note", NULL};
-static const char *const link_keys[] = {"from", "to", "type", "label",
-    "date", "phase", "evidence", "sources", "note", NULL};
-static const char *const view_keys[] = {"id", "title", "base", "phases",
-    "actors", "groups", "kinds", "tags", "since", "until", "evidence",
-    "focus", "depth", "question", "direction", "legend", "citations",
-    "steps", "theme", NULL};
-static const char *const sourceref_keys[] = {"id", "at", NULL};
-
-static const char *const *const item_keys[IT__COUNT] = {source_keys,
-    group_keys, actor_keys, phase_keys, question_keys, event_keys,
-    decision_keys, cause_keys, view_keys};
-
-/* Required keys besides id. */
-static const char *const source_required[] = {"cite", NULL};
-static const char *const named_required[] = {"name", NULL};
-static const char *const titled_required[] = {"title", NULL};
-static const char *const decision_required[] = {"actor", "title", NULL};
-static const char *const cause_required[] = {"text", NULL};
-static const char *const view_required[] = {NULL};
-static const char *const link_required[] = {"from", "to", "type", NULL};
-
-static const char *const *const item_required[IT__COUNT] = {
-    source_required, named_required, named_required, titled_required,
-    titled_required, titled_required, decision_required, cause_required,
-    view_required};
-
-static const char *const article[IT__COUNT] = {"a source", "a group",
-    "an actor", "a phase", "a question", "an event", "a decision",
-    "a cause", "a view"};
-
-/* The code of a key of the format, or -1. */
-static int
-key_code_of(const char *s, size_t len)
-{
-	int k;
-
-	for (k = 0; k < K__COUNT; k++)
-		if (key_table[k].len == len &&
-		    memcmp(key_table[k].name, s, len) == 0)
-			return k;
-	return -1;
-}
 
 static int
 key_code(loader *ld, const node *key)
@@ -135,19 +40,9 @@ key_code(loader *ld, const node *key)
 	 * holds the same text. */
 	if (e->str != key->str) {
 		e->str = key->str;
-		e->code = key_code_of(key->str, key->len);
+		e->code = keys_code(key->str, key->len);
 	}
 	return e->code;
-}
-
-static uint64_t
-key_mask(const char *const *names)
-{
-	uint64_t mask = 0;
-
-	for (; *names != NULL; names++)
-		mask |= KEY_BIT(key_code_of(*names, strlen(*names)));
-	return mask;
 }
 
 #define ERR(n, ...) diag_add(ld->dl, DIAG_ERROR, (n)->line, (n)->col, \
@@ -458,6 +353,9 @@ tags_value(loader *ld, const node *k, const node *v, str_list *out)
 	out->n = j;
 }
 
+static void field_value(loader *ld, void *base, const key_field *f,
+    const node *k, const node *v);
+
 static void
 sources_value(loader *ld, const node *k, const node *v, source_list *out)
 {
@@ -491,15 +389,16 @@ sources_value(loader *ld, const node *k, const node *v, source_list *out)
 			for (j = 0; j < e->n; j++) {
 				const node *kk = &e->items[2 * j];
 				const node *vv = &e->items[2 * j + 1];
+				int code = key_code(ld, kk);
+				const key_field *f = code < 0 ? NULL :
+				    ld->keys.field[KEYS_SOURCE_REF][code];
 
-				if (strcmp(kk->str, "id") == 0) {
-					ref_value(ld, kk, vv, &sr->src);
-				} else if (strcmp(kk->str, "at") == 0) {
-					sr->at = text_value(ld, kk, vv);
+				if (f != NULL) {
+					field_value(ld, sr, f, kk, vv);
 				} else {
 					unknown_key(ld, kk,
 					    "a source reference",
-					    sourceref_keys);
+					    ld->keys.names[KEYS_SOURCE_REF]);
 					ok = false;
 				}
 			}
@@ -562,225 +461,136 @@ register_id(loader *ld, item *it, const node *v)
 	old = strmap_put(&ld->m->ids, v->str, v->len, it);
 	if (old != NULL) {
 		ERR(v, "id '%s' is already the id of %s (line %d); all ids "
-		    "share one namespace", v->str, article[old->type],
-		    old->line);
+		    "share one namespace", v->str,
+		    model_type_articles[old->type], old->line);
 		it->id = NULL;
 	}
 }
 
-static const char *const kind_names_for_views[] = {"event", "decision",
-    "cause", "reason", "argument", "objection", "fear", "condition",
-    "conclusion", NULL};
-
-static void
-view_field(loader *ld, view_spec *vs, const node *k, const node *v)
+/* The place of a value of field f in the record at base. */
+static model_place *
+field_place(void *base, const key_field *f)
 {
-	const char *key = k->str;
-
-	if (strcmp(key, "base") == 0) {
-		if (enum_value(ld, k, v, "base view", model_builtin_views) >= 0)
-			vs->base = v->str;
-	} else if (strcmp(key, "phases") == 0) {
-		str_list_value(ld, k, v, &vs->phases);
-	} else if (strcmp(key, "actors") == 0) {
-		str_list_value(ld, k, v, &vs->actors);
-		split_commas(ld, &vs->actors);
-	} else if (strcmp(key, "groups") == 0) {
-		str_list_value(ld, k, v, &vs->groups);
-		split_commas(ld, &vs->groups);
-	} else if (strcmp(key, "kinds") == 0) {
-		size_t i;
-
-		str_list_value(ld, k, v, &vs->kinds);
-		for (i = 0; i < vs->kinds.n; i++)
-			if (model_lookup(kind_names_for_views,
-			    vs->kinds.v[i]) < 0)
-				bad_value(ld, vs->kinds.v[i],
-				    vs->kinds.places[i], "kind",
-				    kind_names_for_views);
-	} else if (strcmp(key, "tags") == 0) {
-		tags_value(ld, k, v, &vs->tags);
-	} else if (strcmp(key, "since") == 0 || strcmp(key, "until") == 0) {
-		date d = {0};   /* stays unset when the value is not text */
-
-		date_value(ld, k, v, &d, key[0] == 'u' ? &vs->until_at : NULL);
-		if (d.set) {
-			if (key[0] == 's')
-				vs->since = v->str;
-			else
-				vs->until = v->str;
-		}
-	} else if (strcmp(key, "evidence") == 0) {
-		if (enum_value(ld, k, v, "evidence level",
-		    model_evidence_names) >= 0)
-			vs->evidence = v->str;
-	} else if (strcmp(key, "focus") == 0) {
-		vs->focus = text_value(ld, k, v);
-		vs->focus_at = place_of(v);
-	} else if (strcmp(key, "question") == 0) {
-		vs->question = text_value(ld, k, v);
-		vs->question_at = place_of(v);
-	} else if (strcmp(key, "depth") == 0) {
-		const char *s = text_value(ld, k, v);
-
-		if (s != NULL) {
-			if (strspn(s, "0123456789") != strlen(s) ||
-			    strlen(s) > 4)
-				ERR(v, "'depth' must be a whole number from 0 "
-				    "to 9999, not %s", Q(s));
-			else
-				vs->depth = atoi(s);
-		}
-	} else if (strcmp(key, "direction") == 0) {
-		if (enum_value(ld, k, v, "direction", model_directions) >= 0)
-			vs->direction = v->str;
-	} else if (strcmp(key, "theme") == 0) {
-		if (enum_value(ld, k, v, "theme", model_themes) >= 0)
-			vs->theme = v->str;
-	} else if (strcmp(key, "legend") == 0) {
-		vs->legend = bool_value(ld, k, v);
-	} else if (strcmp(key, "citations") == 0) {
-		vs->citations = bool_value(ld, k, v);
-	} else if (strcmp(key, "steps") == 0) {
-		vs->steps = bool_value(ld, k, v);
-	}
+	return f->at != 0 ? (model_place *)((char *)base + f->at) : NULL;
 }
 
-/* Handles one key of an item, whose code is code; false if the key is
- * not known. */
-static bool
-item_field(loader *ld, item *it, int code, const node *k, const node *v)
+/* Reads v, the value of key k, as the table's field f says, into the
+ * record at base (f->home says which kind of record). */
+static void
+field_value(loader *ld, void *base, const key_field *f, const node *k,
+    const node *v)
 {
-	item_type t = it->type;
+	void *p = (char *)base + f->offset;
+	const char *s;
 	int i;
 
-	if (code < 0 || !(ld->allowed[t] & KEY_BIT(code)))
-		return false;
-	if (code == K_ID) {
+	switch (f->kind) {
+	case KV_ID:
 		if (text_value(ld, k, v) != NULL)
-			register_id(ld, it, v);
-		return true;
-	}
-	if (t == IT_VIEW && code != K_TITLE) {
-		view_field(ld, it->view, k, v);
-		return true;
-	}
-	switch ((enum key_code)code) {
-	case K_TITLE:
-		it->title = text_value(ld, k, v);
+			register_id(ld, base, v);
 		break;
-	case K_NAME:
-		it->name = text_value(ld, k, v);
+	case KV_TEXT:
+		*(const char **)p = text_value(ld, k, v);
 		break;
-	case K_TEXT:
-		it->text = text_value(ld, k, v);
+	case KV_REF_TEXT:
+		*(const char **)p = text_value(ld, k, v);
+		*field_place(base, f) = place_of(v);
 		break;
-	case K_CITE:
-		it->cite = text_value(ld, k, v);
+	case KV_URL:
+		*(const char **)p = url_value(ld, k, v);
 		break;
-	case K_ARCHIVE:
-		it->archive = text_value(ld, k, v);
-		break;
-	case K_NATIVE:
-		it->native = text_value(ld, k, v);
-		break;
-	case K_ROLE:
-		it->role = text_value(ld, k, v);
-		break;
-	case K_QUOTE:
-		it->quote = text_value(ld, k, v);
-		break;
-	case K_NOTE:
-		it->note = text_value(ld, k, v);
-		break;
-	case K_URL:
-		it->url = url_value(ld, k, v);
-		break;
-	case K_COLOR: {
-		const char *s = text_value(ld, k, v);
-
+	case KV_COLOR:
+		s = text_value(ld, k, v);
 		if (s != NULL && (strlen(s) != 7 || s[0] != '#' ||
 		    strspn(s + 1, "0123456789abcdefABCDEF") != 6))
 			ERR(v, "color %s is not of the form #rrggbb "
 			    "(such as #1f77b4)", Q(s));
 		else
-			it->color = s;
+			*(const char **)p = s;
+		break;
+	case KV_DATE:
+		date_value(ld, k, v, p, field_place(base, f));
+		break;
+	case KV_DATE_TEXT: {
+		date d = {0};   /* stays unset when the value is not text */
+
+		date_value(ld, k, v, &d, field_place(base, f));
+		if (d.set)
+			*(const char **)p = v->str;
 		break;
 	}
-	case K_DATE:
-		date_value(ld, k, v, &it->date, &it->date_at);
+	case KV_REF:
+		ref_value(ld, k, v, p);
 		break;
-	case K_FROM:
-		date_value(ld, k, v, &it->from, NULL);
+	case KV_REFS:
+		ref_list_value(ld, k, v, p, NULL);
 		break;
-	case K_TO:
-		if (t == IT_PHASE)
-			date_value(ld, k, v, &it->to, NULL);
+	case KV_LIST:
+		str_list_value(ld, k, v, p);
+		break;
+	case KV_ID_FILTER:
+		str_list_value(ld, k, v, p);
+		split_commas(ld, p);
+		break;
+	case KV_ENUM:
+		if (f->at != 0)
+			*field_place(base, f) = place_of(v);
+		if ((i = enum_value(ld, k, v, f->values->what,
+		    f->values->names)) >= 0)
+			*(int *)p = i;
+		break;
+	case KV_ENUM_TEXT:
+		if (enum_value(ld, k, v, f->values->what,
+		    f->values->names) >= 0)
+			*(const char **)p = v->str;
+		break;
+	case KV_ENUM_LIST: {
+		str_list *l = p;
+		size_t j;
+
+		str_list_value(ld, k, v, l);
+		for (j = 0; j < l->n; j++)
+			if (model_lookup(f->values->names, l->v[j]) < 0)
+				bad_value(ld, l->v[j], l->places[j],
+				    f->values->what, f->values->names);
+		break;
+	}
+	case KV_TAGS:
+		tags_value(ld, k, v, p);
+		break;
+	case KV_SOURCES:
+		sources_value(ld, k, v, p);
+		break;
+	case KV_BOOL:
+		*(int *)p = bool_value(ld, k, v);
+		break;
+	case KV_NUMBER:
+		if ((s = text_value(ld, k, v)) == NULL)
+			break;
+		if (strspn(s, "0123456789") != strlen(s) || strlen(s) > 4)
+			ERR(v, "'%s' must be a whole number from 0 to 9999, "
+			    "not %s", k->str, Q(s));
 		else
-			ref_list_value(ld, k, v, &it->to_actors, NULL);
-		break;
-	case K_GROUP:
-		ref_value(ld, k, v, &it->group);
-		break;
-	case K_ACTOR:
-		ref_value(ld, k, v, &it->actor);
-		break;
-	case K_BY:
-		ref_value(ld, k, v, &it->by);
-		break;
-	case K_PHASE:
-		ref_value(ld, k, v, &it->phase);
-		break;
-	case K_ON:
-		ref_value(ld, k, v, &it->on);
-		break;
-	case K_ACTORS:
-		ref_list_value(ld, k, v, &it->actors, NULL);
-		break;
-	case K_FOR:
-		ref_list_value(ld, k, v, &it->for_items, NULL);
-		break;
-	case K_AGAINST:
-		ref_list_value(ld, k, v, &it->against_items, NULL);
-		break;
-	case K_SOURCES:
-		sources_value(ld, k, v, &it->sources);
-		/* An empty list is as good as none; entries that are all
-		 * wrong have their own errors. */
-		it->sources_given = v->kind != NODE_SEQ || v->n > 0;
-		break;
-	case K_TAGS:
-		tags_value(ld, k, v, &it->tags);
-		break;
-	case K_EVIDENCE:
-		if ((i = enum_value(ld, k, v, "evidence level",
-		    model_evidence_names)) >= 0)
-			it->evidence = (evidence)i;
-		break;
-	case K_KIND:
-		if (t == IT_ACTOR) {
-			if ((i = enum_value(ld, k, v, "actor kind",
-			    model_actor_kind_names)) >= 0)
-				it->actor_kind = (actor_kind)i;
-		} else if ((i = enum_value(ld, k, v, "cause kind",
-		    model_cause_kind_names)) >= 0) {
-			it->cause_kind = (cause_kind)i;
-		}
-		break;
-	case K_OUTCOME:
-		if ((i = enum_value(ld, k, v, "outcome",
-		    model_outcome_names)) > 0)
-			it->outcome = (outcome)i;
-		break;
-	case K_STANCE:
-		it->stance_at = place_of(v);
-		if ((i = enum_value(ld, k, v, "stance",
-		    model_stance_names)) > 0)
-			it->stance = (stance)i;
-		break;
-	default:
+			*(int *)p = atoi(s);
 		break;
 	}
+}
+
+/* Handles one key of an item, whose code is code; false if the key is
+ * not one of the item's type. */
+static bool
+item_field(loader *ld, item *it, int code, const node *k, const node *v)
+{
+	const key_field *f;
+
+	if (code < 0 || (f = ld->keys.field[it->type][code]) == NULL)
+		return false;
+	field_value(ld, f->home == KH_VIEW ? (void *)it->view : (void *)it,
+	    f, k, v);
+	/* An empty list is as good as none; entries that are all wrong
+	 * have their own errors. */
+	if (f->kind == KV_SOURCES)
+		it->sources_given = v->kind != NODE_SEQ || v->n > 0;
 	return true;
 }
 
@@ -825,13 +635,16 @@ load_item(loader *ld, item_type t, const node *n)
 {
 	item *it;
 	size_t i;
-	const char *const *req;
-	uint64_t seen = 0;      /* the keys the item has */
+	const char *const *req = ld->keys.required_names[t];
+	/* The keys the item has, and those it must have besides its id,
+	 * which has its own message. */
+	key_mask seen = 0;
+	key_mask required = ld->keys.required[t] & ~KEY_BIT(K_ID);
 
 	if (n->kind != NODE_MAP) {
 		ERR(n, "each entry of '%s' must be a mapping with an 'id', "
 		    "such as '- { id: ..., %s: ... }'", model_list_keys[t],
-		    item_required[t][0] ? item_required[t][0] : "title");
+		    req[0] ? req[0] : "title");
 		return;
 	}
 	it = arena_alloc(ld->m->arena, sizeof(*it));
@@ -855,20 +668,19 @@ load_item(loader *ld, item_type t, const node *n)
 		if (code >= 0)
 			seen |= KEY_BIT(code);
 		if (!item_field(ld, it, code, k, v))
-			unknown_key(ld, k, article[t], item_keys[t]);
+			unknown_key(ld, k, model_type_articles[t],
+			    ld->keys.names[t]);
 	}
 	if (!(seen & KEY_BIT(K_ID)))
-		ERR(n, "%s has no 'id' (required)", article[t]);
-	for (req = item_required[t]; (seen & ld->required[t]) !=
-	    ld->required[t] && *req != NULL; req++) {
+		ERR(n, "%s has no 'id' (required)", model_type_articles[t]);
+	for (; (seen & required) != required && *req != NULL; req++) {
 		if (node_get(n, *req) == NULL) {
 			if (it->id)
 				ERR(n, "%s '%s' has no '%s' (required)",
-				    article[t] + (t == IT_ACTOR ||
-				    t == IT_EVENT ? 3 : 2), it->id, *req);
+				    model_type_names[t], it->id, *req);
 			else
-				ERR(n, "%s has no '%s' (required)", article[t],
-				    *req);
+				ERR(n, "%s has no '%s' (required)",
+				    model_type_articles[t], *req);
 		}
 	}
 	if (it->id == NULL)
@@ -902,9 +714,9 @@ load_link(loader *ld, const node *n)
 {
 	relation *l;
 	size_t i;
-	const char *const *req;
-	int ty;
-	uint64_t seen = 0;      /* the keys the link has */
+	const char *const *req = ld->keys.required_names[KEYS_LINK];
+	key_mask seen = 0;      /* the keys the link has */
+	key_mask required = ld->keys.required[KEYS_LINK];
 
 	if (n->kind != NODE_MAP) {
 		ERR(n, "each entry of 'links' must be a mapping such as "
@@ -918,50 +730,18 @@ load_link(loader *ld, const node *n)
 	for (i = 0; i < n->n; i++) {
 		const node *k = &n->items[2 * i], *v = &n->items[2 * i + 1];
 		int code = key_code(ld, k);
+		const key_field *f;
 
 		if (code >= 0)
 			seen |= KEY_BIT(code);
-		if (code < 0 || !(ld->link_allowed & KEY_BIT(code)))
-			code = -1;
-		switch (code) {
-		case K_FROM:
-			ref_value(ld, k, v, &l->from_ref);
-			break;
-		case K_TO:
-			ref_value(ld, k, v, &l->to_ref);
-			break;
-		case K_TYPE:
-			if ((ty = enum_value(ld, k, v, "link type",
-			    model_link_type_names)) >= 0)
-				l->type = (link_type)ty;
-			break;
-		case K_LABEL:
-			l->label = text_value(ld, k, v);
-			break;
-		case K_NOTE:
-			l->note = text_value(ld, k, v);
-			break;
-		case K_DATE:
-			date_value(ld, k, v, &l->date, &l->date_at);
-			break;
-		case K_PHASE:
-			ref_value(ld, k, v, &l->phase);
-			break;
-		case K_EVIDENCE:
-			if ((ty = enum_value(ld, k, v, "evidence level",
-			    model_evidence_names)) >= 0)
-				l->evidence = (evidence)ty;
-			break;
-		case K_SOURCES:
-			sources_value(ld, k, v, &l->sources);
-			break;
-		default:
-			unknown_key(ld, k, "a link", link_keys);
-			break;
-		}
+		f = code < 0 ? NULL : ld->keys.field[KEYS_LINK][code];
+		if (f != NULL)
+			field_value(ld, l, f, k, v);
+		else
+			unknown_key(ld, k, "a link",
+			    ld->keys.names[KEYS_LINK]);
 	}
-	for (req = link_required; (seen & ld->link_required) !=
-	    ld->link_required && *req != NULL; req++)
+	for (; (seen & required) != required && *req != NULL; req++)
 		if (node_get(n, *req) == NULL)
 			ERR(n, "a link has no '%s' (required)", *req);
 	if (l->from_ref.id == NULL || l->to_ref.id == NULL ||
@@ -1031,12 +811,7 @@ load_model(const node *root, arena *texts, const char *file,
 	m->file = file;
 	ld->m = m;
 	ld->dl = dl;
-	for (t = 0; t < IT__COUNT; t++) {
-		ld->allowed[t] = key_mask(item_keys[t]);
-		ld->required[t] = key_mask(item_required[t]);
-	}
-	ld->link_allowed = key_mask(link_keys);
-	ld->link_required = key_mask(link_required);
+	keys_index_init(&ld->keys);
 	ld->links_cap = count_links(ld, root);
 	if (ld->links_cap > 0)
 		m->links = xmalloc(ld->links_cap * sizeof(relation));

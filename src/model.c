@@ -11,6 +11,9 @@ const char *const model_type_names[] = {"source", "group", "actor",
     "phase", "question", "event", "decision", "cause", "view", NULL};
 const char *const model_list_keys[] = {"sources", "groups", "actors",
     "phases", "questions", "events", "decisions", "causes", "views", NULL};
+const char *const model_type_articles[IT__COUNT] = {"a source",
+    "a group", "an actor", "a phase", "a question", "an event",
+    "a decision", "a cause", "a view"};
 const char *const model_evidence_names[] = {"documented", "reported",
     "inferred", NULL};
 const char *const model_actor_kind_names[] = {"person", "body", "state",

@@ -36,6 +36,9 @@ typedef enum {
 /* Names of the values above, as written in models; NULL-terminated. */
 extern const char *const model_type_names[];     /* "source", ... */
 extern const char *const model_list_keys[];      /* "sources", ... */
+/* Each item type with its article, as messages name a kind of item:
+ * "a source", "an actor", ...; by item_type. */
+extern const char *const model_type_articles[IT__COUNT];
 extern const char *const model_evidence_names[];
 extern const char *const model_actor_kind_names[];
 extern const char *const model_cause_kind_names[];
