@@ -44,11 +44,7 @@ diag_cmp(const void *pa, const void *pb)
 {
 	const diag *a = pa, *b = pb;
 
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->col != b->col)
-		return a->col < b->col ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	return place_cmp(a->line, a->col, a->seq, b->line, b->col, b->seq);
 }
 
 void

@@ -3,6 +3,7 @@
 #include "keys.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 
 /* A small pretty-printer: objects and arrays open on one line and hold
@@ -141,32 +142,24 @@ date_value(writer *w, const char *k, const date *d)
 	    from, to, d->approx ? "true" : "false");
 }
 
+_Static_assert(offsetof(ref, id) == 0, "string_array reads a ref's id as "
+    "the first member of a ref");
+
+/* A list of ids or texts as a JSON array: n strings, each the first
+ * member of an entry of size stride (a ref's id, or a text itself). */
 static void
-refs(writer *w, const char *k, const ref_list *l)
+string_array(writer *w, const char *k, const void *v, size_t n,
+    size_t stride)
 {
 	size_t i;
 
 	key(w, k);
 	buf_putc(w->out, '[');
-	for (i = 0; i < l->n; i++) {
+	for (i = 0; i < n; i++) {
 		if (i)
 			buf_puts(w->out, ", ");
-		json_string(w->out, l->v[i].id);
-	}
-	buf_putc(w->out, ']');
-}
-
-static void
-strs(writer *w, const char *k, const str_list *l)
-{
-	size_t i;
-
-	key(w, k);
-	buf_putc(w->out, '[');
-	for (i = 0; i < l->n; i++) {
-		if (i)
-			buf_puts(w->out, ", ");
-		json_string(w->out, l->v[i]);
+		json_string(w->out, *(const char *const *)(const void *)
+		    ((const char *)v + i * stride));
 	}
 	buf_putc(w->out, ']');
 }
@@ -259,14 +252,16 @@ field(writer *w, const void *rec, const void *home, const key_field *f)
 		break;
 	case KV_REFS:
 		if (always || ((const ref_list *)p)->n > 0)
-			refs(w, k, p);
+			string_array(w, k, ((const ref_list *)p)->v,
+			    ((const ref_list *)p)->n, sizeof(ref));
 		break;
 	case KV_LIST:
 	case KV_ID_FILTER:
 	case KV_ENUM_LIST:
 	case KV_TAGS:
 		if (always || ((const str_list *)p)->n > 0)
-			strs(w, k, p);
+			string_array(w, k, ((const str_list *)p)->v,
+			    ((const str_list *)p)->n, sizeof(const char *));
 		break;
 	case KV_SOURCES:
 		if (always || ((const source_list *)p)->n > 0)

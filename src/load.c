@@ -791,11 +791,8 @@ link_place_cmp(const void *pa, const void *pb)
 {
 	const relation *a = pa, *b = pb;
 
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->col != b->col)
-		return a->col < b->col ? -1 : 1;
-	return (a->index > b->index) - (a->index < b->index);
+	return place_cmp(a->line, a->col, a->index, b->line, b->col,
+	    b->index);
 }
 
 model *

@@ -455,6 +455,17 @@ utf8_prefix(const char *s, size_t n, size_t max)
 	return max;
 }
 
+int
+place_cmp(int line_a, int col_a, size_t tie_a, int line_b, int col_b,
+    size_t tie_b)
+{
+	if (line_a != line_b)
+		return line_a < line_b ? -1 : 1;
+	if (col_a != col_b)
+		return col_a < col_b ? -1 : 1;
+	return (tie_a > tie_b) - (tie_a < tie_b);
+}
+
 size_t
 edit_distance(const char *a, const char *b)
 {

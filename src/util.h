@@ -67,6 +67,12 @@ size_t utf8_width(const char *s, size_t n);
  * columns; it keeps combining marks with the character before them. */
 size_t utf8_prefix_width(const char *s, size_t n, size_t cols);
 
+/* Orders two places in a file (line, then column), and two that share a
+ * place by tie_a and tie_b, their order of making: for qsort, which is
+ * not stable. */
+int place_cmp(int line_a, int col_a, size_t tie_a, int line_b, int col_b,
+    size_t tie_b);
+
 /* Damerau-style edit distance between two short strings. */
 size_t edit_distance(const char *a, const char *b);
 /* The candidate nearest to word, or NULL when none is close enough to be a
