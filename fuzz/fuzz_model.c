@@ -38,14 +38,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	diag_list dl = {0};
 	char *text = xmalloc(size + 1);
+	kgraph_doc *doc;
 	model *m;
 
 	memcpy(text, data, size);
 	text[size] = '\0';
 	dl.file = "fuzz.yaml";
-	m = kgraph_load(text, size, "fuzz.yaml", &dl);
-	/* The model owns all it needs: the text goes before check. */
+	doc = kgraph_parse(text, size, &dl);
+	/* The document owns all it needs: the text goes before the model
+	 * is built, as the command line does off a terminal. */
 	free(text);
+	m = kgraph_load(doc, "fuzz.yaml", &dl);
 	if (m != NULL && kgraph_check(m, &dl) == 0 && dl.errors == 0) {
 		sel_filters f = {0};
 		selection sel;

@@ -73,6 +73,7 @@ open_model(const char *path, bool strict, bool fonts,
 	diag_list dl = {0};
 	char *text, err[512];
 	size_t len;
+	kgraph_doc *doc;
 	model *m;
 
 	dl.file = kgraph_name(path);
@@ -88,16 +89,23 @@ open_model(const char *path, bool strict, bool fonts,
 		*rc = EXIT_MODEL;
 		return NULL;
 	}
-	m = kgraph_load(text, len, dl.file, &dl);
+	doc = kgraph_parse(text, len, &dl);
+	/* Only a terminal shows the lines the diagnostics point at; else
+	 * the file leaves memory before the model is built. */
+	if (!isatty(STDERR_FILENO)) {
+		free(text);
+		text = NULL;
+	}
+	m = kgraph_load(doc, dl.file, &dl);
 	if (m != NULL) {
 		kgraph_check(m, &dl);
 		if (fonts)
 			fonts_check(m, &dl);
 	}
 	diag_sort(&dl);
-	/* The text is kept until here only for the lines the diagnostics
-	 * quote; the model owns all it needs. */
-	diag_print(stderr, &dl, isatty(STDERR_FILENO) ? text : NULL, len);
+	/* The model owns all it needs: the text, if kept, was only for the
+	 * lines the diagnostics quote. */
+	diag_print(stderr, &dl, text, len);
 	free(text);
 	if (warnings != NULL)
 		*warnings = dl.warnings;

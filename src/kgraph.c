@@ -47,22 +47,41 @@ kgraph_read(const char *path, char **text, size_t *len, char *err,
 	return ok ? KGRAPH_OK : KGRAPH_MODEL;
 }
 
-model *
-kgraph_load(const char *text, size_t len, const char *file,
-    diag_list *dl)
-{
-	/* The tree and the scalars' text in arenas of their own: the model
-	 * keeps the text and the tree goes, before check, which on a large
-	 * model then runs in the room the tree took. */
-	arena *tree = arena_new(), *texts = arena_new();
-	node *root = reader_parse(text, len, tree, texts, dl);
-	model *m = NULL;
+/* The tree and the scalars' text in arenas of their own: the model keeps
+ * the text and the tree goes, before check, which on a large model then
+ * runs in the room the tree took. */
+struct kgraph_doc {
+	node *root;
+	arena *tree, *texts;
+};
 
-	if (root != NULL)
-		m = load_model(root, texts, file, dl);
-	else
-		arena_free(texts);
-	arena_free(tree);
+kgraph_doc *
+kgraph_parse(const char *text, size_t len, diag_list *dl)
+{
+	kgraph_doc *doc = xcalloc(1, sizeof(*doc));
+
+	doc->tree = arena_new();
+	doc->texts = arena_new();
+	doc->root = reader_parse(text, len, doc->tree, doc->texts, dl);
+	if (doc->root == NULL) {
+		arena_free(doc->tree);
+		arena_free(doc->texts);
+		free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+model *
+kgraph_load(kgraph_doc *doc, const char *file, diag_list *dl)
+{
+	model *m;
+
+	if (doc == NULL)
+		return NULL;
+	m = load_model(doc->root, doc->texts, file, dl);
+	arena_free(doc->tree);
+	free(doc);
 	return m;
 }
 

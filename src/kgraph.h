@@ -32,12 +32,21 @@ const char *kgraph_name(const char *path);
 kgraph_status kgraph_read(const char *path, char **text, size_t *len,
     char *err, size_t errsize, diag_list *dl);
 
-/* load: parses text and loads it into a model, which the caller frees
- * with model_free; NULL, with diagnostics in dl, when the text is not a
- * YAML mapping. The model owns its texts and places: the document tree
- * is freed before it returns. file names the model in diagnostics. */
-model *kgraph_load(const char *text, size_t len, const char *file,
-    diag_list *dl);
+/* A model file parsed: its document tree, waiting to be loaded. */
+typedef struct kgraph_doc kgraph_doc;
+
+/* parse: text to a document, which kgraph_load consumes; NULL, with
+ * diagnostics in dl, when the text is not a YAML mapping. The document
+ * does not point into text: the caller may free text as soon as this
+ * returns (a large model's file then leaves memory before the model is
+ * built), or keep it for the lines its diagnostics quote. */
+kgraph_doc *kgraph_parse(const char *text, size_t len, diag_list *dl);
+
+/* load: the document to a model, which the caller frees with
+ * model_free; the document is freed (NULL gives NULL). The model owns
+ * its texts and places, so nothing of the document outlives this call.
+ * file names the model in diagnostics. */
+model *kgraph_load(kgraph_doc *doc, const char *file, diag_list *dl);
 
 /* check: resolves and checks m; returns the number of errors it added
  * to dl. */

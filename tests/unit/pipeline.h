@@ -45,7 +45,8 @@ open_model(const char *yaml)
 	assert_non_null(s);
 	memset(s, 0, sizeof(*s));
 	s->dl.file = "t.yaml";
-	s->m = kgraph_load(yaml, strlen(yaml), "t.yaml", &s->dl);
+	s->m = kgraph_load(kgraph_parse(yaml, strlen(yaml),
+	    &s->dl), "t.yaml", &s->dl);
 	if (s->m == NULL) {
 		print_errors(s);
 		fail_msg("the test's YAML was not read");
