@@ -17,7 +17,8 @@ static const char usage_check[] =
     "      --color WHEN  colour diagnostics: auto (default), always, never\n"
     "  -h, --help        this help\n"
     "\n"
-    "NO_COLOR in the environment turns colour off unless --color=always.\n";
+    "NO_COLOR in the environment turns colour off unless --color=always.\n"
+    "Every key and rule of the format: 'man 5 kgraph-format'.\n";
 
 int
 cmd_check(int argc, char **argv)
