@@ -170,6 +170,14 @@ for page in man/*.1 man/*.5; do
 			printf '%s\n' "$out" | head -5 | sed 's/^/  /'
 		fi
 	fi
+	# A macro left unexpanded (in a literal block, or not at the start of
+	# a line) shows its name in the page a reader sees.
+	raw=$(MANWIDTH=100 man -l "$page" 2>/dev/null | grep -nwE \
+	    'Ar|Ns|Cm|Fl|Ql|Sq|Dq|Pa|Xr|Ic|Ev|Sy|Bd|Ed|Bl|El|Oo|Oc|Pp' || true)
+	if [ -z "$raw" ]; then ok; else
+		no "$page: unexpanded macros in the rendered page"
+		printf '%s\n' "$raw" | head -5 | sed 's/^/  /'
+	fi
 	# Its first lines are those of an mdoc page of its section.
 	section=${page##*.}
 	name=$(basename "$page" ".$section")

@@ -3,7 +3,7 @@
 # run as root; otherwise prints the apt-get line that would, and fails.
 # To build and run: the libraries, Graphviz's plugins and fonts for every
 # script. `tools/deps.sh test` adds what the tests use: cmocka, the JSON
-# Schema validator, xmllint, poppler, valgrind, clang, groff (for the man
+# Schema validator, xmllint, poppler, valgrind, clang, groff and mandoc (for the man
 # pages), headless Chromium (driven through python3-websocket), and Node.js
 # with npm, which install and run yaml-language-server for the editor test
 # (tests/editor.sh). npm is asked for only when no npm command exists: a
@@ -14,7 +14,7 @@ pkg-config make gcc fonts-dejavu-core fonts-noto-cjk"
 if [ "${1:-}" = test ]; then
 	pkgs="$pkgs libcmocka-dev python3 python3-jsonschema python3-yaml \
 python3-websocket libxml2-utils poppler-utils util-linux valgrind clang \
-chromium groff-base nodejs"
+chromium groff-base mandoc nodejs"
 	command -v npm > /dev/null 2>&1 || pkgs="$pkgs npm"
 fi
 missing=""
