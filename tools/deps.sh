@@ -3,8 +3,8 @@
 # run as root; otherwise prints the apt-get line that would, and fails.
 # To build and run: the libraries, Graphviz's plugins and fonts for every
 # script. `tools/deps.sh test` adds what the tests use: cmocka, the JSON
-# Schema validator, xmllint, poppler, valgrind, clang, groff and mandoc (for the man
-# pages), headless Chromium (driven through python3-websocket), and Node.js
+# Schema validator, xmllint, poppler, valgrind, clang, groff and mandoc
+# (for the man pages), headless Chromium (driven through python3-websocket), and Node.js
 # with npm, which install and run yaml-language-server for the editor test
 # (tests/editor.sh). npm is asked for only when no npm command exists: a
 # Node.js package of its own (NodeSource's) provides npm and conflicts with
