@@ -396,16 +396,17 @@ show_offset(char *out, size_t size, const date_point *p)
 		snprintf(out, size, " UTC%c%d:%02d", sign, off / 60, off % 60);
 }
 
-/* Writes a point with its time: "27 Oct 1962, 19:45 UTC+3". */
+/* Appends a point's time and offset as diagrams show them after its day:
+ * sep is ", " after the day, or "-" after another time that day. */
 static void
-show_timed(char *out, size_t size, size_t *n, const date_point *p)
+show_clock(char *out, size_t size, size_t *n, const date_point *p,
+    const char *sep)
 {
 	char part[32];
 
-	*n += show_point(out + *n, size - *n, p, true, true);
 	if (!p->timed)
 		return;
-	snprintf(part, sizeof(part), ", %02u:%02u", p->minute / 60u,
+	snprintf(part, sizeof(part), "%s%02u:%02u", sep, p->minute / 60u,
 	    p->minute % 60u);
 	show_put(out, size, n, part);
 	show_offset(part, sizeof(part), p);
@@ -428,7 +429,8 @@ date_show(const date *d, char *out, size_t size)
 			return;
 	}
 	if (!d->interval) {
-		show_timed(out, size, &n, &d->start);
+		n += show_point(out + n, size - n, &d->start, true, true);
+		show_clock(out, size, &n, &d->start, ", ");
 		return;
 	}
 	{
@@ -436,25 +438,25 @@ date_show(const date *d, char *out, size_t size)
 		bool same_year = a->y == b->y && a->m && b->m;
 		bool same_month = same_year && a->m == b->m && a->d && b->d;
 		bool same_day = same_month && a->d == b->d;
-		char part[32];
-
 		if (a->timed && b->timed && same_day && a->zoned == b->zoned &&
 		    a->offset == b->offset) {
-			/* 27 Oct 1962, 19:45-21:00 */
-			show_timed(out, size, &n, a);
-			snprintf(part, sizeof(part), "-%02u:%02u",
-			    b->minute / 60u, b->minute % 60u);
-			show_put(out, size, &n, part);
-			show_offset(part, sizeof(part), b);
-			show_put(out, size, &n, part);
+			/* 27 Oct 1962, 19:45-21:00, the offset once. */
+			date_point clock = *a;
+
+			clock.zoned = 0;
+			n += show_point(out + n, size - n, a, true, true);
+			show_clock(out, size, &n, &clock, ", ");
+			show_clock(out, size, &n, b, "-");
 			return;
 		}
 		if (a->timed || b->timed) {
 			/* Each end in full, spaced: the ends have spaces and
 			 * offsets have signs of their own. */
-			show_timed(out, size, &n, a);
+			n += show_point(out + n, size - n, a, true, true);
+			show_clock(out, size, &n, a, ", ");
 			show_put(out, size, &n, " - ");
-			show_timed(out, size, &n, b);
+			n += show_point(out + n, size - n, b, true, true);
+			show_clock(out, size, &n, b, ", ");
 			return;
 		}
 		/* 5-17 Mar 1949, May-Aug 1949, 5 Mar-17 Apr 1949, 1947-1948. */
