@@ -558,7 +558,7 @@ check_view(checker *ck, item *v)
 
 		date_parse(vs->since, strlen(vs->since), &a);
 		date_parse(vs->until, strlen(vs->until), &b);
-		if (a.from > b.to)
+		if (date_before(&b, &a))
 			AT(vs->until_at.line, vs->until_at.col, "view '%s' "
 			    "ends ('until') before it starts ('since')", v->id);
 	}
