@@ -47,7 +47,7 @@ int date_month_days(int y, int m);
 
 /* Writes a day number as YYYY-MM-DD (out needs 11 bytes). */
 void date_iso(long days, char *out);
-/* Write the first and the last day of a set date as YYYY-MM-DD, followed
+/* Writes the first and the last day of a set date as YYYY-MM-DD, followed
  * by the time and offset of that end where the model gives one
  * ("1962-10-27T19:45", "1962-10-27T19:45+03:00"): ISO 8601 for the JSON
  * export. out needs DATE_ISO_SIZE bytes. */
