@@ -552,7 +552,7 @@ check_view(checker *ck, item *v)
 
 		date_parse(vs->since, strlen(vs->since), &a);
 		date_parse(vs->until, strlen(vs->until), &b);
-		if (a.from > b.to)
+		if (date_before(&b, &a))
 			AT(vs->until_at.line, vs->until_at.col, "view '%s' "
 			    "ends ('until') before it starts ('since')", v->id);
 	}
@@ -695,6 +695,97 @@ check_bidi(const char *text, const item *it, const char *field, void *ctx)
 	}
 }
 
+/* The first time of day of one kind, with or without an offset, in file
+ * order, and how many times of that kind the model has. */
+typedef struct {
+	size_t count;
+	int line, col;
+	const char *key;
+	const date *date;
+} time_kind;
+
+/* Counts the times of a date (each end of an interval) by kind. */
+static void
+note_times(time_kind kinds[2], const char *key, const date *d, int line,
+    int col)
+{
+	const date_point *ends[2] = {&d->start, &d->end};
+	int e;
+
+	if (!d->set)
+		return;
+	for (e = 0; e < (d->interval ? 2 : 1); e++) {
+		time_kind *k = &kinds[ends[e]->zoned ? 1 : 0];
+
+		if (!ends[e]->timed)
+			continue;
+		if (k->count++ == 0 || line < k->line ||
+		    (line == k->line && col < k->col)) {
+			k->line = line;
+			k->col = col;
+			k->key = key;
+			k->date = d;
+		}
+	}
+}
+
+/* Warns once when some times have an offset and others not: the first are
+ * ordered in UTC, the others as written, so the two kinds can not be put
+ * in order with each other. The warning is at the first time of the kind
+ * the model has fewer of. */
+static void
+check_time_offsets(checker *ck)
+{
+	const model *m = ck->m;
+	time_kind kinds[2] = {{0, 0, 0, NULL, NULL}, {0, 0, 0, NULL, NULL}};
+	const time_kind *few, *many;
+	char text[DATE_TEXT_SIZE], other[DATE_TEXT_SIZE];
+	size_t i;
+	int t;
+
+	for (t = 0; t < IT__COUNT; t++) {
+		for (i = 0; i < m->count[t]; i++) {
+			const item *it = m->items[t][i];
+			bool placed = it->date_at.line > 0;
+
+			note_times(kinds, "date", &it->date,
+			    placed ? it->date_at.line : it->line,
+			    placed ? it->date_at.col : it->col);
+			note_times(kinds, "from", &it->from, it->line,
+			    it->col);
+			note_times(kinds, "to", &it->to, it->line, it->col);
+		}
+	}
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+		bool placed = l->date_at.line > 0;
+
+		note_times(kinds, "date", &l->date,
+		    placed ? l->date_at.line : l->line,
+		    placed ? l->date_at.col : l->col);
+	}
+	if (kinds[0].count == 0 || kinds[1].count == 0)
+		return;
+	/* Of as many of each, the kind that comes second. */
+	if (kinds[0].count != kinds[1].count)
+		few = &kinds[kinds[0].count < kinds[1].count ? 0 : 1];
+	else
+		few = &kinds[kinds[0].line > kinds[1].line ||
+		    (kinds[0].line == kinds[1].line &&
+		    kinds[0].col > kinds[1].col) ? 0 : 1];
+	many = few == &kinds[0] ? &kinds[1] : &kinds[0];
+	date_text(few->date, text);
+	date_text(many->date, other);
+	WARN(few->line, few->col, "%s '%s' has a time %s an offset from UTC, "
+	    "but %zu time%s of the model %s (such as '%s' at line %d); times "
+	    "with an offset are ordered in UTC and times without as written, "
+	    "so the two can not be put in order: give every time an offset, "
+	    "or none", few->key, text, few == &kinds[1] ? "with" : "without",
+	    many->count, many->count == 1 ? "" : "s",
+	    few == &kinds[1] ? (many->count == 1 ? "has none" : "have none") :
+	    (many->count == 1 ? "has one" : "have one"), other, many->line);
+}
+
 size_t
 check_model(model *m, diag_list *dl)
 {
@@ -704,6 +795,7 @@ check_model(model *m, diag_list *dl)
 	check_items(ck);
 	resolve_phases(ck);
 	check_sources(ck);
+	check_time_offsets(ck);
 	/* Bidirectional controls are not ASCII. */
 	model_each_nonascii_text(m, check_bidi, dl);
 	return dl->errors - before;

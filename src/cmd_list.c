@@ -47,7 +47,7 @@ static void
 list_items(const model *m, item_type t, bool tabs)
 {
 	size_t i, width = 4, dwidth = 4;
-	char when[64], a[32], b[32], num[24];
+	char when[64], a[64], b[64], num[24];
 	buf tmp = {0};
 
 	for (i = 0; i < m->count[t]; i++) {

@@ -123,18 +123,19 @@ boolean(writer *w, const char *k, int v)
 	buf_puts(w->out, v ? "true" : "false");
 }
 
-/* A date as {"text", "from", "to", "approx"}; on one line. */
+/* A date as {"text", "from", "to", "approx"}; on one line. from and to
+ * carry the time and offset of their end where the model gives one. */
 static void
 date_value(writer *w, const char *k, const date *d)
 {
-	char from[11], to[11], text[DATE_TEXT_SIZE];
+	char from[DATE_ISO_SIZE], to[DATE_ISO_SIZE], text[DATE_TEXT_SIZE];
 	buf *o = w->out;
 
 	if (!d->set)
 		return;
 	key(w, k);
-	date_iso(d->from, from);
-	date_iso(d->to, to);
+	date_iso_first(d, from);
+	date_iso_last(d, to);
 	date_text(d, text);
 	buf_puts(o, "{\"text\": ");
 	json_string(o, text);

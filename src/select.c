@@ -1,5 +1,6 @@
 #include "select.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,8 @@ typedef struct {
 	item_type type;
 	/* The filters, once read. */
 	bool by_phase, by_date, by_actor, by_kind, by_tag;
-	long lo, hi;            /* --since and --until, in days */
+	int64_t lo, hi;         /* --since and --until, as the first and the
+	                         * last minute they cover (date.h) */
 	int level;              /* the least certain evidence kept */
 	const item *focus;      /* --focus, or NULL */
 } filter_ctx;
@@ -364,8 +366,10 @@ read_filters(filter_ctx *fc, const sel_filters *f)
 		return false;
 	if (GIVEN(f->until) && !read_date(fc, "--until", f->until, &until))
 		return false;
-	fc->lo = since.set ? since.from : -100000000L;
-	fc->hi = until.set ? until.to : 100000000L;
+	/* To the minute, so that --since 1962-10-27T19:00 leaves out that
+	 * morning; for dates without a time this is the same as by days. */
+	fc->lo = since.set ? date_first_minute(&since) : INT64_MIN;
+	fc->hi = until.set ? date_last_minute(&until) : INT64_MAX;
 	if (GIVEN(f->actors) && !each_part(f->actors, take_actor, fc))
 		return false;
 	if (GIVEN(f->groups) && !each_part(f->groups, take_group, fc))
@@ -403,7 +407,8 @@ passes(const filter_ctx *fc, int t, const item *it, bool *unplaced)
 	if (fc->by_date) {
 		if (!it->date.set)
 			*unplaced = true;
-		else if (!date_overlaps(&it->date, fc->lo, fc->hi))
+		else if (date_last_minute(&it->date) < fc->lo ||
+		    date_first_minute(&it->date) > fc->hi)
 			pass = false;
 	}
 	if (fc->by_actor && !involves(it, fc->actors))

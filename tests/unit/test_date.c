@@ -1,5 +1,6 @@
-/* Unit tests for src/date.h: the date forms of FORMAT.md ("Dates"), the
- * calendar checks, day numbers, the shown form, ordering and ranges. */
+/* Unit tests for src/date.h: the date forms of the format (docs/format.md,
+ * "Dates"), times of day and their offsets, the calendar checks, day
+ * numbers, the shown and written forms, ordering and ranges. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -654,6 +655,523 @@ test_overlaps(void **state)
 	assert_false(date_overlaps(&unset, mar1, mar31));
 }
 
+/* ---- times of day ---- */
+
+static void
+assert_time(date_point p, bool timed, int minute, bool zoned, int offset)
+{
+	assert_int_equal(p.timed, timed);
+	assert_int_equal(p.minute, minute);
+	assert_int_equal(p.zoned, zoned);
+	assert_int_equal(p.offset, offset);
+}
+
+/* A date's text, as date_text writes it back. */
+static void
+assert_text(const char *s, const char *want)
+{
+	date d = ok(s);
+	char out[DATE_TEXT_SIZE];
+
+	memset(out, 'X', sizeof(out));
+	date_text(&d, out);
+	assert_string_equal(out, want);
+}
+
+/* The ISO 8601 forms of the first and the last day, for the export. */
+static void
+assert_iso_ends(const char *s, const char *first, const char *last)
+{
+	date d = ok(s);
+	char out[DATE_ISO_SIZE];
+
+	memset(out, 'X', sizeof(out));
+	date_iso_first(&d, out);
+	assert_string_equal(out, first);
+	memset(out, 'X', sizeof(out));
+	date_iso_last(&d, out);
+	assert_string_equal(out, last);
+}
+
+static void
+test_time(void **state)
+{
+	date d = ok("1962-10-27T21:00");
+
+	(void)state;
+	assert_false(d.approx);
+	assert_false(d.interval);
+	assert_point(d.start, 1962, 10, 27);
+	assert_time(d.start, true, 21 * 60, false, 0);
+	assert_time(d.end, true, 21 * 60, false, 0);
+	/* The days covered are the day written. */
+	assert_span("1962-10-27T21:00", "1962-10-27", "1962-10-27");
+	assert_time(ok("1962-10-27T00:00").start, true, 0, false, 0);
+	assert_time(ok("1962-10-27T23:59").start, true, 1439, false, 0);
+	assert_time(ok("1962-10-27T09:05").start, true, 545, false, 0);
+	/* A day without a time has none, nor a month or a year. */
+	assert_time(ok("1962-10-27").start, false, 0, false, 0);
+	assert_time(ok("1962-10").start, false, 0, false, 0);
+	assert_time(ok("1962").start, false, 0, false, 0);
+	ok("1948-02-29T12:00");
+	ok("0001-01-01T00:00");
+	ok("9999-12-31T23:59");
+}
+
+static void
+test_time_offsets(void **state)
+{
+	date d;
+
+	(void)state;
+	assert_time(ok("1962-10-27T19:45Z").start, true, 1185, true, 0);
+	assert_time(ok("1962-10-27T19:45+03:00").start, true, 1185, true,
+	    180);
+	assert_time(ok("1962-10-27T19:45-05:00").start, true, 1185, true,
+	    -300);
+	assert_time(ok("1962-10-27T19:45+05:30").start, true, 1185, true,
+	    330);
+	assert_time(ok("1962-10-27T19:45-03:30").start, true, 1185, true,
+	    -210);
+	assert_time(ok("1962-10-27T19:45+23:59").start, true, 1185, true,
+	    1439);
+	assert_time(ok("1962-10-27T19:45-23:59").start, true, 1185, true,
+	    -1439);
+	assert_time(ok("1962-10-27T00:00+00:01").start, true, 0, true, 1);
+	/* The day written is the day covered, whatever the offset. */
+	assert_span("1962-10-27T23:30-05:00", "1962-10-27", "1962-10-27");
+	assert_span("1962-10-27T01:00+03:00", "1962-10-27", "1962-10-27");
+	d = ok("1962-10-27T10:00-05:00/1962-10-27T18:00+03:00");
+	assert_time(d.start, true, 600, true, -300);
+	assert_time(d.end, true, 1080, true, 180);
+}
+
+/* A time is accepted wherever a date is: both ends of an interval, after
+ * ~, with an end of any other form. */
+static void
+test_time_in_intervals(void **state)
+{
+	date d;
+
+	(void)state;
+	d = ok("1962-10-27T19:45/1962-10-27T21:00");
+	assert_true(d.interval);
+	assert_time(d.start, true, 1185, false, 0);
+	assert_time(d.end, true, 1260, false, 0);
+	assert_span("1962-10-27T19:45/1962-10-27T21:00", "1962-10-27",
+	    "1962-10-27");
+	assert_span("1962-10-27T19:45/1962-10-28T09:00", "1962-10-27",
+	    "1962-10-28");
+	assert_span("1962-10-27T19:45/1962-11", "1962-10-27", "1962-11-30");
+	assert_span("1962-10/1962-10-27T21:00", "1962-10-01", "1962-10-27");
+	assert_span("1962/1962-10-27T21:00", "1962-01-01", "1962-10-27");
+	/* A time and its own day, either way round: the day covers it. */
+	assert_span("1962-10-27/1962-10-27T21:00", "1962-10-27",
+	    "1962-10-27");
+	assert_span("1962-10-27T21:00/1962-10-27", "1962-10-27",
+	    "1962-10-27");
+	/* The same minute at both ends. */
+	ok("1962-10-27T21:00/1962-10-27T21:00");
+	d = ok("~1962-10-27T21:00");
+	assert_true(d.approx);
+	assert_time(d.start, true, 1260, false, 0);
+	d = ok("~1962-10-27T19:45Z/1962-10-27T21:00Z");
+	assert_true(d.approx);
+	assert_true(d.interval);
+	assert_time(d.end, true, 1260, true, 0);
+	/* In UTC 10:00-05:00 is 15:00, before 17:00+01:00 = 16:00. */
+	ok("1962-10-27T10:00-05:00/1962-10-27T17:00+01:00");
+}
+
+static void
+test_time_refused(void **state)
+{
+	static const char *const not_hhmm[] = {
+		"1962-10-27T", "1962-10-27T9:45", "1962-10-27T19:5",
+		"1962-10-27T1945", "1962-10-27T19-45", "1962-10-27T19:45 ",
+		"1962-10-27T19.45", "1962-10-27T19:45z", "1962-10-27T19:45UTC",
+		"1962-10-27T19:45 +03:00", "1962-10-27T19:45:3",
+		"1962-10-27T19:45.5", "1962-10-27Tab:cd",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(not_hhmm) / sizeof(not_hhmm[0]); i++)
+		assert_non_null(strstr(bad(not_hhmm[i], strlen(not_hhmm[i])),
+		    "not HH:MM"));
+	/* Forms that are not a day followed by T stay "not a date". */
+	assert_non_null(strstr(bad("1962-10-27 19:45", 16), "is not a date"));
+	assert_non_null(strstr(bad("1962-10-27t19:45", 16), "is not a date"));
+	assert_non_null(strstr(bad("1962-10-2T19:45", 15), "is not a date"));
+	assert_non_null(strstr(bad("T19:45", 6), "is not a date"));
+	assert_non_null(strstr(bad("1962-10-27Z", 11), "is not a date"));
+	/* Each mistake its own message. */
+	assert_string_equal(bad("1962-10-27T21:00:30", 19), "has seconds; "
+	    "write the time as HH:MM, without seconds");
+	assert_non_null(strstr(bad("1962-10-27T21:00:00Z", 20), "seconds"));
+	assert_non_null(strstr(bad("1962-10-27T21:00:30+03:00", 25),
+	    "seconds"));
+	assert_string_equal(bad("1962-10-27T21", 13), "has an hour without "
+	    "its minutes; write the time as HH:MM (19:00)");
+	assert_string_equal(bad("1962-10-27T25:00", 16),
+	    "has an hour that is not 00 to 23");
+	assert_non_null(strstr(bad("1962-10-27T99:00", 16), "00 to 23"));
+	assert_string_equal(bad("1962-10-27T24:00", 16), "has hour 24; "
+	    "write midnight as 00:00 of the next day");
+	assert_string_equal(bad("1962-10-27T21:60", 16),
+	    "has a minute that is not 00 to 59");
+	assert_non_null(strstr(bad("1962-10-27T21:99", 16), "00 to 59"));
+	assert_string_equal(bad("1962-10T21:00", 13), "has a time of day "
+	    "after a year or a month; a time needs its day, as in "
+	    "1962-10-27T19:45");
+	assert_non_null(strstr(bad("1962T21:00", 10), "needs its day"));
+	/* The day is checked before the time. */
+	assert_non_null(strstr(bad("1962-02-30T21:00", 16), "calendar"));
+	assert_non_null(strstr(bad("1962-13-01T21:00", 16), "month"));
+	assert_non_null(strstr(bad("0000-01-01T21:00", 16), "0000"));
+}
+
+static void
+test_time_offsets_refused(void **state)
+{
+	static const char *const not_offsets[] = {
+		"1962-10-27T19:45+0300", "1962-10-27T19:45+03",
+		"1962-10-27T19:45+3:00", "1962-10-27T19:45+03:0",
+		"1962-10-27T19:45-03:00:00", "1962-10-27T19:45+03.00",
+		"1962-10-27T19:45+", "1962-10-27T19:45-",
+		"1962-10-27T19:45+ab:cd",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(not_offsets) / sizeof(not_offsets[0]); i++)
+		assert_non_null(strstr(bad(not_offsets[i],
+		    strlen(not_offsets[i])), "+HH:MM or -HH:MM"));
+	assert_string_equal(bad("1962-10-27T19:45+24:00", 22),
+	    "has an offset whose hours are not 00 to 23");
+	assert_string_equal(bad("1962-10-27T19:45-25:00", 22),
+	    "has an offset whose hours are not 00 to 23");
+	assert_string_equal(bad("1962-10-27T19:45+03:60", 22),
+	    "has an offset whose minutes are not 00 to 59");
+	/* UTC is spelled Z, and only Z. */
+	assert_string_equal(bad("1962-10-27T19:45+00:00", 22),
+	    "has the offset +00:00; write Z for UTC");
+	assert_string_equal(bad("1962-10-27T19:45-00:00", 22),
+	    "has the offset -00:00; write Z for UTC");
+	assert_non_null(strstr(bad("1962-10-27T19:45ZZ", 18), "not HH:MM"));
+	assert_non_null(strstr(bad("1962-10-27T19:45Z+03:00", 23),
+	    "not HH:MM"));
+}
+
+static void
+test_time_intervals_refused(void **state)
+{
+	const char *want = "start is after its end";
+
+	(void)state;
+	assert_non_null(strstr(bad("1962-10-27T21:00/1962-10-27T19:45", 33),
+	    want));
+	assert_non_null(strstr(bad("1962-10-27T21:01/1962-10-27T21:00", 33),
+	    want));
+	assert_non_null(strstr(bad("1962-10-28T00:00/1962-10-27", 27), want));
+	assert_non_null(strstr(bad("1962-10-28/1962-10-27T23:59", 27), want));
+	assert_non_null(strstr(bad("~1962-10-27T21:00/1962-10-27T19:45",
+	    34), want));
+	/* In order as written, not in UTC: 19:45+03:00 is 16:45 UTC, after
+	 * 16:00 UTC. */
+	assert_non_null(strstr(bad("1962-10-27T19:45+03:00/"
+	    "1962-10-27T18:00+02:00", 45), want));
+	/* In order in UTC, but the days written run backwards. */
+	assert_string_equal(bad("1962-10-28T01:00+03:00/1962-10-27T23:30Z",
+	    40), "is an interval whose start falls on a later day than "
+	    "its end; write both ends with the same offset");
+	/* '~' and the times of each end are checked as for a single date. */
+	assert_non_null(strstr(bad("1962-10-27T19:45/~1962-10-27T21:00", 34),
+	    "'~'"));
+	assert_non_null(strstr(bad("1962-10-27T19:45/1962-10-27T21:00:00",
+	    36), "seconds"));
+	assert_non_null(strstr(bad("1962-10-27T25:00/1962-10-28", 27),
+	    "hour"));
+}
+
+/* date_text writes back each new form exactly as it was written. */
+static void
+test_time_text_round_trip(void **state)
+{
+	static const char *const forms[] = {
+		"1962-10-27T21:00", "1962-10-27T00:00", "1962-10-27T23:59",
+		"1962-10-27T09:05", "1962-10-27T19:45Z",
+		"1962-10-27T19:45+03:00", "1962-10-27T19:45-05:00",
+		"1962-10-27T19:45+05:30", "1962-10-27T19:45-00:30",
+		"1962-10-27T19:45+23:59", "1962-10-27T19:45-23:59",
+		"~1962-10-27T19:45", "~1962-10-27T19:45+03:00",
+		"1962-10-27T19:45/1962-10-27T21:00",
+		"1962-10-27T10:00-05:00/1962-10-27T18:00+03:00",
+		"~1962-10-27T19:45Z/1962-10-28T09:00Z",
+		"1962-10-27/1962-10-27T21:00", "1962-10-27T21:00/1962-11",
+		"1962/1962-10-27T21:00+03:00",
+		/* The longest text there is. */
+		"~9999-12-30T23:59+23:59/9999-12-31T23:59-23:59",
+		/* The forms without a time, unchanged. */
+		"1949", "1949-03", "1949-03-05", "~1949-05/1949-08",
+		"1949-12/1950-01-20",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		assert_text(forms[i], forms[i]);
+	assert_int_equal(strlen(forms[19]) + 1, DATE_TEXT_SIZE - 1);
+	/* Parsing what date_text wrote gives the same date, field by
+	 * field. */
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		date a = ok(forms[i]), b;
+		char out[DATE_TEXT_SIZE];
+
+		date_text(&a, out);
+		b = ok(out);
+		assert_memory_equal(&a.start, &b.start, sizeof(a.start));
+		assert_memory_equal(&a.end, &b.end, sizeof(a.end));
+		assert_int_equal(a.from, b.from);
+		assert_int_equal(a.to, b.to);
+	}
+}
+
+static void
+test_time_iso(void **state)
+{
+	(void)state;
+	assert_iso_ends("1962-10-27T19:45", "1962-10-27T19:45",
+	    "1962-10-27T19:45");
+	assert_iso_ends("1962-10-27T19:45+03:00", "1962-10-27T19:45+03:00",
+	    "1962-10-27T19:45+03:00");
+	assert_iso_ends("1962-10-27T19:45Z", "1962-10-27T19:45Z",
+	    "1962-10-27T19:45Z");
+	assert_iso_ends("~1962-10-27T19:45/1962-10-27T21:00",
+	    "1962-10-27T19:45", "1962-10-27T21:00");
+	assert_iso_ends("1962-10-27T19:45/1962-11", "1962-10-27T19:45",
+	    "1962-11-30");
+	assert_iso_ends("1962-10/1962-10-27T21:00-05:00", "1962-10-01",
+	    "1962-10-27T21:00-05:00");
+	assert_iso_ends("9999-12-31T23:59-23:59", "9999-12-31T23:59-23:59",
+	    "9999-12-31T23:59-23:59");
+	/* Without a time, as date_iso writes the days. */
+	assert_iso_ends("1949-05/1949-08", "1949-05-01", "1949-08-31");
+	assert_iso_ends("1949", "1949-01-01", "1949-12-31");
+}
+
+static void
+test_time_show(void **state)
+{
+	(void)state;
+	assert_show("1962-10-27T19:45", "27 Oct 1962, 19:45");
+	assert_show("1962-10-27T09:05", "27 Oct 1962, 09:05");
+	assert_show("1962-10-27T00:00", "27 Oct 1962, 00:00");
+	assert_show("~1962-10-27T19:45", "c. 27 Oct 1962, 19:45");
+	assert_show("1962-10-27T19:45/1962-10-27T21:00",
+	    "27 Oct 1962, 19:45-21:00");
+	assert_show("~1962-10-27T19:45/1962-10-27T21:00",
+	    "c. 27 Oct 1962, 19:45-21:00");
+	/* Offsets as a lecture's audience reads them. */
+	assert_show("1962-10-27T19:45Z", "27 Oct 1962, 19:45 UTC");
+	assert_show("1962-10-27T19:45+03:00", "27 Oct 1962, 19:45 UTC+3");
+	assert_show("1962-10-27T19:45-05:00", "27 Oct 1962, 19:45 UTC-5");
+	assert_show("1962-10-27T19:45+05:30", "27 Oct 1962, 19:45 UTC+5:30");
+	assert_show("1962-10-27T19:45-00:30", "27 Oct 1962, 19:45 UTC-0:30");
+	assert_show("1962-10-27T19:45+10:00", "27 Oct 1962, 19:45 UTC+10");
+	assert_show("1962-10-27T19:45-05:00/1962-10-27T21:00-05:00",
+	    "27 Oct 1962, 19:45-21:00 UTC-5");
+	/* Ends on other days, or with other offsets, each in full. */
+	assert_show("1962-10-27T19:45/1962-10-28T09:00",
+	    "27 Oct 1962, 19:45 - 28 Oct 1962, 09:00");
+	assert_show("1962-10-27T10:00-05:00/1962-10-27T18:00+03:00",
+	    "27 Oct 1962, 10:00 UTC-5 - 27 Oct 1962, 18:00 UTC+3");
+	assert_show("1962-10-27T10:00/1962-10-27T18:00Z",
+	    "27 Oct 1962, 10:00 - 27 Oct 1962, 18:00 UTC");
+	assert_show("1962-10-27/1962-10-27T21:00",
+	    "27 Oct 1962 - 27 Oct 1962, 21:00");
+	assert_show("1962-10-27T21:00/1962-11", "27 Oct 1962, 21:00 - Nov 1962");
+	assert_show("~1962/1962-10-27T21:00", "c. 1962 - 27 Oct 1962, 21:00");
+}
+
+/* The longest shown form fits the 64 bytes that the callers give it,
+ * and a small buffer gets a prefix, as for the other forms. */
+static void
+test_time_show_truncates(void **state)
+{
+	const char *longest = "~2000-09-28T19:45+10:30/2000-09-28T19:46-10:30";
+	const char *shown = "c. 28 Sep 2000, 19:45 UTC+10:30 - "
+	    "28 Sep 2000, 19:46 UTC-10:30";
+
+	(void)state;
+	assert_true(strlen(shown) < 64);
+	assert_show(longest, shown);
+	assert_show_truncates(longest, shown);
+	assert_show_truncates("1962-10-27T19:45", "27 Oct 1962, 19:45");
+	assert_show_truncates("~1962-10-27T19:45/1962-10-27T21:00",
+	    "c. 27 Oct 1962, 19:45-21:00");
+	assert_show_truncates("1962-10-27T19:45-05:00/1962-10-27T21:00-05:00",
+	    "27 Oct 1962, 19:45-21:00 UTC-5");
+	assert_show_truncates("1962-10-27T19:45/1962-10-28T09:00Z",
+	    "27 Oct 1962, 19:45 - 28 Oct 1962, 09:00 UTC");
+}
+
+/* ---- minutes and what comes before what ---- */
+
+static int64_t
+minute_of(int y, int m, int d, int h, int mi)
+{
+	return (int64_t)date_days(y, m, d) * 1440 + h * 60 + mi;
+}
+
+static void
+test_minutes(void **state)
+{
+	date d;
+
+	(void)state;
+	d = ok("1962-10-27");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 27, 0, 0));
+	assert_true(date_last_minute(&d) == minute_of(1962, 10, 27, 23, 59));
+	d = ok("1962-10");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 1, 0, 0));
+	assert_true(date_last_minute(&d) == minute_of(1962, 10, 31, 23, 59));
+	d = ok("1970");
+	assert_true(date_first_minute(&d) == 0);
+	assert_true(date_last_minute(&d) == 365 * 1440 - 1);
+	/* A time covers its one minute, as written without an offset. */
+	d = ok("1962-10-27T19:45");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 27, 19, 45));
+	assert_true(date_last_minute(&d) == date_first_minute(&d));
+	/* With an offset, in UTC, across midnight either way. */
+	d = ok("1962-10-27T19:45+03:00");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 27, 16, 45));
+	d = ok("1962-10-27T23:30-05:00");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 28, 4, 30));
+	d = ok("1962-10-27T01:00+03:00");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 26, 22, 0));
+	d = ok("1962-10-27T19:45Z");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 27, 19, 45));
+	d = ok("1962-10-27T19:45+05:30");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 27, 14, 15));
+	d = ok("1962-10-27T10:00-05:00/1962-10-28");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 27, 15, 0));
+	assert_true(date_last_minute(&d) == minute_of(1962, 10, 28, 23, 59));
+	d = ok("1962-10/1962-10-27T21:00");
+	assert_true(date_first_minute(&d) == minute_of(1962, 10, 1, 0, 0));
+	assert_true(date_last_minute(&d) == minute_of(1962, 10, 27, 21, 0));
+	d = ok("0001-01-01T00:00+23:59");
+	assert_true(date_first_minute(&d) ==
+	    minute_of(1, 1, 1, 0, 0) - 1439);
+}
+
+static void
+test_before(void **state)
+{
+	date day = ok("1962-10-27"), morning = ok("1962-10-27T10:00"),
+	    evening = ok("1962-10-27T19:45"), next = ok("1962-10-28"),
+	    prev = ok("1962-10-26"), month = ok("1962-10"),
+	    late = ok("1962-10-27T19:45/1962-10-27T21:00");
+
+	(void)state;
+	/* A day and a time on that day: neither is before the other. */
+	assert_false(date_before(&day, &morning));
+	assert_false(date_before(&morning, &day));
+	assert_false(date_before(&day, &evening));
+	assert_false(date_before(&evening, &day));
+	/* Times on one day, in order. */
+	assert_true(date_before(&morning, &evening));
+	assert_false(date_before(&evening, &morning));
+	assert_false(date_before(&evening, &evening));
+	assert_true(date_before(&morning, &late));
+	assert_false(date_before(&evening, &late));     /* both at 19:45 */
+	/* Days around it. */
+	assert_true(date_before(&prev, &morning));
+	assert_true(date_before(&evening, &next));
+	assert_false(date_before(&next, &evening));
+	assert_true(date_before(&prev, &day));
+	assert_false(date_before(&day, &day));
+	/* The month holds them all. */
+	assert_false(date_before(&month, &evening));
+	assert_false(date_before(&evening, &month));
+	{
+		/* Washington 10:00 (15:00 UTC) is before Moscow 17:00 (14:00
+		 * UTC)? No: after. Moscow 19:00 is 16:00 UTC, after. */
+		date washington = ok("1962-10-27T10:00-05:00"),
+		    moscow = ok("1962-10-27T17:00+03:00"),
+		    moscow_late = ok("1962-10-27T19:00+03:00"),
+		    utc = ok("1962-10-27T15:00Z"),
+		    kolkata = ok("1962-10-27T20:30+05:30");
+
+		assert_true(date_before(&moscow, &washington));
+		assert_false(date_before(&washington, &moscow));
+		assert_true(date_before(&washington, &moscow_late));
+		/* The same minute, written three ways. */
+		assert_false(date_before(&washington, &utc));
+		assert_false(date_before(&utc, &washington));
+		assert_false(date_before(&utc, &kolkata));
+		assert_false(date_before(&kolkata, &washington));
+		assert_int_equal(date_cmp(&washington, &utc), 0);
+		assert_int_equal(date_cmp(&kolkata, &utc), 0);
+		/* Converted, 23:30-05:00 is on the 28th, UTC. */
+		{
+			date night = ok("1962-10-27T23:30-05:00"),
+			    dawn = ok("1962-10-28T03:00Z");
+
+			assert_true(date_before(&dawn, &night));
+		}
+	}
+}
+
+static void
+test_cmp_times(void **state)
+{
+	/* Sorted by first minute, then last: a day after its 00:00 and
+	 * before its other times, a time before an interval from it. */
+	static const char *const sorted[] = {"1962-10",
+	    "1962-10-27T00:00", "1962-10-27", "1962-10-27T10:00",
+	    "1962-10-27T10:00/1962-10-27T12:00",
+	    "1962-10-27T16:00+03:00",    /* 13:00 UTC */
+	    "1962-10-27T10:00-05:00",    /* 15:00 UTC */
+	    "1962-10-27T19:45", "1962-10-27T19:45/1962-10-27T21:00",
+	    "1962-10-27T19:45/1962-10-28", "1962-10-27T23:59",
+	    "1962-10-28T00:00", NULL};
+	static const int shuffle[] = {9, 3, 12, 0, 7, 5, 11, 1, 8, 2, 10, 6,
+	    4};
+	date v[13];
+	size_t i, n = 13;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		const char *s = sorted[shuffle[i]];
+
+		if (s == NULL)
+			memset(&v[i], 0, sizeof(v[i]));
+		else
+			v[i] = ok(s);
+	}
+	qsort(v, n, sizeof(v[0]), cmp_dates);
+	for (i = 0; i < n; i++) {
+		char out[DATE_TEXT_SIZE];
+
+		date_text(&v[i], out);
+		if (sorted[i] == NULL)
+			assert_false(v[i].set);
+		else
+			assert_string_equal(out, sorted[i]);
+	}
+	{
+		date a = ok("1962-10-27T10:00"), b = ok("~1962-10-27T10:00"),
+		    c = ok("1962-10-27T10:00/1962-10-27T10:00"),
+		    day = ok("1962-10-27"), t = ok("1962-10-27T10:00");
+
+		assert_int_equal(date_cmp(&a, &b), 0);
+		assert_int_equal(date_cmp(&a, &c), 0);
+		assert_true(date_cmp(&day, &t) < 0);
+		assert_true(date_cmp(&t, &day) > 0);
+	}
+}
+
 int
 main(void)
 {
@@ -683,6 +1201,19 @@ main(void)
 		cmocka_unit_test(test_cmp_values),
 		cmocka_unit_test(test_within),
 		cmocka_unit_test(test_overlaps),
+		cmocka_unit_test(test_time),
+		cmocka_unit_test(test_time_offsets),
+		cmocka_unit_test(test_time_in_intervals),
+		cmocka_unit_test(test_time_refused),
+		cmocka_unit_test(test_time_offsets_refused),
+		cmocka_unit_test(test_time_intervals_refused),
+		cmocka_unit_test(test_time_text_round_trip),
+		cmocka_unit_test(test_time_iso),
+		cmocka_unit_test(test_time_show),
+		cmocka_unit_test(test_time_show_truncates),
+		cmocka_unit_test(test_minutes),
+		cmocka_unit_test(test_before),
+		cmocka_unit_test(test_cmp_times),
 	};
 
 	return cmocka_run_group_tests_name("test_date", tests, NULL, NULL);
