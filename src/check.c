@@ -11,6 +11,7 @@ typedef struct {
 	long from, to;
 	long reach;             /* the latest `to` of this entry and those
 	                         * before it */
+	size_t reacher;         /* the entry whose `to` that is */
 } phase_entry;
 
 typedef struct {
@@ -265,71 +266,180 @@ index_phases(checker *ck)
 		n++;
 	}
 	qsort(ck->spans, n, sizeof(*ck->spans), phase_entry_cmp);
-	for (i = 0; i < n; i++)
-		ck->spans[i].reach = i > 0 && ck->spans[i - 1].reach >
-		    ck->spans[i].to ? ck->spans[i - 1].reach : ck->spans[i].to;
+	for (i = 0; i < n; i++) {
+		bool earlier_reaches = i > 0 && ck->spans[i - 1].reach >
+		    ck->spans[i].to;
+
+		ck->spans[i].reach = earlier_reaches ?
+		    ck->spans[i - 1].reach : ck->spans[i].to;
+		ck->spans[i].reacher = earlier_reaches ?
+		    ck->spans[i - 1].reacher : i;
+	}
 	ck->nspans = n;
 }
 
+/* What the dated phases say of one date: the phases it overlaps and
+ * those it lies wholly within (how many, and the first two of each in
+ * the order of the file); when it overlaps none, the phase that ends
+ * last before it and the one that begins first after it (or NULL). */
+typedef struct {
+	size_t overlap, within;
+	item *overlapped[2], *holding[2];
+	const item *before, *after;
+} date_phases;
+
+/* Keeps p among the first two of v in the order of the file. */
+static void
+first_two(item **v, item *p)
+{
+	if (v[0] == NULL || p->index < v[0]->index) {
+		v[1] = v[0];
+		v[0] = p;
+	} else if (v[1] == NULL || p->index < v[1]->index) {
+		v[1] = p;
+	}
+}
+
+/* Fills *h for date d by a binary search of the phases sorted by first
+ * day, rather than by trying each phase for each item. */
+static void
+phases_of_date(const checker *ck, const date *d, date_phases *h)
+{
+	size_t lo = 0, hi = ck->nspans, end;
+
+	memset(h, 0, sizeof(*h));
+	/* The phases that start on or before the date's last day... */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ck->spans[mid].from <= d->to)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	end = lo;
+	/* ...and, walking back while one of them may still reach the date's
+	 * first day, those that do. */
+	while (lo > 0 && ck->spans[lo - 1].reach >= d->from) {
+		const phase_entry *p = &ck->spans[--lo];
+
+		if (p->to < d->from)
+			continue;
+		h->overlap++;
+		first_two(h->overlapped, p->phase);
+		if (p->from <= d->from && p->to >= d->to) {
+			h->within++;
+			first_two(h->holding, p->phase);
+		}
+	}
+	if (h->overlap > 0)
+		return;
+	/* Every phase that starts before the date ends before it. */
+	if (end > 0)
+		h->before = ck->spans[ck->spans[end - 1].reacher].phase;
+	if (end < ck->nspans)
+		h->after = ck->spans[end].phase;
+}
+
+/* Rule 4's warning for a dated event or decision in no phase: the
+ * phases on either side of its date, and the fix. */
+static void
+warn_between(checker *ck, const date *d, int line, int col,
+    const date_phases *h)
+{
+	char when[64], to[64], from[64];
+	const item *b = h->before, *a = h->after;
+
+	date_show(d, when, sizeof(when));
+	if (b != NULL)
+		date_show(&b->to, to, sizeof(to));
+	if (a != NULL)
+		date_show(&a->from, from, sizeof(from));
+	if (b != NULL && a != NULL)
+		WARN(line, col, "dated %s, between phase %d '%s' (to %s) and "
+		    "phase %d '%s' (from %s): give it 'phase:' or widen a "
+		    "phase", when, b->number, b->id, to, a->number, a->id,
+		    from);
+	else if (a != NULL)
+		WARN(line, col, "dated %s, before phase %d '%s' (from %s): "
+		    "give it 'phase:' or widen a phase", when, a->number,
+		    a->id, from);
+	else if (b != NULL)
+		WARN(line, col, "dated %s, after phase %d '%s' (to %s): give "
+		    "it 'phase:' or widen a phase", when, b->number, b->id,
+		    to);
+}
+
+/* The error for a date that more than one phase could claim, or that
+ * crosses a phase's first or last day: rule 2 needs the whole date in
+ * one phase. */
+static void
+error_phases(checker *ck, const date *d, int line, int col,
+    const item *it, const date_phases *h)
+{
+	char what[96], when[64], from[64], to[64];
+	const item *p = h->overlapped[0];
+
+	if (it != NULL)
+		model_describe(it, what, sizeof(what));
+	else
+		snprintf(what, sizeof(what), "a link");
+	date_show(d, when, sizeof(when));
+	if (h->within >= 2) {
+		AT(line, col, "the date of %s falls in phases '%s' and '%s'; "
+		    "say which with 'phase'", what, h->holding[0]->id,
+		    h->holding[1]->id);
+	} else if (h->overlap >= 2) {
+		AT(line, col, "the date of %s (%s) spans phases '%s' and "
+		    "'%s'; say which with 'phase'", what, when, p->id,
+		    h->overlapped[1]->id);
+	} else {
+		date_show(&p->from, from, sizeof(from));
+		date_show(&p->to, to, sizeof(to));
+		AT(line, col, "the date of %s (%s) crosses a boundary of "
+		    "phase '%s' (%s%s%s%s%s); say which phase with 'phase'",
+		    what, when, p->id, from[0] ? "from " : "", from,
+		    from[0] && to[0] ? " " : "", to[0] ? "to " : "", to);
+	}
+}
+
 /* Rules 1 and 2: the item's own phase, else the one phase containing its
- * date. Returns false when the date lies in several phases. it is the
- * item, or NULL for a link; date_at is the place of its date, where the
- * message goes (line and col when it has none). */
+ * date. Returns false when the date lies in several phases or crosses a
+ * phase's boundary (an error). it is the item, or NULL for a link;
+ * date_at is the place of its date, where the message goes (line and
+ * col when it has none). A dated event or decision in no phase gets
+ * rule 4's warning. */
 static bool
 phase_by_date(checker *ck, const ref *own, const date *d,
     model_place date_at, int line, int col, const item *it, item **out)
 {
-	size_t lo = 0, hi = ck->nspans, found = 0;
-	item *first = NULL, *second = NULL;
+	date_phases h;
+	bool placed = date_at.line > 0;
 
 	*out = NULL;
 	if (own->id != NULL) {
 		*out = own->to;
 		return true;
 	}
-	if (!d->set)
+	if (!d->set || ck->nspans == 0)
 		return true;
-	/* The phases that start on or before the date's first day... */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ck->spans[mid].from <= d->from)
-			lo = mid + 1;
-		else
-			hi = mid;
+	phases_of_date(ck, d, &h);
+	if (placed) {
+		line = date_at.line;
+		col = date_at.col;
 	}
-	/* ...and, walking back while one of them may still reach the date's
-	 * last day, those that do. The message names the first two in the
-	 * order of the file. */
-	while (lo > 0 && ck->spans[lo - 1].reach >= d->to) {
-		item *p = ck->spans[--lo].phase;
-
-		if (ck->spans[lo].to < d->to)
-			continue;
-		found++;
-		if (first == NULL || p->index < first->index) {
-			second = first;
-			first = p;
-		} else if (second == NULL || p->index < second->index) {
-			second = p;
-		}
+	if (h.overlap == 0) {
+		if (it != NULL && (it->type == IT_EVENT ||
+		    it->type == IT_DECISION))
+			warn_between(ck, d, line, col, &h);
+		return true;
 	}
-	if (found >= 2) {
-		char what[96];
-		bool placed = date_at.line > 0;
-
-		if (it != NULL)
-			model_describe(it, what, sizeof(what));
-		else
-			snprintf(what, sizeof(what), "a link");
-		AT(placed ? date_at.line : line, placed ? date_at.col : col,
-		    "the date of %s "
-		    "falls in phases '%s' and '%s'; say which with 'phase'",
-		    what, first->id, second->id);
+	if (h.overlap == 1 && h.within == 1) {
+		*out = h.holding[0];
+		return true;
 	}
-	if (found == 1)
-		*out = first;
-	return found <= 1;
+	error_phases(ck, d, line, col, it, &h);
+	return false;
 }
 
 /* Rule 3 for causes: the earliest phase of what a cause is for or

@@ -21,7 +21,7 @@ static const struct {
 	bool narrow, question;
 } views[] = {
 	{view_overview, "TB", "Overview", true, false},
-	{view_causes, "LR", "Causes", false, false},
+	{view_causes, "TB", "Causes", false, false},
 	{view_arguments, "TB", "Arguments", true, false},
 	{view_timeline, "TB", "Timeline", false, false},
 	{view_stances, "TB", "Stances", false, true},

@@ -114,6 +114,16 @@ renumber_steps(int *step, size_t nsteps, int count)
 	return count;
 }
 
+/* True for an invisible edge that only orders the layout (gc_order, and
+ * the order of dates): it links no items, so passes no step on. */
+static bool
+layout_only(Agedge_t *e)
+{
+	const char *style = agget(e, "style");
+
+	return style != NULL && strcmp(style, "invis") == 0;
+}
+
 /* The step of every node (its phase's place among the selected phases;
  * for what has no phase, the earliest step of what it is linked to),
  * every edge (the later of its ends) and every cluster (the earliest of
@@ -165,6 +175,8 @@ gc_mark_steps(graph_ctx *gc)
 				int *a = &step[AGSEQ(agtail(e))];
 				int *b = &step[AGSEQ(aghead(e))];
 
+				if (layout_only(e))
+					continue;
 				if (*a == 0 && *b > 0) {
 					*a = *b;
 					changed = 1;

@@ -1,6 +1,7 @@
 /* causes: decisions and events with the causes for and against each,
- * causes on the left and what they are for on the right; events that
- * lead to or cause them. */
+ * and the events that lead to or cause them; the dated ones in date
+ * order along the rank axis as in the overview (top to bottom by
+ * default), each one's causes just before it on that axis. */
 #include "views.h"
 
 /* A response answers an event; it does not explain one. */

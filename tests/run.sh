@@ -7,6 +7,8 @@
 #   cli      tests/cli.sh: exit statuses, help, model resolution, output
 #   render   tests/render.sh: every view and format, hostile text, safe
 #            SVG, atomic output, determinism
+#   order    tests/order.sh: dated items in date order along the rank
+#            axis of the overview and causes views, no nodes overlapping
 #   man      tests/man.sh: the manual pages against each command's --help,
 #            both ways, and rendered without warnings
 #   completion  tests/completion.sh: the bash completion's offers
@@ -120,9 +122,10 @@ part() {
 	fi
 }
 
-# cli, render, html, man, completion, editor, install, hostile
+# cli, render, order, html, man, completion, editor, install, hostile
 part cli tests/cli.sh
 part render tests/render.sh
+part order tests/order.sh
 part html tests/html.sh
 part man tests/man.sh
 part completion tests/completion.sh

@@ -95,22 +95,30 @@ assert_link_phase(const session *s, const char *from, const char *to,
 	    want);
 }
 
-/* The error messages that contain all of a, b and c (NULL for none). */
+/* The messages of a level that contain all of a, b and c (NULL for
+ * none). */
 static size_t
-count_errors(const session *s, const char *a, const char *b, const char *c)
+count_level(const session *s, diag_level level, const char *a,
+    const char *b, const char *c)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < s->dl.n; i++) {
 		const char *msg = s->dl.v[i].msg;
 
-		if (s->dl.v[i].level == DIAG_ERROR &&
+		if (s->dl.v[i].level == level &&
 		    (a == NULL || strstr(msg, a)) &&
 		    (b == NULL || strstr(msg, b)) &&
 		    (c == NULL || strstr(msg, c)))
 			n++;
 	}
 	return n;
+}
+
+static size_t
+count_errors(const session *s, const char *a, const char *b, const char *c)
+{
+	return count_level(s, DIAG_ERROR, a, b, c);
 }
 
 /* The first error, in order of arrival. */
@@ -147,10 +155,6 @@ static const char dated[] = HEAD
     "  - { id: e-approx-interval, title: x, date: ~1950-01/1950-06 }\n"
     "  - { id: e-first-day, title: x, date: 1949-07-01 }\n"
     "  - { id: e-last-day, title: x, date: 1949-06-30 }\n"
-    "  - { id: e-straddle, title: x, date: 1949-05/1949-08 }\n"
-    "  - { id: e-straddle-days, title: x, date: 1949-06-30/1949-07-01 }\n"
-    "  - { id: e-year, title: x, date: 1949 }\n"
-    "  - { id: e-overhang, title: x, date: 1950-06/1950-07 }\n"
     "  - { id: e-outside, title: x, date: 1951 }\n"
     "  - { id: e-before, title: x, date: 1948-12-31 }\n"
     "  - { id: e-undated, title: x }\n"
@@ -203,19 +207,131 @@ test_rule2_phase_of_the_date(void **state)
 	close_model(s);
 }
 
-/* Rule 2 needs the whole date inside one phase. */
+/* Rule 2 needs the whole date inside one phase: a date across a phase's
+ * first or last day, into another phase or out of all, is an error that
+ * asks for an explicit phase, for every kind of item and for links; the
+ * item gets no phase from it. */
 static void
-test_rule2_straddling_dates_get_none(void **state)
+test_rule2_straddling_dates_are_errors(void **state)
 {
+	static const char yaml[] = HEAD
+	    "events:\n"
+	    "  - { id: e-straddle, title: x, date: 1949-05/1949-08 }\n"
+	    "  - { id: e-straddle-days, title: x, date: 1949-06-30/1949-07-01 }\n"
+	    "  - { id: e-year, title: x, date: 1949 }\n"
+	    "  - { id: e-overhang, title: x, date: 1950-06/1950-07 }\n"
+	    "  - { id: e-early, title: x, date: 1948-12/1949-01 }\n"
+	    "  - { id: e-settled, title: x, date: 1949, phase: p2 }\n"
+	    "causes:\n"
+	    "  - { id: c-straddle, text: x, by: stalin, date: 1949-05/1949-08, "
+	    "against: e-settled }\n"
+	    "links:\n"
+	    "  - { from: e-year, to: e-settled, type: causes, "
+	    "date: 1949-05/1949-08 }\n";
 	session *s;
 
 	(void)state;
-	s = open_model(dated);
-	assert_errors(s, 0);
+	s = open_model(yaml);
+	assert_errors(s, 7);
+	assert_int_equal(count_errors(s, "'phase'", NULL, NULL), 7);
+	assert_int_equal(count_errors(s, "e-straddle'", "spans phases "
+	    "'p1' and 'p2'", NULL), 1);
+	assert_int_equal(count_errors(s, "e-straddle-days'", "'p1' and 'p2'",
+	    NULL), 1);
+	assert_int_equal(count_errors(s, "e-year'", "'p1' and 'p2'", NULL),
+	    1);
+	assert_int_equal(count_errors(s, "e-overhang'", "crosses a boundary "
+	    "of phase 'p3'", NULL), 1);
+	assert_int_equal(count_errors(s, "e-early'", "phase 'p1'", NULL), 1);
+	assert_int_equal(count_errors(s, "c-straddle'", "'p1' and 'p2'",
+	    NULL), 1);
+	assert_int_equal(count_errors(s, "a link", "'p1' and 'p2'", NULL), 1);
+	/* An item in error gets no phase from its date. */
 	assert_item_phase(s, "e-straddle", NULL);
 	assert_item_phase(s, "e-straddle-days", NULL);
 	assert_item_phase(s, "e-year", NULL);
 	assert_item_phase(s, "e-overhang", NULL);
+	assert_item_phase(s, "e-settled", "p2");
+	close_model(s);
+}
+
+/* Rule 4's warning: a dated event or decision outside every phase is
+ * named with the phases before and after it, at its date; not a cause
+ * or a link, which take their phase from what they join, nor an item
+ * with its own phase, nor any item when no phase has dates. */
+static void
+test_rule4_warning(void **state)
+{
+	static const char yaml[] = HEAD
+	    "events:\n"
+	    "  - { id: e-gap, title: x, date: 1951 }\n"
+	    "  - { id: e-before, title: x,\n"
+	    "      date: 1948-12-31 }\n"
+	    "  - { id: e-own, title: x, date: 1952, phase: p1 }\n"
+	    "decisions:\n"
+	    "  - { id: d-after, actor: stalin, title: x, date: 1950-07-01 }\n"
+	    "causes:\n"
+	    "  - { id: c-outside, text: x, by: stalin, date: 1952, "
+	    "for: e-gap }\n"
+	    "links:\n"
+	    "  - { from: e-gap, to: d-after, type: causes, date: 1953 }\n";
+	static const char undated_phases[] =
+	    "kgraph: 1\n"
+	    "title: Phases without dates\n"
+	    "phases:\n"
+	    "  - { id: p1, title: One }\n"
+	    "events:\n"
+	    "  - { id: e1, title: x, date: 1951 }\n";
+	session *s;
+	size_t i;
+
+	(void)state;
+	s = open_model(yaml);
+	assert_errors(s, 0);
+	assert_int_equal(count_level(s, DIAG_WARNING, "dated ", NULL, NULL),
+	    3);
+	assert_int_equal(count_level(s, DIAG_WARNING, "dated 1951, after "
+	    "phase 3 'p3' (to Jun 1950): give it 'phase:' or widen a phase",
+	    NULL, NULL), 1);
+	assert_int_equal(count_level(s, DIAG_WARNING, "dated 31 Dec 1948, "
+	    "before phase 1 'p1' (from Jan 1949)", NULL, NULL), 1);
+	assert_int_equal(count_level(s, DIAG_WARNING, "dated 1 Jul 1950, "
+	    "after phase 3 'p3'", NULL, NULL), 1);
+	/* At the date, on its own line. */
+	for (i = 0; i < s->dl.n; i++)
+		if (strstr(s->dl.v[i].msg, "31 Dec 1948") != NULL)
+			assert_int_equal(s->dl.v[i].line, 12);
+	close_model(s);
+	s = open_model(undated_phases);
+	assert_errors(s, 0);
+	assert_int_equal(count_level(s, DIAG_WARNING, "dated ", NULL, NULL),
+	    0);
+	close_model(s);
+}
+
+/* Between two phases, the one that ends last before the date and the
+ * one that begins first after it. */
+static void
+test_rule4_warning_between(void **state)
+{
+	static const char yaml[] =
+	    "kgraph: 1\n"
+	    "title: Gaps\n"
+	    "phases:\n"
+	    "  - { id: long, title: Long, from: 1940, to: 1949-03 }\n"
+	    "  - { id: short, title: Short, from: 1941, to: 1942 }\n"
+	    "  - { id: late, title: Late, from: 1951, to: 1952 }\n"
+	    "  - { id: next, title: Next, from: 1950-02, to: 1950-12 }\n"
+	    "events:\n"
+	    "  - { id: e1, title: x, date: 1949-06/1949-09 }\n";
+	session *s;
+
+	(void)state;
+	s = open_model(yaml);
+	assert_errors(s, 0);
+	assert_int_equal(count_level(s, DIAG_WARNING, "dated Jun-Sep 1949, "
+	    "between phase 1 'long' (to Mar 1949) and phase 4 'next' (from "
+	    "Feb 1950): give it 'phase:' or widen a phase", NULL, NULL), 1);
 	close_model(s);
 }
 
@@ -258,7 +374,10 @@ test_rule2_open_phases(void **state)
 
 	(void)state;
 	s = open_model(yaml);
-	assert_errors(s, 0);
+	/* e-both runs from one phase into the other. */
+	assert_errors(s, 1);
+	assert_int_equal(count_errors(s, "e-both", "'before' and 'after'",
+	    NULL), 1);
 	assert_item_phase(s, "e-old", "before");
 	assert_item_phase(s, "e-dec", "before");
 	assert_item_phase(s, "e-jan", "after");
@@ -359,8 +478,6 @@ static const char causes[] = HEAD
     "  - { id: c-some, text: x, by: stalin, for: [e-none, e3] }\n"
     "  - { id: c-dated-outside, text: x, by: stalin, date: 1952, "
     "for: e2 }\n"
-    "  - { id: c-straddle, text: x, by: stalin, date: 1949-05/1949-08, "
-    "against: e3 }\n"
     "  - { id: c-of-explicit, text: x, by: stalin, for: c-explicit }\n"
     "  - { id: c-explicit, text: x, by: stalin, phase: p1, for: e3 }\n"
     "  - { id: cy-a, text: x, by: stalin, for: cy-b }\n"
@@ -386,7 +503,6 @@ test_rule3_cause_earliest_phase(void **state)
 	assert_item_phase(s, "c-some", "p3");
 	/* A date that gives no phase leaves rule 3. */
 	assert_item_phase(s, "c-dated-outside", "p2");
-	assert_item_phase(s, "c-straddle", "p3");
 	close_model(s);
 }
 
@@ -558,8 +674,8 @@ test_link_later_phase_of_ends(void **state)
 	close_model(s);
 }
 
-/* A link whose date lies in no one phase goes on to rule 3, as a cause
- * does ("else, ... for a link, the later phase of its two ends"). */
+/* A link whose date lies in no phase goes on to rule 3, as a cause does
+ * ("else, ... for a link, the later phase of its two ends"). */
 static void
 test_link_date_without_phase_uses_ends(void **state)
 {
@@ -569,7 +685,7 @@ test_link_date_without_phase_uses_ends(void **state)
 	    "  - { id: e2, title: x, date: 1949-09 }\n"
 	    "links:\n"
 	    "  - { from: e1, to: e2, type: leads-to, date: 1952 }\n"
-	    "  - { from: e1, to: e2, type: causes, date: 1949-05/1949-08 }\n";
+	    "  - { from: e1, to: e2, type: causes, date: 1948 }\n";
 	session *s;
 
 	(void)state;
@@ -836,7 +952,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_rule1_explicit_phase_wins, teardown),
 		cmocka_unit_test_teardown(test_rule2_phase_of_the_date, teardown),
-		cmocka_unit_test_teardown(test_rule2_straddling_dates_get_none, teardown),
+		cmocka_unit_test_teardown(test_rule2_straddling_dates_are_errors, teardown),
+		cmocka_unit_test_teardown(test_rule4_warning, teardown),
+		cmocka_unit_test_teardown(test_rule4_warning_between, teardown),
 		cmocka_unit_test_teardown(test_rule4_none, teardown),
 		cmocka_unit_test_teardown(test_rule2_open_phases, teardown),
 		cmocka_unit_test_teardown(test_rule2_overlapping_phases_error, teardown),
