@@ -159,7 +159,7 @@ prefetch_link(const checker *ck, const relation *l)
 	TYPE_BIT(IT_CAUSE))
 #define ACTS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION))
 
-/* What each link type may join, per FORMAT.md. */
+/* What each link type may join (docs/format.md, "Links"). */
 static const struct {
 	unsigned from, to;
 } link_ends[] = {

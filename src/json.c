@@ -324,7 +324,7 @@ json_model(buf *out, const model *m, const selection *sel)
 	str(w, "lang", m->lang);
 	for (t = 0; t < IT__COUNT; t++) {
 		if (t == IT_VIEW) {
-			/* Links come before views, as in FORMAT.md. */
+			/* Links come before views, as in docs/format.md. */
 			begin(w, "links", '[');
 			for (i = 0; i < m->nlinks; i++) {
 				const relation *l = &m->links[i];

@@ -428,7 +428,7 @@ passes(const filter_ctx *fc, int t, const item *it, bool *unplaced)
 }
 
 /* Items without a phase or a date (floating) are shown when they are
- * connected to something shown (rule 4 of FORMAT.md's phases). */
+ * connected to something shown (rule 4 of "How items get their phase" in docs/format.md). */
 static void
 adopt_floating(const model *m, selection *sel, bool **floating)
 {
