@@ -428,7 +428,8 @@ passes(const filter_ctx *fc, int t, const item *it, bool *unplaced)
 }
 
 /* Items without a phase or a date (floating) are shown when they are
- * connected to something shown (rule 4 of "How items get their phase" in docs/format.md). */
+ * connected to something shown (docs/format.md, "How items get their
+ * phase", rule 4). */
 static void
 adopt_floating(const model *m, selection *sel, bool **floating)
 {
