@@ -1,6 +1,7 @@
 /* Unit tests for the phases of items (docs/format.md, "How items get
- * their phase"), for model_phase and model_phase_spec, and for the stance of decisions, all
- * through the real pipeline: reader, loader and checker. */
+ * their phase"), for model_phase and model_phase_spec, and for the
+ * stance of decisions, all through the real pipeline: reader, loader and
+ * checker. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
