@@ -12,8 +12,8 @@ _kgraph_filter_opts="--phase --since --until --actor --group --kind --tag
 	--evidence --focus --depth"
 _kgraph_diag_opts="-q --quiet --color --strict"
 _kgraph_opts_render="-o --output -T --format --view --question --steps
-	--reveal --all --watch $_kgraph_filter_opts --theme --direction --font
-	--font-size --wrap --title --no-title --no-legend --no-citations
+	--reveal --all --watch $_kgraph_filter_opts --theme --direction --lanes
+	--font --font-size --wrap --title --no-title --no-legend --no-citations
 	--transparent --id-prefix $_kgraph_diag_opts -h --help"
 _kgraph_opts_export="-T --format -o --output --view $_kgraph_filter_opts
 	$_kgraph_diag_opts -h --help"
@@ -23,7 +23,7 @@ _kgraph_opts_schema="-o --output -h --help"
 _kgraph_opts_init="-h --help"
 _kgraph_valued_opts=" -o --output -T --format --view --question --reveal
 	--phase --since --until --actor --group --kind --tag --evidence --focus
-	--depth --theme --direction --font --font-size --wrap --title
+	--depth --theme --direction --lanes --font --font-size --wrap --title
 	--id-prefix --color "
 
 # _kgraph_takes_value OPTION: whether OPTION is followed by its value.
@@ -161,6 +161,7 @@ _kgraph_value()
 	--theme) _kgraph_reply_words "light dark print contrast" "$2" ;;
 	--reveal) _kgraph_reply_words "hide dim" "$2" ;;
 	--direction) _kgraph_reply_words "TB LR BT RL" "$2" ;;
+	--lanes) _kgraph_reply_words "group actor none" "$2" ;;
 	--evidence) _kgraph_reply_words "inferred reported documented" "$2" ;;
 	--color) _kgraph_reply_words "auto always never" "$2" ;;
 	--kind)

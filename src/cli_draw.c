@@ -33,7 +33,10 @@ static const char usage_render[] =
     "VIEW.FMT\n"
     HELP_FILTERS
     "      --theme NAME     light (default), dark, print, contrast\n"
-    "      --direction D    TB, LR, BT, RL (default: the view's)\n"
+    "      --direction D    TB, LR, BT, RL (default: the view's; the "
+    "timeline\n                       always runs left to right)\n"
+    "      --lanes BY       the timeline's lanes: group (default), actor, "
+    "none\n"
     "      --font NAME      font family (default DejaVu Sans)\n"
     "      --font-size PT   base font size (default 14)\n"
     "      --wrap N         wrap labels at about N columns (default 28; the\n"
@@ -93,6 +96,7 @@ static const struct option draw_opts[] = {
 	{"all", no_argument, NULL, OPT_ALL},
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"direction", required_argument, NULL, OPT_DIRECTION},
+	{"lanes", required_argument, NULL, OPT_LANES},
 	{"font", required_argument, NULL, OPT_FONT},
 	{"font-size", required_argument, NULL, OPT_FONT_SIZE},
 	{"wrap", required_argument, NULL, OPT_WRAP},
@@ -174,6 +178,12 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 				    "'%s'; valid: TB, LR, BT, RL", optarg);
 			d->g.direction = optarg;
 			d->set_direction = true;
+			break;
+		case OPT_LANES:
+			if (model_lookup(model_lanes, optarg) < 0)
+				return usage_error(cmd, "unknown lanes '%s'; "
+				    "valid: group, actor, none", optarg);
+			d->g.lanes = optarg;
 			break;
 		case OPT_FONT:
 			/* Written into SVG and given to fontconfig: plain

@@ -183,8 +183,8 @@ gc_actor_name(const item *actor)
 
 /* The actor an item is drawn for: a decision's actor, a cause's author,
  * an event's first actor. */
-static const item *
-item_actor(const item *it)
+const item *
+gc_item_actor(const item *it)
 {
 	if (it->actor.to)
 		return it->actor.to;
@@ -195,10 +195,10 @@ item_actor(const item *it)
 	return NULL;
 }
 
-static const item *
-item_group(const item *it)
+const item *
+gc_item_group(const item *it)
 {
-	const item *a = item_actor(it);
+	const item *a = gc_item_actor(it);
 
 	return a ? a->group.to : NULL;
 }
@@ -368,7 +368,7 @@ static void
 item_label(graph_ctx *gc, buf *b, const item *it)
 {
 	char when[64], small[32];
-	const item *actor = item_actor(it);
+	const item *actor = gc_item_actor(it);
 	int wrap = gc->item_wrap;
 	buf cites = {0};
 
@@ -427,7 +427,7 @@ gc_node(graph_ctx *gc, Agraph_t *parent, const item *it)
 {
 	Agnode_t *n = gc->node[it->type][it->index];
 	buf b = {0};
-	const item *group = item_group(it);
+	const item *group = gc_item_group(it);
 	char style[64];
 
 	if (n != NULL)
@@ -794,9 +794,11 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 		    views[v].direction);
 		views[v].build(gc);
 	}
+	/* The title first, so that a title node is marked as shown from
+	 * the first step. */
+	gc_title(gc);
 	if (o->steps)
 		gc_mark_steps(gc);
-	gc_title(gc);
 	gc_key(gc);
 	for (t = 0; t < IT__COUNT; t++)
 		free(gc->node[t]);

@@ -32,6 +32,8 @@ typedef struct {
 	bool no_title, no_legend, no_citations, transparent;
 	const char *theme;      /* light, dark, print, contrast */
 	const char *direction;  /* TB, LR, BT, RL, or NULL for the view's */
+	const char *lanes;      /* the timeline's lanes: group, actor or
+	                         * none (model_lanes); NULL for group */
 	const char *font;       /* font family */
 	double font_size;       /* base size in points */
 	int wrap;               /* label width in characters */

@@ -78,8 +78,9 @@ void gc_spread_leaves(graph_ctx *gc, Agnode_t *t);
 void gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b);
 
 /* With steps, the step of a node that is not an item (a header, a note),
- * which the view knows and the graph stage cannot infer. */
-void gc_step(graph_ctx *gc, Agnode_t *n, int step);
+ * or of a cluster (a phase's band), which the view knows and the graph
+ * stage cannot infer. */
+void gc_step(graph_ctx *gc, void *obj, int step);
 
 /* A group's line colour and fill in the theme. */
 /* The point size of secondary text (kinds, dates, markers, sources) into
@@ -88,6 +89,11 @@ void gc_step(graph_ctx *gc, Agnode_t *n, int step);
 void gc_small_size(const graph_ctx *gc, char *out, size_t outsize);
 const char *gc_group_color(graph_ctx *gc, const item *group);
 const char *gc_group_fill(graph_ctx *gc, const item *group);
+
+/* The actor an item is drawn for: a decision's actor, a cause's, or an
+ * event's first; NULL for none. gc_item_group is that actor's group. */
+const item *gc_item_actor(const item *it);
+const item *gc_item_group(const item *it);
 
 /* The name of an actor (or its id), for labels. */
 const char *gc_actor_name(const item *actor);

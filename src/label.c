@@ -1,5 +1,7 @@
 #include "label.h"
 
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 void
@@ -160,4 +162,68 @@ label_token(buf *out, const char *s)
 		else
 			buf_putc(out, '_');
 	}
+}
+
+/* Average advance of a character in DejaVu Sans, in ems, for one display
+ * column: a little above the mean of running text, so that an estimate
+ * errs towards room to spare. Bold is wider. */
+#define EM_PER_COLUMN 0.6
+#define EM_PER_COLUMN_BOLD 0.66
+#define LINE_HEIGHT 1.2
+
+void
+label_html_size(const char *html, double size, double *w, double *h)
+{
+	double line_w = 0, line_h = 0, fs = size, widest = 0, height = 0;
+	bool bold = false;
+	const char *p = html;
+
+	for (;;) {
+		if (*p == '<' || *p == '\0') {
+			bool br = strncmp(p, "<BR", 3) == 0;
+
+			if (*p == '\0' || br) {
+				if (line_h == 0)
+					line_h = fs * LINE_HEIGHT;
+				if (line_w > widest)
+					widest = line_w;
+				height += line_h;
+				line_w = line_h = 0;
+				if (*p == '\0')
+					break;
+			} else if (strncmp(p, "<B>", 3) == 0) {
+				bold = true;
+			} else if (strncmp(p, "</B>", 4) == 0) {
+				bold = false;
+			} else if (strncmp(p, "<FONT POINT-SIZE=\"", 18) == 0) {
+				fs = strtod(p + 18, NULL);
+				if (fs <= 0)
+					fs = size;
+			} else if (strncmp(p, "</FONT>", 7) == 0) {
+				fs = size;
+			}
+			while (*p != '\0' && *p != '>')
+				p++;
+			if (*p == '>')
+				p++;
+			continue;
+		} else {
+			size_t cols = 1, len = 1;
+
+			if (*p == '&') {
+				const char *semi = strchr(p, ';');
+
+				len = semi != NULL ? (size_t)(semi - p) + 1 : 1;
+			} else if ((unsigned char)*p >= 0x80) {
+				len = utf8_next(p, strlen(p), &cols);
+			}
+			p += len;
+			line_w += (double)cols * fs * (bold ?
+			    EM_PER_COLUMN_BOLD : EM_PER_COLUMN);
+			if (fs * LINE_HEIGHT > line_h)
+				line_h = fs * LINE_HEIGHT;
+		}
+	}
+	*w = widest;
+	*h = height;
 }

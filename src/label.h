@@ -30,4 +30,11 @@ void label_url(buf *out, const char *url);
  * '_' kept, anything else as '_'. */
 void label_token(buf *out, const char *s);
 
+/* Estimates the size in points of an HTML-like label as the items' and
+ * headers' labels are written (lines split at <BR/>, <B> and <FONT
+ * POINT-SIZE> changing the size, entities one character), at base font
+ * size size: for a view that places its nodes before Graphviz measures
+ * them. The estimate errs towards the larger. */
+void label_html_size(const char *html, double size, double *w, double *h);
+
 #endif

@@ -29,6 +29,7 @@ const char *const model_link_type_names[] = {"causes", "leads-to",
 const char *const model_builtin_views[] = {"overview", "causes",
     "arguments", "timeline", "stances", "actors", NULL};
 const char *const model_directions[] = {"TB", "LR", "BT", "RL", NULL};
+const char *const model_lanes[] = {"group", "actor", "none", NULL};
 const char *const model_themes[] = {"light", "dark", "print", "contrast",
     NULL};
 

@@ -47,6 +47,8 @@ extern const char *const model_stance_names[];   /* [0] is "" */
 extern const char *const model_link_type_names[];
 extern const char *const model_builtin_views[];
 extern const char *const model_directions[];
+/* What the timeline's lanes follow (--lanes). */
+extern const char *const model_lanes[];
 extern const char *const model_themes[];
 
 typedef struct item item;

@@ -159,8 +159,8 @@ covers_something(Agraph_t *g, boxf b, const textlabel_t *own)
 }
 
 /* Tries to put lab at a place near the curve bz that covers nothing:
- * above each point of the curve from the middle outwards, then beside
- * them, further and further out. */
+ * above each point of the curve from the middle outwards, then beside,
+ * above and below them, further and further out. */
 static bool
 find_free_place(Agraph_t *g, textlabel_t *lab, const bezier *bz,
     bool inside)
@@ -175,13 +175,20 @@ find_free_place(Agraph_t *g, textlabel_t *lab, const bezier *bz,
 
 			if (at < 0 || at >= bz->size)
 				continue;
-			for (side = -1; side <= 1; side += 2) {
+			for (side = -2; side <= 2; side++) {
 				pointf p = bz->list[at];
 
+				if (side == 0 || (step == 0 && side != 1))
+					continue;
 				if (step == 0) {
 					p.y += lab->dimen.y / 2 + 2;
-				} else {
+				} else if (side == -1 || side == 1) {
 					p.x += side * (lab->dimen.x / 2 +
+					    step * CLEAR_STEP);
+				} else {
+					/* Above or below: out of a gap
+					 * between boxes side by side. */
+					p.y += side / 2 * (lab->dimen.y / 2 +
 					    step * CLEAR_STEP);
 				}
 				lab->pos = p;

@@ -53,8 +53,10 @@ mark(void *obj, int step)
 	buf_free(&b);
 }
 
-/* A cluster's step: the earliest of its nodes' (step is indexed by the
- * nodes' sequence numbers). */
+/* A cluster's step: the one the view gave it (gc_step), else the
+ * earliest of its nodes' (step is indexed by the nodes' sequence
+ * numbers); a cluster with neither is part of the frame, shown from the
+ * first step. */
 static void
 mark_cluster_steps(Agraph_t *sub, const int *step)
 {
@@ -72,15 +74,16 @@ mark_cluster_steps(Agraph_t *sub, const int *step)
 		if (least == 0 || s < least)
 			least = s;
 	}
-	if (least > 0)
-		mark(sub, least);
+	if (step_of(sub) > 0)
+		least = step_of(sub);
+	mark(sub, least > 0 ? least : 1);
 }
 
 void
-gc_step(graph_ctx *gc, Agnode_t *n, int step)
+gc_step(graph_ctx *gc, void *obj, int step)
 {
 	if (gc->o->steps)
-		step_bind(n, step);
+		step_bind(obj, step);
 }
 
 /* Numbers the steps over the phases that have a node of their own (in

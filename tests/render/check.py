@@ -95,7 +95,9 @@ def involved(kind, x):
     return [x["id"]]
 
 
-DECOR = {"key", "header", "why", "title"}  # legend, grid headers, notes
+# legend, grid headers, notes, and the timeline's lanes and axis
+DECOR = {"key", "header", "why", "title", "lane-label", "tick", "axis",
+         "axis-mark", "axis-break"}
 
 
 def stance(x):
