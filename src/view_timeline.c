@@ -1,25 +1,14 @@
 /* timeline: the events and decisions on a time axis. kgraph places every
  * node itself, as the stances view places its grid, and Graphviz routes
- * only the edges (the "nop" layout: positions as given).
- *
- * Time runs left to right on one scale: x grows with time between any two
- * dates the items and phases give (their starts and ends), except where
- * nothing starts or ends for far longer than anywhere else: such a
- * stretch is cut to a short break marked on the axis, so that one event
- * of 1947 does not push 1949 off the slide. An item stands at the middle
- * of its dates, an interval as wide as its dates at least; lanes (one per
- * group, per actor, or one for all) run top to bottom, and items whose
- * boxes would meet are stacked in rows of their lane. Among a range of
- * scales, the one that lets the whole picture be drawn largest on a 16:9
- * slide is kept. Phases are bands over their dates (their from and to, or
- * else their items' dates): an item dated between two phases lies in the
- * gap between their bands. Bands that overlap in time are drawn as bars
- * in rows above the axis instead. Items without a date stand in a column
- * of their own after the axis.
- *
- * Placement is O(n log n) per scale tried: items are sorted once by date
- * and, per scale, by their boxes' left edges, and each is given the first
- * free row of its lane through a tree of the rows' right ends. */
+ * only the edges (the "nop" layout: positions as given). time_axis.c
+ * says where each item, band and date goes; this file makes the nodes
+ * and draws the rest: lanes (one per group, per actor, or one for all)
+ * top to bottom, with their names at the left; phases as bands over
+ * their dates (their from and to, or else their items' dates), so that
+ * an item dated between two phases lies in the gap between their bands,
+ * or as bars in rows above the axis where bands overlap in time; the
+ * axis with its ticks and its breaks; and a column of the items without
+ * a date after the axis. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,186 +16,21 @@
 
 #include "date.h"
 #include "label.h"
+#include "time_axis.h"
 #include "views.h"
 
-/* Sizes in points. */
-#define LANE_W 140.0            /* the column of lane names */
-#define GAP 16.0                /* between a lane's name and the axis */
-#define BOX_GAP 12.0            /* between two boxes in a row */
-#define ROW_GAP 10.0            /* between two rows of a lane */
-#define LANE_PAD 12.0           /* above and below a lane's rows */
-#define BAND_HEAD 40.0          /* a band's title (two lines) */
-#define AXIS_H 40.0             /* the axis, its ticks and their dates */
-#define BREAK_W 64.0            /* a stretch of time cut out of the axis */
+/* Sizes in points (the others are in time_axis.h). */
 #define TICK_MIN 64.0           /* the least room from tick to tick */
-#define UNDATED_GAP 40.0        /* before the column of undated items */
 #define MIN_BOX_W 90.0
-
-/* A stretch of time is cut when it is more than CUT_FACTOR times as long
- * as the median of the stretches between the dates of the axis, longer
- * than 1/CUT_SHARE of the whole span (half of it, if an item's dates run
- * through it: its box would look shorter than it is), and would take
- * more than CUT_WIDTH points. */
-#define CUT_FACTOR 8
-#define CUT_SHARE 3
-#define CUT_WIDTH 240.0
-
-/* The scales tried, each STEP_FACTOR times the last, from one that puts
- * the whole span in a slide's width down to one that stacks nothing. */
-#define SCALE_STEP 1.2
-#define MAX_SCALES 120
-#define MAX_WIDTH 60000.0
 
 /* Above this many nodes, edges are drawn straight: Graphviz's routing
  * around nodes takes seconds at a few hundred. */
 #define ROUTE_MAX 300
 
-typedef struct {
-	const item *it;
-	Agnode_t *n;
-	int64_t t0, t1;         /* the first minute, and the one after the
-	                         * last; both 0 for an undated item */
-	size_t lane;
-	double w, h;            /* the box the label needs */
-	double x, half;         /* the centre and half the width, placed */
-	size_t row;
-} tl_item;
-
-typedef struct {
-	const item *key;        /* the group or actor; NULL for the lane of
-	                         * the items with none, or the only lane */
-	size_t rows;
-	double row_h;           /* the tallest box, and the gap below */
-	double top, height;
-	size_t first;           /* its items in order[first..first+count) */
-	size_t count;
-} tl_lane;
-
-typedef struct {
-	const item *phase;
-	size_t index;           /* among the model's phases */
-	int64_t t0, t1;
-	double x0, x1;
-	size_t row;
-} tl_band;
-
-typedef struct {
-	graph_ctx *gc;
-	tl_item *v;
-	size_t n, ndated;       /* dated items first, by date */
-	tl_lane *lanes;
-	size_t nlanes;
-	tl_band *bands;
-	size_t nbands, band_rows;
-	int64_t *bp;            /* the dates of the axis, ascending */
-	size_t nbp;
-	double *xs;             /* x of each, for the scale in use */
-	bool *cut;              /* per stretch bp[i]..bp[i+1]: cut out */
-	bool *may_cut;          /* per stretch: long enough to be cut */
-	size_t *order;          /* per lane, its items by left edge */
-	double *tree;           /* the rows' right ends (first_free_row) */
-	double ppm;             /* points per minute */
-	double undated_x, undated_w;
-	double width, height;   /* the whole picture, for the scale */
-	double lanes_h, strip_h;
-	double bottom;          /* the lanes' lower edge, once placed */
-	bool has_undated;
-	bool utc;               /* some time has an offset: the axis is in
-	                         * UTC, and says so */
-} timeline;
-
 static double
 larger(double a, double b)
 {
 	return a > b ? a : b;
-}
-
-/* x of minute t on the axis, in the scale in use. */
-static double
-x_of(const timeline *tl, int64_t t)
-{
-	size_t lo = 0, hi = tl->nbp - 1;
-
-	if (tl->nbp == 0)
-		return 0;
-	if (t <= tl->bp[0])
-		return tl->xs[0];
-	if (t >= tl->bp[hi])
-		return tl->xs[hi];
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (tl->bp[mid] <= t)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return tl->xs[lo] + (double)(t - tl->bp[lo]) /
-	    (double)(tl->bp[hi] - tl->bp[lo]) * (tl->xs[hi] - tl->xs[lo]);
-}
-
-/* The stretch t lies in: i for bp[i] <= t < bp[i + 1]. */
-static size_t
-stretch_of(const timeline *tl, int64_t t)
-{
-	size_t lo = 0, hi = tl->nbp - 1;
-
-	if (t <= tl->bp[0])
-		return 0;
-	if (t >= tl->bp[hi])
-		return hi;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (tl->bp[mid] <= t)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The stretch t lies strictly inside, if it is cut; else -1. */
-static long
-cut_at(const timeline *tl, int64_t t)
-{
-	size_t lo = 0, hi;
-
-	if (tl->nbp < 2 || t <= tl->bp[0] || t >= tl->bp[tl->nbp - 1])
-		return -1;
-	hi = tl->nbp - 1;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (tl->bp[mid] <= t)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return tl->bp[lo] < t && tl->cut[lo] ? (long)lo : -1;
-}
-
-static int
-cmp_i64(const void *pa, const void *pb)
-{
-	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
-
-	return (a > b) - (a < b);
-}
-
-/* qsort's context for ordering a lane by left edge. */
-static const timeline *sorting;
-
-static int
-by_left(const void *pa, const void *pb)
-{
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	const tl_item *ia = &sorting->v[a], *ib = &sorting->v[b];
-	double la = ia->x - ia->half, lb = ib->x - ib->half;
-
-	if (la != lb)
-		return la < lb ? -1 : 1;
-	return (a > b) - (a < b);       /* then by date: v is by date */
 }
 
 /* The lane an item goes in, from the option --lanes. */
@@ -224,9 +48,8 @@ lane_key(const graph_ctx *gc, const item *it)
 
 /* The items, their lanes and boxes, and the dates of the axis. */
 static void
-collect(timeline *tl)
+collect(graph_ctx *gc, time_axis *tl)
 {
-	graph_ctx *gc = tl->gc;
 	const model *m = gc->m;
 	const item **v = gc_items(gc, TYPE_BIT(IT_EVENT) |
 	    TYPE_BIT(IT_DECISION), &tl->n);
@@ -288,9 +111,8 @@ collect(timeline *tl)
 /* Each item's node, in its phase's band (for the steps) or the graph, and
  * the box its label needs. */
 static void
-make_nodes(timeline *tl, Agraph_t **band_of)
+make_nodes(graph_ctx *gc, time_axis *tl, Agraph_t **band_of)
 {
-	graph_ctx *gc = tl->gc;
 	size_t i;
 
 	for (i = 0; i < tl->n; i++) {
@@ -299,8 +121,8 @@ make_nodes(timeline *tl, Agraph_t **band_of)
 		Agraph_t *parent = ph && band_of[ph->index] ?
 		    band_of[ph->index] : gc->body;
 
-		t->n = gc_node(gc, parent, t->it);
-		label_html_size(agget(t->n, "label"), gc->o->font_size, &t->w,
+		t->node = gc_node(gc, parent, t->it);
+		label_html_size(agget(t->node, "label"), gc->o->font_size, &t->w,
 		    &t->h);
 		/* The node's margins, and its border. */
 		t->w = larger(t->w + 22, MIN_BOX_W);
@@ -308,210 +130,12 @@ make_nodes(timeline *tl, Agraph_t **band_of)
 	}
 }
 
-/* The index of date t among the dates of the axis (t is one of them). */
-static size_t
-bp_index(const timeline *tl, int64_t t)
-{
-	size_t lo = 0, hi = tl->nbp;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (tl->bp[mid] <= t)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The dates of the axis: every start and end of an item and a band; and
- * which stretches between them are long enough to be cut. */
-static void
-axis_dates(timeline *tl)
-{
-	size_t i, k = 0, n = 0, nseg;
-	int64_t *seg, median, span;
-	long *through;
-
-	tl->bp = xcalloc(2 * (tl->ndated + tl->nbands) + 1, sizeof(int64_t));
-	for (i = 0; i < tl->ndated; i++) {
-		tl->bp[n++] = tl->v[i].t0;
-		tl->bp[n++] = tl->v[i].t1;
-	}
-	for (i = 0; i < tl->nbands; i++) {
-		tl->bp[n++] = tl->bands[i].t0;
-		tl->bp[n++] = tl->bands[i].t1;
-	}
-	qsort(tl->bp, n, sizeof(int64_t), cmp_i64);
-	for (i = 0; i < n; i++)
-		if (k == 0 || tl->bp[i] != tl->bp[k - 1])
-			tl->bp[k++] = tl->bp[i];
-	tl->nbp = k;
-	tl->xs = xcalloc(k + 1, sizeof(double));
-	tl->cut = xcalloc(k + 1, sizeof(bool));
-	tl->may_cut = xcalloc(k + 1, sizeof(bool));
-	if (k < 2)
-		return;
-	nseg = k - 1;
-	seg = xcalloc(nseg, sizeof(int64_t));
-	for (i = 0; i < nseg; i++)
-		seg[i] = tl->bp[i + 1] - tl->bp[i];
-	qsort(seg, nseg, sizeof(int64_t), cmp_i64);
-	median = seg[nseg / 2];
-	free(seg);
-	/* through[i]: how many items' dates run through stretch i, summed
-	 * from a difference per item's first and last stretch. */
-	through = xcalloc(k + 1, sizeof(long));
-	for (i = 0; i < tl->ndated; i++) {
-		through[bp_index(tl, tl->v[i].t0)]++;
-		through[bp_index(tl, tl->v[i].t1)]--;
-	}
-	span = tl->bp[k - 1] - tl->bp[0];
-	for (i = 0; i < nseg; i++) {
-		int64_t len = tl->bp[i + 1] - tl->bp[i];
-
-		if (i > 0)
-			through[i] += through[i - 1];
-		tl->may_cut[i] = len > median * CUT_FACTOR &&
-		    len > (through[i] > 0 ? span / 2 : span / CUT_SHARE);
-	}
-	free(through);
-}
-
-/* Places everything at a scale of ppm points per minute, and measures the
- * picture. */
-static void
-arrange(timeline *tl, double ppm)
-{
-	size_t i, k, j;
-	double right = 0, left = 0, top;
-
-	tl->ppm = ppm;
-	for (i = 0; i + 1 < tl->nbp; i++) {
-		double w = (double)(tl->bp[i + 1] - tl->bp[i]) * ppm;
-
-		tl->cut[i] = tl->may_cut[i] && w > CUT_WIDTH;
-		tl->xs[i + 1] = tl->xs[i] + (tl->cut[i] ? BREAK_W : w);
-	}
-	for (i = 0; i < tl->ndated; i++) {
-		tl_item *t = &tl->v[i];
-		double a = x_of(tl, t->t0), b = x_of(tl, t->t1);
-
-		t->x = (a + b) / 2;
-		t->half = larger(t->w, b - a) / 2;
-		right = larger(right, t->x + t->half);
-		if (t->x - t->half < left)
-			left = t->x - t->half;
-	}
-	for (i = 0; i < tl->nbands; i++) {
-		tl->bands[i].x0 = x_of(tl, tl->bands[i].t0);
-		tl->bands[i].x1 = x_of(tl, tl->bands[i].t1);
-		right = larger(right, tl->bands[i].x1);
-	}
-	tl->undated_w = 0;
-	for (i = tl->ndated; i < tl->n; i++)
-		tl->undated_w = larger(tl->undated_w, tl->v[i].w);
-	tl->undated_x = (tl->nbp > 0 ? right + UNDATED_GAP : 0) +
-	    tl->undated_w / 2;
-	for (i = tl->ndated; i < tl->n; i++) {
-		tl->v[i].x = tl->undated_x;
-		tl->v[i].half = tl->undated_w / 2;
-	}
-	if (tl->has_undated)
-		right = tl->undated_x + tl->undated_w / 2;
-
-	/* Rows: each lane's items by left edge, each in the first row that
-	 * is free there. */
-	for (k = 0; k < tl->nlanes; k++)
-		tl->lanes[k].count = 0;
-	for (i = 0; i < tl->n; i++) {
-		tl_lane *l = &tl->lanes[tl->v[i].lane];
-
-		tl->order[l->first + l->count++] = i;
-	}
-	sorting = tl;
-	top = 0;
-	for (k = 0; k < tl->nlanes; k++) {
-		tl_lane *l = &tl->lanes[k];
-		size_t size = 1, *o = tl->order + l->first;
-		double tallest = 0;
-
-		qsort(o, l->count, sizeof(size_t), by_left);
-		while (size < l->count + 1)
-			size *= 2;
-		for (j = 1; j < 2 * size; j++)
-			tl->tree[j] = -1e300;
-		l->rows = 0;
-		for (j = 0; j < l->count; j++) {
-			tl_item *t = &tl->v[o[j]];
-			size_t leaf = 1;
-
-			/* The leftmost leaf ending before this box. */
-			while (leaf < size)
-				leaf = tl->tree[2 * leaf] <= t->x - t->half -
-				    BOX_GAP ? 2 * leaf : 2 * leaf + 1;
-			t->row = leaf - size;
-			tl->tree[leaf] = t->x + t->half;
-			for (leaf /= 2; leaf >= 1; leaf /= 2)
-				tl->tree[leaf] = tl->tree[2 * leaf] <
-				    tl->tree[2 * leaf + 1] ? tl->tree[2 * leaf] :
-				    tl->tree[2 * leaf + 1];
-			if (t->row + 1 > l->rows)
-				l->rows = t->row + 1;
-			tallest = larger(tallest, t->h);
-		}
-		if (l->rows == 0)
-			l->rows = 1;
-		l->row_h = tallest + ROW_GAP;
-		l->top = top;
-		l->height = 2 * LANE_PAD + (double)l->rows * l->row_h - ROW_GAP;
-		top += l->height;
-	}
-	tl->lanes_h = top;
-	tl->width = LANE_W + GAP + right - left;
-	tl->height = tl->strip_h + AXIS_H + tl->lanes_h;
-}
-
-/* Rows for the bands: one when no two overlap in time, else as many as
- * bars over the axis need. */
-static void
-band_rows(timeline *tl)
-{
-	size_t i, j, rows = 0;
-	int64_t *end = xcalloc(tl->nbands + 1, sizeof(int64_t));
-
-	for (i = 0; i < tl->nbands; i++) {
-		tl_band *b = &tl->bands[i];
-
-		for (j = 0; j < rows && end[j] > b->t0; j++)
-			;
-		b->row = j;
-		end[j] = b->t1;
-		if (j == rows)
-			rows++;
-	}
-	tl->band_rows = rows;
-	tl->strip_h = (double)rows * BAND_HEAD;
-	free(end);
-}
-
-static int
-band_cmp(const void *pa, const void *pb)
-{
-	const tl_band *a = pa, *b = pb;
-
-	if (a->t0 != b->t0)
-		return a->t0 < b->t0 ? -1 : 1;
-	return (a->index > b->index) - (a->index < b->index);
-}
-
 /* The bands: each selected phase's dates, its from and to where given,
  * else the span of its dated items. */
 static void
-collect_bands(timeline *tl)
+collect_bands(graph_ctx *gc, time_axis *tl)
 {
-	const model *m = tl->gc->m;
+	const model *m = gc->m;
 	size_t p, i;
 
 	tl->bands = xcalloc(m->count[IT_PHASE] + 1, sizeof(*tl->bands));
@@ -520,7 +144,7 @@ collect_bands(timeline *tl)
 		tl_band b = {ph, p, 0, 0, 0, 0, 0};
 		bool have = false;
 
-		if (!tl->gc->sel->phase[p])
+		if (!gc->sel->phase[p])
 			continue;
 		for (i = 0; i < tl->ndated; i++) {
 			const tl_item *t = &tl->v[i];
@@ -548,48 +172,6 @@ collect_bands(timeline *tl)
 		if (have && b.t1 > b.t0)
 			tl->bands[tl->nbands++] = b;
 	}
-	qsort(tl->bands, tl->nbands, sizeof(*tl->bands), band_cmp);
-	band_rows(tl);
-}
-
-/* How large a picture of w x h points can be drawn on a 16:9 slide. */
-static double
-slide_scale(double w, double h)
-{
-	return 16.0 / w < 9.0 / h ? 16.0 / w : 9.0 / h;
-}
-
-/* Tries scales from one that puts the whole span in about a slide's
- * width upwards, and keeps the one whose picture a slide shows largest;
- * of two about as good, the wider, whose boxes stack less. */
-static void
-choose_scale(timeline *tl)
-{
-	double span, ppm, best = 0, best_ppm = 0;
-	int k;
-
-	if (tl->nbp < 2) {
-		arrange(tl, 1);
-		return;
-	}
-	span = (double)(tl->bp[tl->nbp - 1] - tl->bp[0]);
-	ppm = 400.0 / span;
-	for (k = 0; k < MAX_SCALES; k++, ppm *= SCALE_STEP) {
-		double s;
-
-		arrange(tl, ppm);
-		if (k > 0 && tl->width > MAX_WIDTH)
-			break;
-		s = slide_scale(tl->width, tl->height);
-		if (s > best * 1.02 || best_ppm == 0) {
-			best = s;
-			best_ppm = ppm;
-		} else if (s > best * 0.98) {
-			best_ppm = ppm;
-			best = larger(best, s);
-		}
-	}
-	arrange(tl, best_ppm);
 }
 
 static void
@@ -607,10 +189,9 @@ place(Agnode_t *n, double x, double y, double w, double h, bool fixed)
 
 /* A node that is no item: a lane's name, a tick, the axis. */
 static Agnode_t *
-mark(timeline *tl, const char *name, const char *cls, const char *html,
+mark(graph_ctx *gc, const char *name, const char *cls, const char *html,
     const char *tip)
 {
-	graph_ctx *gc = tl->gc;
 	Agnode_t *n = agnode(gc->body, (char *)name, 1);
 	buf b = {0};
 
@@ -775,10 +356,9 @@ tick_text(int u, int64_t t, int64_t prev, bool cut, bool utc, char *show,
  * background colour with dashed sides: the cut is seen wherever the eye
  * is, and an item whose dates span it is drawn across it. */
 static void
-cut_column(timeline *tl, const char *name, const char *tip, double x0,
+cut_column(graph_ctx *gc, double bottom, const char *name, const char *tip, double x0,
     double x1, double top)
 {
-	graph_ctx *gc = tl->gc;
 	char sub[96], bb[128];
 	Agraph_t *c;
 	buf b = {0};
@@ -796,7 +376,7 @@ cut_column(timeline *tl, const char *name, const char *tip, double x0,
 	gc_set(c, "color", gc->th->muted);
 	gc_set(c, "fillcolor", gc->o->transparent ? "transparent" :
 	    gc->th->background);
-	snprintf(bb, sizeof(bb), "%.1f,%.1f,%.1f,%.1f", x0, tl->bottom, x1,
+	snprintf(bb, sizeof(bb), "%.1f,%.1f,%.1f,%.1f", x0, bottom, x1,
 	    top);
 	gc_set(c, "bb", bb);
 	buf_free(&b);
@@ -805,9 +385,9 @@ cut_column(timeline *tl, const char *name, const char *tip, double x0,
 /* The axis: a line over each stretch that is not cut, a break mark over
  * each that is, and ticks as often as TICK_MIN allows. */
 static void
-draw_axis(timeline *tl, double dx, double y)
+draw_axis(graph_ctx *gc, const time_axis *tl, double dx, double y,
+    double bottom)
 {
-	graph_ctx *gc = tl->gc;
 	char small[32], name[64], show[64], iso[32];
 	size_t i, run = 0, nticks = 0, u, prev = 0, *cuts;
 	double last_right = -1e300;
@@ -851,10 +431,10 @@ draw_axis(timeline *tl, double dx, double y)
 			b.len = 0;
 			buf_printf(&b, "<FONT COLOR=\"%s\"><B>\xe2\x89\x88"
 			    "</B></FONT>", gc->th->muted);
-			n = mark(tl, name, "axis-break", b.s, tip);
+			n = mark(gc, name, "axis-break", b.s, tip);
 			place(n, dx + (tl->xs[i] + tl->xs[i + 1]) / 2, y,
 			    BREAK_W - 8, 16, true);
-			cut_column(tl, name, tip, dx + tl->xs[i] + 8,
+			cut_column(gc, bottom, name, tip, dx + tl->xs[i] + 8,
 			    dx + tl->xs[i + 1] - 8, y - 8);
 			run = i + 1;
 			continue;
@@ -863,7 +443,7 @@ draw_axis(timeline *tl, double dx, double y)
 			;
 		x1 = tl->xs[run];
 		snprintf(name, sizeof(name), "axis-%zu", i + 1);
-		n = mark(tl, name, "axis", NULL, "");
+		n = mark(gc, name, "axis", NULL, "");
 		gc_set(n, "shape", "box");
 		gc_set(n, "style", "filled");
 		gc_set(n, "fillcolor", gc->th->muted);
@@ -881,11 +461,11 @@ draw_axis(timeline *tl, double dx, double y)
 	end = tl->bp[tl->nbp - 1];
 	for (t = tick_first((int)u, tl->bp[0]); t <= end;
 	    t = tick_next((int)u, t)) {
-		double x = dx + x_of(tl, t), w;
-		size_t at = stretch_of(tl, t);
+		double x = dx + axis_x(tl, t), w;
+		size_t at = axis_stretch(tl, t);
 		Agnode_t *n;
 
-		if (cut_at(tl, t) >= 0)
+		if (axis_cut_at(tl, t) >= 0)
 			continue;
 		tick_text((int)u, t, shown, cuts[at] > cuts[prev], tl->utc, show,
 		    sizeof(show), iso, sizeof(iso));
@@ -902,10 +482,10 @@ draw_axis(timeline *tl, double dx, double y)
 		    gc->th->muted);
 		label_html(&b, show);
 		buf_puts(&b, "</FONT>");
-		n = mark(tl, name, "tick", b.s, iso);
+		n = mark(gc, name, "tick", b.s, iso);
 		place(n, x, y - 16, w, atof(small) * 1.3, true);
 		snprintf(name, sizeof(name), "tick-mark-%zu", nticks);
-		n = mark(tl, name, "axis-mark", NULL, iso);
+		n = mark(gc, name, "axis-mark", NULL, iso);
 		gc_set(n, "shape", "box");
 		gc_set(n, "style", "filled");
 		gc_set(n, "fillcolor", gc->th->muted);
@@ -943,7 +523,7 @@ void
 view_timeline(graph_ctx *gc)
 {
 	const model *m = gc->m;
-	timeline tl;
+	time_axis tl;
 	Agraph_t **band_of;
 	size_t i, k, p, steps_before = 0;
 	double dx, axis_y, lanes_top, bottom, right;
@@ -951,12 +531,8 @@ view_timeline(graph_ctx *gc)
 	int *step_of_phase;
 
 	memset(&tl, 0, sizeof(tl));
-	tl.gc = gc;
-	collect(&tl);
-	collect_bands(&tl);
-	axis_dates(&tl);
-	tl.order = xcalloc(tl.n + 1, sizeof(size_t));
-	tl.tree = xcalloc(4 * (tl.n + 1), sizeof(double));
+	collect(gc, &tl);
+	collect_bands(gc, &tl);
 
 	/* The bands first, so that they are drawn under everything; their
 	 * items in them, so that the steps show a band with its items. */
@@ -978,8 +554,8 @@ view_timeline(graph_ctx *gc)
 		gc_set(band_of[bd->index], "style", "filled");
 		gc_step(gc, band_of[bd->index], step_of_phase[bd->index]);
 	}
-	make_nodes(&tl, band_of);
-	choose_scale(&tl);
+	make_nodes(gc, &tl, band_of);
+	axis_place(&tl);
 
 	/* Left of the axis, the lanes' names; the earliest box starts just
 	 * after them. */
@@ -1007,7 +583,6 @@ view_timeline(graph_ctx *gc)
 	axis_y = -tl.strip_h - 10;
 	lanes_top = -tl.strip_h - AXIS_H;
 	bottom = lanes_top - tl.lanes_h;
-	tl.bottom = bottom;
 
 	for (i = 0; i < tl.nbands; i++) {
 		tl_band *bd = &tl.bands[i];
@@ -1073,13 +648,13 @@ view_timeline(graph_ctx *gc)
 		    (int)((LANE_W - 12) / (gc->o->font_size * 0.66)), 3,
 		    "<BR/>");
 		buf_puts(&b, "</B></FONT>");
-		n = mark(&tl, name, "lane-label", b.s, l->key ?
+		n = mark(gc, name, "lane-label", b.s, l->key ?
 		    (l->key->type == IT_GROUP ? l->key->name :
 		    gc_actor_name(l->key)) : "");
 		place(n, LANE_W / 2, top - l->height / 2, LANE_W - 8,
 		    larger(l->height - 8, 20), true);
 	}
-	draw_axis(&tl, dx, axis_y);
+	draw_axis(gc, &tl, dx, axis_y, bottom);
 	if (tl.has_undated) {
 		Agnode_t *n;
 		char small[32];
@@ -1088,7 +663,7 @@ view_timeline(graph_ctx *gc)
 		b.len = 0;
 		buf_printf(&b, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\"><I>"
 		    "undated</I></FONT>", small, gc->th->muted);
-		n = mark(&tl, "tick-undated", "tick undated", b.s, "undated");
+		n = mark(gc, "tick-undated", "tick undated", b.s, "undated");
 		place(n, dx + tl.undated_x, axis_y - 16, 64,
 		    atof(small) * 1.3, true);
 	}
@@ -1100,7 +675,7 @@ view_timeline(graph_ctx *gc)
 		double y = lanes_top - l->top - LANE_PAD - (double)t->row *
 		    l->row_h - t->h / 2;
 
-		place(t->n, dx + t->x, y, 2 * t->half, t->h, false);
+		place(t->node, dx + t->x, y, 2 * t->half, t->h, false);
 		if (t->it->resolved_phase == NULL && gc->o->steps) {
 			int s = 0;
 
@@ -1110,7 +685,7 @@ view_timeline(graph_ctx *gc)
 			for (p = tl.nbands; p-- > 0 && s == 0;)
 				s = step_of_phase[tl.bands[p].index];
 			if (s > 0)
-				gc_step(gc, t->n, s);
+				gc_step(gc, t->node, s);
 		}
 	}
 	for (i = 0; i < m->nlinks; i++) {
@@ -1131,13 +706,5 @@ view_timeline(graph_ctx *gc)
 	buf_free(&b);
 	free(band_of);
 	free(step_of_phase);
-	free(tl.v);
-	free(tl.lanes);
-	free(tl.bands);
-	free(tl.bp);
-	free(tl.xs);
-	free(tl.cut);
-	free(tl.may_cut);
-	free(tl.order);
-	free(tl.tree);
+	axis_free(&tl);
 }
