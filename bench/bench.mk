@@ -36,7 +36,13 @@ $(B)/bench/yamlparse: bench/yamlparse.c | $(B)/bench
 	$(CC) -std=c11 $(WARN) -O2 $(shell pkg-config --cflags yaml-0.1) \
 		-o $@ $< $(shell pkg-config --libs yaml-0.1)
 
-bench-tools: $(B)/bench/genmodel $(B)/bench/yamlparse
+# The timeline's placement alone, linked with the two files it needs.
+$(B)/bench/placement: bench/placement.c src/time_axis.c src/util.c \
+		src/time_axis.h | $(B)/bench
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ bench/placement.c src/time_axis.c \
+		src/util.c $(LIBS)
+
+bench-tools: $(B)/bench/genmodel $(B)/bench/yamlparse $(B)/bench/placement
 
 bench: deps bench-deps
 	@$(MAKE) --no-print-directory kgraph bench-tools

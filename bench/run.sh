@@ -8,6 +8,8 @@
 #   build   kgraph render -T dot      time per item (no baseline)
 #   render  kgraph render -T svg      vs  dot -Tsvg on kgraph's own dot
 #   steps   kgraph render --steps     vs  one render of the same view
+#   placement  the timeline's placement of 50,000 items  vs  of 5,000
+#           (bench/placement, in one process: 10 is linear)
 #
 # Run from the top folder by `make bench`; BENCH_SIZES and BENCH_RUNS
 # choose the model sizes of check and build, and the number of runs. The
@@ -181,6 +183,12 @@ s4=$(model 1000 4)
 steps_row "overview of 1000 items" "$s4"
 steps_row "timeline of 1000 items" "$s4" --view timeline
 steps_row "Korea, overview" --view overview
+
+# placement: the timeline's own placement, without Graphviz, at two
+# sizes in one process.
+say "placement: 5000 and 50000 items"
+read -r pn pt pn10 pt10 pr < <("$OUT/placement" 5000 "$RUNS")
+row "| timeline placement, $pn10 items against $pn | $(secs "$pt10") s | $(secs "$pt") s | $pr | - | | | |"
 
 # Growth of check's time per tenfold size: 10 is linear.
 growth=""
