@@ -129,55 +129,180 @@ order_levels(graph_ctx *gc, const dated_node *d, size_t n)
 	return edges;
 }
 
-/* True if from reaches to over edges that constrain the layout. seen
- * holds a stamp per node (by sequence number), stack room for every
- * node. */
+/* The order of the nodes that the constraining edges keep: every such
+ * edge goes from a lower place to a higher one (a topological order), so
+ * that a new edge that already goes upwards can close no loop, and one
+ * that goes downwards needs a search of the nodes between its ends only.
+ * Kept up to date as links are added (Pearce and Kelly's dynamic
+ * topological order): linear in the links that follow the order of
+ * dates, which most do. */
+typedef struct {
+	Agraph_t *g;
+	Agsym_t *constraint;
+	size_t *ord;            /* a node's place, by sequence number */
+	unsigned *seen;         /* a stamp per node */
+	unsigned stamp;
+	Agnode_t **stack, **fwd, **back;
+	size_t nfwd, nback;
+} topo;
+
 static bool
-reaches(Agraph_t *g, Agnode_t *from, Agnode_t *to, unsigned *seen,
-    unsigned stamp, Agnode_t **stack)
+constrains(const topo *t, Agedge_t *e)
 {
-	Agsym_t *constraint = agattr(g, AGEDGE, "constraint", NULL);
+	return t->constraint == NULL ||
+	    strcmp(agxget(e, t->constraint), "false") != 0;
+}
+
+/* Collects in t->fwd the nodes reached from y through nodes placed at
+ * most at ub; true if x is one of them (an edge x->y would close a
+ * loop). */
+static bool
+search_forward(topo *t, Agnode_t *y, Agnode_t *x, size_t ub)
+{
 	size_t top = 0;
 
-	stack[top++] = from;
-	seen[AGSEQ(from)] = stamp;
+	t->nfwd = 0;
+	t->stack[top++] = y;
+	t->seen[AGSEQ(y)] = t->stamp;
 	while (top > 0) {
-		Agnode_t *n = stack[--top];
+		Agnode_t *n = t->stack[--top];
 		Agedge_t *e;
 
-		if (n == to)
+		if (n == x)
 			return true;
-		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+		t->fwd[t->nfwd++] = n;
+		for (e = agfstout(t->g, n); e != NULL; e = agnxtout(t->g, e)) {
 			Agnode_t *h = aghead(e);
 
-			if (seen[AGSEQ(h)] == stamp || (constraint != NULL &&
-			    strcmp(agxget(e, constraint), "false") == 0))
+			if (t->seen[AGSEQ(h)] == t->stamp ||
+			    t->ord[AGSEQ(h)] > ub || !constrains(t, e))
 				continue;
-			seen[AGSEQ(h)] = stamp;
-			stack[top++] = h;
+			t->seen[AGSEQ(h)] = t->stamp;
+			t->stack[top++] = h;
 		}
 	}
 	return false;
 }
 
-/* Draws the selected links that wanted accepts (all for NULL). With the
- * order of dates in the graph, a link that would close a loop with it (a
- * response drawn from the later item to the earlier) does not constrain
- * the layout: dot would break the loop by turning an edge round, maybe
- * one of the order's, and draw a later item first. */
+/* Collects in t->back the nodes that reach x through nodes placed at
+ * least at lb. */
 static void
-draw_links(graph_ctx *gc, bool (*wanted)(const relation *l), bool ordered)
+search_back(topo *t, Agnode_t *x, size_t lb)
 {
-	size_t i, most = 0;
-	unsigned stamp = 0, *seen = NULL;
-	Agnode_t *n, **stack = NULL;
+	size_t top = 0;
+
+	t->nback = 0;
+	t->stack[top++] = x;
+	t->seen[AGSEQ(x)] = t->stamp;
+	while (top > 0) {
+		Agnode_t *n = t->stack[--top];
+		Agedge_t *e;
+
+		t->back[t->nback++] = n;
+		for (e = agfstin(t->g, n); e != NULL; e = agnxtin(t->g, e)) {
+			Agnode_t *h = agtail(e);
+
+			if (t->seen[AGSEQ(h)] == t->stamp ||
+			    t->ord[AGSEQ(h)] < lb || !constrains(t, e))
+				continue;
+			t->seen[AGSEQ(h)] = t->stamp;
+			t->stack[top++] = h;
+		}
+	}
+}
+
+static const topo *ordering;
+
+static int
+by_place(const void *pa, const void *pb)
+{
+	size_t a = ordering->ord[AGSEQ(*(Agnode_t *const *)pa)];
+	size_t b = ordering->ord[AGSEQ(*(Agnode_t *const *)pb)];
+
+	return (a > b) - (a < b);
+}
+
+static int
+cmp_size(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/* True if an edge x->y closes a loop of constraining edges; if not, the
+ * order is mended to have x before y, as the edge will be added. */
+static bool
+closes_loop(topo *t, Agnode_t *x, Agnode_t *y, size_t *places)
+{
+	size_t lb = t->ord[AGSEQ(y)], ub = t->ord[AGSEQ(x)], i, k = 0;
+
+	if (x == y)
+		return true;
+	if (ub < lb)
+		return false;
+	t->stamp++;
+	if (search_forward(t, y, x, ub))
+		return true;
+	search_back(t, x, lb);
+	/* The nodes that reach x go first, then those y reaches, in the
+	 * places the two sets held, each set keeping its own order. */
+	ordering = t;
+	qsort(t->back, t->nback, sizeof(*t->back), by_place);
+	qsort(t->fwd, t->nfwd, sizeof(*t->fwd), by_place);
+	for (i = 0; i < t->nback; i++)
+		places[k++] = t->ord[AGSEQ(t->back[i])];
+	for (i = 0; i < t->nfwd; i++)
+		places[k++] = t->ord[AGSEQ(t->fwd[i])];
+	qsort(places, k, sizeof(*places), cmp_size);
+	k = 0;
+	for (i = 0; i < t->nback; i++)
+		t->ord[AGSEQ(t->back[i])] = places[k++];
+	for (i = 0; i < t->nfwd; i++)
+		t->ord[AGSEQ(t->fwd[i])] = places[k++];
+	return false;
+}
+
+/* Draws the selected links that wanted accepts (all for NULL). With the
+ * order of dates in the graph (the n items of d, sorted by level), a
+ * link that would close a loop with it (a response drawn from the later
+ * item to the earlier) does not constrain the layout: dot would break
+ * the loop by turning an edge round, maybe one of the order's, and draw
+ * a later item first. */
+static void
+draw_links(graph_ctx *gc, bool (*wanted)(const relation *l),
+    const dated_node *d, size_t n, bool ordered)
+{
+	size_t i, most = 0, next, *places = NULL;
+	topo t = {0};
+	Agnode_t *v;
 
 	if (ordered) {
-		for (n = agfstnode(gc->g); n != NULL; n = agnxtnode(gc->g, n))
-			if ((size_t)AGSEQ(n) > most)
-				most = (size_t)AGSEQ(n);
-		seen = xcalloc(most + 1, sizeof(*seen));
-		stack = xcalloc(most + 1, sizeof(*stack));
+		t.g = gc->g;
+		t.constraint = agattr(gc->g, AGEDGE, "constraint", NULL);
+		for (v = agfstnode(gc->g); v != NULL; v = agnxtnode(gc->g, v))
+			if ((size_t)AGSEQ(v) > most)
+				most = (size_t)AGSEQ(v);
+		t.ord = xcalloc(most + 1, sizeof(*t.ord));
+		t.seen = xcalloc(most + 1, sizeof(*t.seen));
+		t.stack = xcalloc(most + 1, sizeof(*t.stack));
+		t.fwd = xcalloc(most + 1, sizeof(*t.fwd));
+		t.back = xcalloc(most + 1, sizeof(*t.back));
+		places = xcalloc(2 * (most + 1), sizeof(*places));
+		/* The order so far: the nodes that have no edges yet (causes
+		 * and undated items: most links go from them to the dated),
+		 * then the dated items by level (each level's first item,
+		 * which the rest follow, first). */
+		for (i = 0; i <= most; i++)
+			t.ord[i] = SIZE_MAX;
+		for (i = 0; i < n; i++)
+			t.ord[AGSEQ(d[i].node)] = 0;
+		next = 0;
+		for (v = agfstnode(gc->g); v != NULL; v = agnxtnode(gc->g, v))
+			if (t.ord[AGSEQ(v)] == SIZE_MAX)
+				t.ord[AGSEQ(v)] = next++;
+		for (i = 0; i < n; i++)
+			t.ord[AGSEQ(d[i].node)] = next + i;
 	}
 	for (i = 0; i < gc->m->nlinks; i++) {
 		const relation *l = &gc->m->links[i];
@@ -191,7 +316,7 @@ draw_links(graph_ctx *gc, bool (*wanted)(const relation *l), bool ordered)
 		a = gc->node[l->from->type][l->from->index];
 		b = gc->node[l->to->type][l->to->index];
 		if (ordered && a != NULL && b != NULL)
-			against = reaches(gc->g, b, a, seen, ++stamp, stack);
+			against = closes_loop(&t, a, b, places);
 		/* Graphviz 2.43 misplaces the labels of edges that do not
 		 * constrain the layout when they are flat. */
 		gc->xlabels = against;
@@ -200,8 +325,12 @@ draw_links(graph_ctx *gc, bool (*wanted)(const relation *l), bool ordered)
 		if (e != NULL && against)
 			gc_set(e, "constraint", "false");
 	}
-	free(seen);
-	free(stack);
+	free(t.ord);
+	free(t.seen);
+	free(t.stack);
+	free(t.fwd);
+	free(t.back);
+	free(places);
 }
 
 void
@@ -226,7 +355,7 @@ view_items_and_links(graph_ctx *gc, bool (*wanted)(const relation *l))
 		ndated++;
 	}
 	date_levels(d, ndated);
-	draw_links(gc, wanted, order_levels(gc, d, ndated) > 0);
+	draw_links(gc, wanted, d, ndated, order_levels(gc, d, ndated) > 0);
 	for (i = 0; i < n; i++)
 		gc_spread_leaves(gc, drawn[i]);
 	free(d);
