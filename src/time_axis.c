@@ -310,7 +310,7 @@ slide_scale(double w, double h)
 static void
 choose_scale(time_axis *tl)
 {
-	double span, ppm, best = 0, best_ppm = 0;
+	double span, ppm, best = 0, best_ppm = 0, fallback = 1;
 	int k;
 
 	if (tl->nbp < 2) {
@@ -320,11 +320,19 @@ choose_scale(time_axis *tl)
 	span = (double)(tl->bp[tl->nbp - 1] - tl->bp[0]);
 	ppm = 400.0 / span;
 	for (k = 0; k < MAX_SCALES; k++, ppm *= SCALE_STEP) {
-		double s;
+		double s, run;
+		size_t i, cuts = 0;
 
 		arrange(tl, ppm);
 		if (k > 0 && tl->width > MAX_WIDTH)
 			break;
+		/* Too short an axis has no room for its ticks. */
+		for (i = 0; i + 1 < tl->nbp; i++)
+			cuts += tl->cut[i];
+		run = tl->xs[tl->nbp - 1] - tl->xs[0] - (double)cuts * BREAK_W;
+		fallback = ppm;
+		if (run < AXIS_MIN)
+			continue;
 		s = slide_scale(tl->width, tl->height);
 		if (s > best * 1.02 || best_ppm == 0) {
 			best = s;
@@ -334,6 +342,8 @@ choose_scale(time_axis *tl)
 			best = larger(best, s);
 		}
 	}
+	if (best_ppm == 0)
+		best_ppm = fallback;
 	arrange(tl, best_ppm);
 }
 

@@ -49,6 +49,8 @@
 #define SCALE_STEP 1.2
 #define MAX_SCALES 120
 #define MAX_WIDTH 60000.0
+/* The least length of the axis, its breaks left out, at any scale. */
+#define AXIS_MIN 480.0
 
 typedef struct {
 	const item *it;

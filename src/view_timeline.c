@@ -435,7 +435,7 @@ draw_axis(graph_ctx *gc, const time_axis *tl, double dx, double y,
 			place(n, dx + (tl->xs[i] + tl->xs[i + 1]) / 2, y,
 			    BREAK_W - 8, 16, true);
 			cut_column(gc, bottom, name, tip, dx + tl->xs[i] + 8,
-			    dx + tl->xs[i + 1] - 8, y - 8);
+			    dx + tl->xs[i + 1] - 8, y - AXIS_H + 10);
 			run = i + 1;
 			continue;
 		}

@@ -270,6 +270,19 @@ for v in overview causes arguments timeline actors stances; do
 	if xmllint --noout "$tmp/$v.svg" 2>/dev/null; then ok; else no "render-$v: not valid XML"; fi
 done
 
+# --- the timeline's lanes
+expect 2 lanes-unknown -- kg render "$korea" --view timeline --lanes x -o "$tmp/lanes.svg"
+has "$tmp/err" "unknown lanes 'x'; valid: group, actor, none" lanes-unknown
+absent "$tmp/lanes.svg" lanes-unknown
+expect 0 lanes-actor -- kg render "$korea" --view timeline --lanes actor -o "$tmp/lanes.svg"
+has "$tmp/lanes.svg" 'id="kg&#45;lane&#45;stalin"' lanes-actor
+hasnt "$tmp/lanes.svg" 'id="kg&#45;lane&#45;ussr"' lanes-actor
+expect 0 lanes-group -- kg render "$korea" --view timeline -o "$tmp/lanes.svg"
+has "$tmp/lanes.svg" 'id="kg&#45;lane&#45;ussr"' lanes-group
+expect 0 lanes-none -- kg render "$korea" --view timeline --lanes none -o "$tmp/lanes.svg"
+has "$tmp/lanes.svg" 'id="kg&#45;lane&#45;none"' lanes-none
+hasnt "$tmp/lanes.svg" 'class="node lane&#45;label"' lanes-none
+
 # --- the stances view: messages, and a grid that holds
 questions="$top/tests/golden/questions.yaml"
 expect 2 stances-nobody -- kg render "$questions" --view stances --actor bishop --question war

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Date order in the views that draw time along their rank axis (overview
-# and causes): in every model of models/ and of the tests that checks
-# clean, whole and by phase, in the view's own direction and in each of
-# the four, an event or decision that ends before another begins is drawn
-# before it along the rank axis, and no two nodes overlap
-# (tests/render/order.py on the SVG). Ends with "order: N passed, N failed".
+# and causes) and in the timeline (left to right): in every model of
+# models/ and of the tests that checks clean, whole and by phase, in the
+# view's own direction and in each of the four (the timeline in its
+# own, whatever --direction says), an event or decision that ends before
+# another begins is drawn before it along the rank axis, and no two
+# nodes overlap (tests/render/order.py on the SVG). Ends with "order: N
+# passed, N failed".
 cd "$(dirname "$0")/.."
 . tests/lib.sh
 PY=/usr/bin/python3
@@ -61,6 +63,13 @@ for model in models/*.yaml tests/golden/*.yaml tests/render/*.yaml tests/schema/
 			run "$m $view --direction $dir" "$model" "$dir" --view "$view" --direction "$dir"
 		done
 	done
+	# The timeline runs left to right, whatever the direction.
+	run "$m timeline" "$model" LR --view timeline
+	for p in 1 2; do
+		[ "$phases" -ge "$p" ] || continue
+		run "$m timeline --phase $p" "$model" LR --view timeline --phase "$p"
+	done
+	run "$m timeline --direction TB" "$model" LR --view timeline --direction TB
 done
 [ -n "${KGRAPH_ORDER_COUNTS:-}" ] && cat "$tmp/counts"
 

@@ -8,7 +8,10 @@
 #   render   tests/render.sh: every view and format, hostile text, safe
 #            SVG, atomic output, determinism
 #   order    tests/order.sh: dated items in date order along the rank
-#            axis of the overview and causes views, no nodes overlapping
+#            axis of the overview and causes views and along the
+#            timeline's axis, no nodes overlapping
+#   timeline tests/timeline.sh: the timeline's ticks, scale, bands,
+#            lanes, breaks and undated column
 #   man      tests/man.sh: the manual pages against each command's --help,
 #            both ways, and rendered without warnings
 #   completion  tests/completion.sh: the bash completion's offers
@@ -126,6 +129,7 @@ part() {
 part cli tests/cli.sh
 part render tests/render.sh
 part order tests/order.sh
+part timeline tests/timeline.sh
 part html tests/html.sh
 part man tests/man.sh
 part completion tests/completion.sh

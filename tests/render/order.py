@@ -78,17 +78,25 @@ def shape_box(g):
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def nodes(path):
-    """Node name -> shape box, for every node the SVG draws."""
+# The timeline's axis: a line and the marks on it, which meet by design.
+AXIS = {"axis", "axis-mark"}
+
+
+def nodes(path, classes=None):
+    """Node name -> shape box, for every node the SVG draws but the
+    axis; with a dict for classes, node name -> its classes there too."""
     root = ET.parse(path).getroot()
     out = {}
     for g in root.iter(SVG + "g"):
-        if (g.get("class") or "").split()[:1] != ["node"]:
+        cls = (g.get("class") or "").split()
+        if cls[:1] != ["node"] or AXIS & set(cls):
             continue
         t = g.find(SVG + "title")
         b = shape_box(g)
         if t is not None and t.text and b is not None:
             out[t.text] = b
+            if classes is not None:
+                classes[t.text] = set(cls[1:])
     return out
 
 
@@ -138,4 +146,5 @@ def main():
     print("pairs %d out-of-order %d after %d" % (pairs, len(wrong), after))
 
 
-main()
+if __name__ == "__main__":
+    main()
