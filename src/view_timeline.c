@@ -519,13 +519,104 @@ band_title(graph_ctx *gc, Agraph_t *c, const tl_band *b, double w,
 	buf_free(&h);
 }
 
+/* The bands: over their dates, down to the lanes' bottom; or, where
+ * bands overlap in time, bars in rows above the axis. */
+static void
+draw_bands(graph_ctx *gc, const time_axis *tl, Agraph_t **band_of,
+    double dx, double bottom)
+{
+	size_t i;
+
+	for (i = 0; i < tl->nbands; i++) {
+		tl_band *bd = &tl->bands[i];
+		Agraph_t *c = band_of[bd->index];
+		double x0 = dx + bd->x0, x1 = dx + bd->x1, top, low;
+		char bb[128];
+
+		if (tl->band_rows <= 1) {
+			top = 0;
+			low = bottom;
+		} else {
+			top = -(double)bd->row * BAND_HEAD;
+			low = top - BAND_HEAD + 4;
+		}
+		snprintf(bb, sizeof(bb), "%.1f,%.1f,%.1f,%.1f", x0, low, x1,
+		    top);
+		gc_set(c, "bb", bb);
+		band_title(gc, c, bd, x1 - x0, x0, top);
+	}
+}
+
+/* Lanes: a frame across the picture, right to the given edge, and the
+ * name at its left. */
+static void
+draw_lanes(graph_ctx *gc, const time_axis *tl, double lanes_top,
+    double right)
+{
+	size_t k;
+	buf b = {0};
+
+	for (k = 0; k < tl->nlanes; k++) {
+		const tl_lane *l = &tl->lanes[k];
+		const char *by = gc->o->lanes ? gc->o->lanes : "group";
+		char name[128], bb[128];
+		Agraph_t *c;
+		Agnode_t *n;
+		double top = lanes_top - l->top;
+
+		snprintf(name, sizeof(name), "cluster_lane_%zu", k + 1);
+		c = agsubg(gc->body, name, 1);
+		b.len = 0;
+		buf_printf(&b, "%slane-", gc->o->id_prefix);
+		label_token(&b, l->key ? l->key->id : "none");
+		gc_set(c, "id", b.s);
+		gc_set(c, "class", "lane");
+		gc_set(c, "label", "");
+		gc_set(c, "tooltip", "");
+		gc_set(c, "style", "solid");
+		gc_set(c, "color", gc->th->cluster_line);
+		/* A subgraph starts with its parent's values: the
+		 * background would hide the bands. */
+		gc_set(c, "bgcolor", "transparent");
+		gc_set(c, "fillcolor", "transparent");
+		snprintf(bb, sizeof(bb), "%.1f,%.1f,%.1f,%.1f", 0.0,
+		    top - l->height, right + 8, top);
+		gc_set(c, "bb", bb);
+		/* One lane for all needs no name. */
+		if (tl->nlanes == 1 && l->key == NULL)
+			continue;
+		b.len = 0;
+		buf_puts(&b, "lane-label-");
+		label_token(&b, l->key ? l->key->id : "none");
+		snprintf(name, sizeof(name), "%s", b.s);
+		b.len = 0;
+		if (l->key && l->key->type == IT_GROUP)
+			buf_printf(&b, "<FONT COLOR=\"%s\"><B>",
+			    gc_group_color(gc, l->key));
+		else
+			buf_printf(&b, "<FONT COLOR=\"%s\"><B>", gc->th->text);
+		label_wrap_html(&b, l->key ? (l->key->type == IT_GROUP ?
+		    l->key->name : gc_actor_name(l->key)) : strcmp(by,
+		    "actor") == 0 ? "No actor" : "No group",
+		    (int)((LANE_W - 12) / (gc->o->font_size * 0.66)), 3,
+		    "<BR/>");
+		buf_puts(&b, "</B></FONT>");
+		n = mark(gc, name, "lane-label", b.s, l->key ?
+		    (l->key->type == IT_GROUP ? l->key->name :
+		    gc_actor_name(l->key)) : "");
+		place(n, LANE_W / 2, top - l->height / 2, LANE_W - 8,
+		    larger(l->height - 8, 20), true);
+	}
+	buf_free(&b);
+}
+
 void
 view_timeline(graph_ctx *gc)
 {
 	const model *m = gc->m;
 	time_axis tl;
 	Agraph_t **band_of;
-	size_t i, k, p, steps_before = 0;
+	size_t i, p, steps_before = 0;
 	double dx, axis_y, lanes_top, bottom, right;
 	buf b = {0};
 	int *step_of_phase;
@@ -584,76 +675,8 @@ view_timeline(graph_ctx *gc)
 	lanes_top = -tl.strip_h - AXIS_H;
 	bottom = lanes_top - tl.lanes_h;
 
-	for (i = 0; i < tl.nbands; i++) {
-		tl_band *bd = &tl.bands[i];
-		Agraph_t *c = band_of[bd->index];
-		double x0 = dx + bd->x0, x1 = dx + bd->x1, top, low;
-		char bb[128];
-
-		if (tl.band_rows <= 1) {
-			top = 0;
-			low = bottom;
-		} else {
-			top = -(double)bd->row * BAND_HEAD;
-			low = top - BAND_HEAD + 4;
-		}
-		snprintf(bb, sizeof(bb), "%.1f,%.1f,%.1f,%.1f", x0, low, x1,
-		    top);
-		gc_set(c, "bb", bb);
-		band_title(gc, c, bd, x1 - x0, x0, top);
-	}
-	/* Lanes: a frame across the picture and the name at its left. */
-	for (k = 0; k < tl.nlanes; k++) {
-		const tl_lane *l = &tl.lanes[k];
-		const char *by = gc->o->lanes ? gc->o->lanes : "group";
-		char name[128], bb[128];
-		Agraph_t *c;
-		Agnode_t *n;
-		double top = lanes_top - l->top;
-
-		snprintf(name, sizeof(name), "cluster_lane_%zu", k + 1);
-		c = agsubg(gc->body, name, 1);
-		b.len = 0;
-		buf_printf(&b, "%slane-", gc->o->id_prefix);
-		label_token(&b, l->key ? l->key->id : "none");
-		gc_set(c, "id", b.s);
-		gc_set(c, "class", "lane");
-		gc_set(c, "label", "");
-		gc_set(c, "tooltip", "");
-		gc_set(c, "style", "solid");
-		gc_set(c, "color", gc->th->cluster_line);
-		/* A subgraph starts with its parent's values: the
-		 * background would hide the bands. */
-		gc_set(c, "bgcolor", "transparent");
-		gc_set(c, "fillcolor", "transparent");
-		snprintf(bb, sizeof(bb), "%.1f,%.1f,%.1f,%.1f", 0.0,
-		    top - l->height, right + 8, top);
-		gc_set(c, "bb", bb);
-		/* One lane for all needs no name. */
-		if (tl.nlanes == 1 && l->key == NULL)
-			continue;
-		b.len = 0;
-		buf_puts(&b, "lane-label-");
-		label_token(&b, l->key ? l->key->id : "none");
-		snprintf(name, sizeof(name), "%s", b.s);
-		b.len = 0;
-		if (l->key && l->key->type == IT_GROUP)
-			buf_printf(&b, "<FONT COLOR=\"%s\"><B>",
-			    gc_group_color(gc, l->key));
-		else
-			buf_printf(&b, "<FONT COLOR=\"%s\"><B>", gc->th->text);
-		label_wrap_html(&b, l->key ? (l->key->type == IT_GROUP ?
-		    l->key->name : gc_actor_name(l->key)) : strcmp(by,
-		    "actor") == 0 ? "No actor" : "No group",
-		    (int)((LANE_W - 12) / (gc->o->font_size * 0.66)), 3,
-		    "<BR/>");
-		buf_puts(&b, "</B></FONT>");
-		n = mark(gc, name, "lane-label", b.s, l->key ?
-		    (l->key->type == IT_GROUP ? l->key->name :
-		    gc_actor_name(l->key)) : "");
-		place(n, LANE_W / 2, top - l->height / 2, LANE_W - 8,
-		    larger(l->height - 8, 20), true);
-	}
+	draw_bands(gc, &tl, band_of, dx, bottom);
+	draw_lanes(gc, &tl, lanes_top, right);
 	draw_axis(gc, &tl, dx, axis_y, bottom);
 	if (tl.has_undated) {
 		Agnode_t *n;
@@ -667,8 +690,8 @@ view_timeline(graph_ctx *gc)
 		place(n, dx + tl.undated_x, axis_y - 16, 64,
 		    atof(small) * 1.3, true);
 	}
-	/* The items, in their lanes' rows; one between two phases comes in
-	 * with the step of the later. */
+	/* The items, in their lanes' rows; one dated between two phases
+	 * comes in with the step of the later. */
 	for (i = 0; i < tl.n; i++) {
 		tl_item *t = &tl.v[i];
 		const tl_lane *l = &tl.lanes[t->lane];
@@ -676,7 +699,8 @@ view_timeline(graph_ctx *gc)
 		    l->row_h - t->h / 2;
 
 		place(t->node, dx + t->x, y, 2 * t->half, t->h, false);
-		if (t->it->resolved_phase == NULL && gc->o->steps) {
+		if (t->it->resolved_phase == NULL && t->it->date.set &&
+		    gc->o->steps) {
 			int s = 0;
 
 			for (p = 0; p < tl.nbands && s == 0; p++)
