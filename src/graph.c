@@ -703,7 +703,9 @@ count_same_links(const model *m)
  * dot output, and so the layout, would follow where malloc put their
  * names. Here every object gets the next odd number, the way cgraph
  * numbers anonymous objects, and cgraph keeps the names in its own
- * table, from which agnameof() reads them. */
+ * table, from which agnameof() reads them. The root graph alone keeps
+ * cgraph's own id (made before that table, its entry would never be
+ * freed), which the default discipline prints and frees. */
 static void *
 ids_open(Agraph_t *g, Agdisc_t *disc)
 {
@@ -716,8 +718,8 @@ ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 {
 	static IDTYPE next = 1;
 
-	(void)state;
-	(void)objtype;
+	if (str != NULL && objtype == AGRAPH && AGID(state) == 0)
+		return AgIdDisc.map(state, objtype, str, id, createflag);
 	if (str != NULL || !createflag)
 		return 0;
 	*id = next;
@@ -737,18 +739,14 @@ ids_alloc(void *state, int objtype, IDTYPE id)
 static void
 ids_free(void *state, int objtype, IDTYPE id)
 {
-	(void)state;
-	(void)objtype;
-	(void)id;
+	if (id % 2 == 0)
+		AgIdDisc.free(state, objtype, id);
 }
 
 static char *
 ids_print(void *state, int objtype, IDTYPE id)
 {
-	(void)state;
-	(void)objtype;
-	(void)id;
-	return NULL;
+	return id % 2 == 0 ? AgIdDisc.print(state, objtype, id) : NULL;
 }
 
 static void
