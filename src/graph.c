@@ -696,78 +696,6 @@ count_same_links(const model *m)
 	return same;
 }
 
-
-/* Object ids in the order the objects are made. cgraph's own ids of
- * named objects are the addresses of their names, and it writes
- * subgraphs in the order of their ids: the order of the clusters in the
- * dot output, and so the layout, would follow where malloc put their
- * names. Here every object gets the next odd number, the way cgraph
- * numbers anonymous objects, and cgraph keeps the names in its own
- * table, from which agnameof() reads them. The root graph alone keeps
- * cgraph's own id (made before that table, its entry would never be
- * freed), which the default discipline prints and frees. */
-static void *
-ids_open(Agraph_t *g, Agdisc_t *disc)
-{
-	(void)disc;
-	return g;
-}
-
-static long
-ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
-{
-	static IDTYPE next = 1;
-
-	if (str != NULL && objtype == AGRAPH && AGID(state) == 0)
-		return AgIdDisc.map(state, objtype, str, id, createflag);
-	if (str != NULL || !createflag)
-		return 0;
-	*id = next;
-	next += 2;
-	return 1;
-}
-
-static long
-ids_alloc(void *state, int objtype, IDTYPE id)
-{
-	(void)state;
-	(void)objtype;
-	(void)id;
-	return 0;
-}
-
-static void
-ids_free(void *state, int objtype, IDTYPE id)
-{
-	if (id % 2 == 0)
-		AgIdDisc.free(state, objtype, id);
-}
-
-static char *
-ids_print(void *state, int objtype, IDTYPE id)
-{
-	return id % 2 == 0 ? AgIdDisc.print(state, objtype, id) : NULL;
-}
-
-static void
-ids_close(void *state)
-{
-	(void)state;
-}
-
-static void
-ids_register(void *state, int objtype, void *obj)
-{
-	(void)state;
-	(void)objtype;
-	(void)obj;
-}
-
-static Agiddisc_t in_order_ids = {
-	ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close,
-	ids_register
-};
-static Agdisc_t in_order = {&AgMemDisc, &in_order_ids, &AgIoDisc};
 /* The stances view's question, or NULL with the reason in err. */
 static const item *
 stances_question(graph_ctx *gc)
@@ -840,7 +768,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	gc->cite = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
 	gc->groups = xcalloc(m->count[IT_GROUP] + 1, sizeof(bool));
 	gc->same = count_same_links(m);
-	gc->g = agopen("kgraph", desc, &in_order);
+	gc->g = agopen("kgraph", desc, &graph_ids_disc);
 	declare(gc);
 	gc_set(gc->g, "bgcolor", o->transparent ? "transparent" :
 	    gc->th->background);

@@ -10,6 +10,10 @@
 #include "graph.h"
 #include "theme.h"
 
+/* cgraph's discipline for the graph: subgraphs numbered in the order
+ * they are made (graph_ids.c). */
+extern Agdisc_t graph_ids_disc;
+
 typedef struct {
 	const model *m;
 	const selection *sel;
