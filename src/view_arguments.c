@@ -156,13 +156,11 @@ view_arguments(graph_ctx *gc)
 			gc_node(gc, gc->body, v[i]);
 	}
 	free(v);
-	for (i = 0; i < m->nlinks; i++) {
-		const relation *l = &m->links[i];
-
-		if (gc->sel->link[i] && (l->type == LT_SUPPORTS ||
-		    l->type == LT_OPPOSES || l->type == LT_RESPONDS_TO))
-			gc_link(gc, l);
-	}
+	/* Every selected link between two items drawn: a decision that
+	 * leads to another keeps its arrow beside the arguments. */
+	for (i = 0; i < m->nlinks; i++)
+		if (gc->sel->link[i])
+			gc_link(gc, &m->links[i]);
 	free(actor_box);
 	free(source_box);
 }

@@ -263,15 +263,14 @@ closes_loop(topo *t, Agnode_t *x, Agnode_t *y, size_t *places)
 	return false;
 }
 
-/* Draws the selected links that wanted accepts (all for NULL). With the
+/* Draws the selected links. With the
  * order of dates in the graph (the n items of d, sorted by level), a
  * link that would close a loop with it (a response drawn from the later
  * item to the earlier) does not constrain the layout: dot would break
  * the loop by turning an edge round, maybe one of the order's, and draw
  * a later item first. */
 static void
-draw_links(graph_ctx *gc, bool (*wanted)(const relation *l),
-    const dated_node *d, size_t n, bool ordered)
+draw_links(graph_ctx *gc, const dated_node *d, size_t n, bool ordered)
 {
 	size_t i, most = 0, next, *places = NULL;
 	topo t = {0};
@@ -310,8 +309,7 @@ draw_links(graph_ctx *gc, bool (*wanted)(const relation *l),
 		Agedge_t *e;
 		bool against = false;
 
-		if (!gc->sel->link[i] || (wanted != NULL && !wanted(l)) ||
-		    l->from == NULL || l->to == NULL)
+		if (!gc->sel->link[i] || l->from == NULL || l->to == NULL)
 			continue;
 		a = gc->node[l->from->type][l->from->index];
 		b = gc->node[l->to->type][l->to->index];
@@ -334,7 +332,7 @@ draw_links(graph_ctx *gc, bool (*wanted)(const relation *l),
 }
 
 void
-view_items_and_links(graph_ctx *gc, bool (*wanted)(const relation *l))
+view_items_and_links(graph_ctx *gc)
 {
 	size_t n, i, ndated = 0;
 	const item **v = gc_items(gc, TYPE_BIT(IT_EVENT) |
@@ -355,7 +353,7 @@ view_items_and_links(graph_ctx *gc, bool (*wanted)(const relation *l))
 		ndated++;
 	}
 	date_levels(d, ndated);
-	draw_links(gc, wanted, d, ndated, order_levels(gc, d, ndated) > 0);
+	draw_links(gc, d, ndated, order_levels(gc, d, ndated) > 0);
 	for (i = 0; i < n; i++)
 		gc_spread_leaves(gc, drawn[i]);
 	free(d);
@@ -366,5 +364,5 @@ view_items_and_links(graph_ctx *gc, bool (*wanted)(const relation *l))
 void
 view_overview(graph_ctx *gc)
 {
-	view_items_and_links(gc, NULL);
+	view_items_and_links(gc);
 }

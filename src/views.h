@@ -5,10 +5,10 @@
 
 #include "graph_int.h"
 
-/* The selected events, decisions and causes, in date order, and the
- * selected links between them that wanted accepts (all for NULL), with
- * leaves spread: the overview, and the causes view without responses. */
-void view_items_and_links(graph_ctx *gc, bool (*wanted)(const relation *l));
+/* The selected events, decisions and causes, in date order, and every
+ * selected link between them, with leaves spread: the overview and the
+ * causes view. */
+void view_items_and_links(graph_ctx *gc);
 
 void view_overview(graph_ctx *gc);
 void view_causes(graph_ctx *gc);

@@ -12,6 +12,8 @@
 #            timeline's axis, no nodes overlapping
 #   timeline tests/timeline.sh: the timeline's ticks, scale, bands,
 #            lanes, breaks and undated column
+#   links    tests/links.sh: every model link between two items a view
+#            draws is drawn, under every kind of selection
 #   man      tests/man.sh: the manual pages against each command's --help,
 #            both ways, and rendered without warnings
 #   completion  tests/completion.sh: the bash completion's offers
@@ -125,11 +127,12 @@ part() {
 	fi
 }
 
-# cli, render, order, html, man, completion, editor, install, hostile
+# cli, render, order, links, html, man, completion, editor, install, hostile
 part cli tests/cli.sh
 part render tests/render.sh
 part order tests/order.sh
 part timeline tests/timeline.sh
+part links tests/links.sh
 part html tests/html.sh
 part man tests/man.sh
 part completion tests/completion.sh
