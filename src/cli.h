@@ -108,12 +108,27 @@ int parse_draw(int argc, char **argv, bool render, draw_options *d);
 /* Reports an unknown view with the valid ones; returns the usage exit
  * status. */
 int unknown_view(const char *cmd, const model *m, const char *name);
+/* The files a run will write, gathered before any is: each path and the
+ * view that writes it. */
+typedef struct {
+	char **paths;
+	const char **views;
+	size_t n, cap;
+	char why[2048];         /* why a view does not apply */
+} draw_plan;
+/* draw_view's status for a view that does not apply to the model (a
+ * stances view without a question its selection answers). */
+#define DRAW_SKIP (-1)
+void draw_plan_free(draw_plan *plan);
+
 /* Draws one view of m, read from model_path, and writes it to path
  * (NULL or "-": standard output), or, in steps, to path-1, path-2, ...;
- * returns 0 or an exit status. */
+ * returns 0 or an exit status. With plan, draws and writes nothing but
+ * adds the paths it would write to plan; returns 0, DRAW_SKIP with the
+ * reason in plan->why, or an exit status. */
 int draw_view(const model *m, const char *model_path,
     const draw_options *cli, const char *name, render_format fmt,
-    const char *path);
+    const char *path, draw_plan *plan);
 
 /* The commands, each given its arguments with the command as argv[0]. */
 int cmd_check(int argc, char **argv);

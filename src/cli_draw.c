@@ -31,6 +31,7 @@ static const char usage_render[] =
     "                       or faded (dim)\n"
     "      --all            every view; -o names a folder, files are "
     "VIEW.FMT\n"
+    "                       (stances-QUESTION.FMT once per question)\n"
     HELP_FILTERS
     "      --theme NAME     light (default), dark, print, contrast\n"
     "      --direction D    TB, LR, BT, RL (default: the view's; the "
@@ -296,9 +297,54 @@ step_path(buf *b, const char *path, int k)
 	buf_printf(b, "-%d%s", k, dot);
 }
 
+void
+draw_plan_free(draw_plan *plan)
+{
+	size_t i;
+
+	for (i = 0; i < plan->n; i++)
+		free(plan->paths[i]);
+	free(plan->paths);
+	free(plan->views);
+	memset(plan, 0, sizeof(*plan));
+}
+
+static void
+plan_add(draw_plan *plan, const char *path, const char *view)
+{
+	if (plan->n == plan->cap) {
+		plan->cap = plan->cap ? 2 * plan->cap : 16;
+		plan->paths = xrealloc(plan->paths, plan->cap *
+		    sizeof(*plan->paths));
+		plan->views = xrealloc(plan->views, plan->cap *
+		    sizeof(*plan->views));
+	}
+	plan->paths[plan->n] = xstrdup(path);
+	plan->views[plan->n++] = view;
+}
+
+/* The plan of one view: the paths its n outputs go to. */
+static void
+plan_outputs(draw_plan *plan, const char *view, const char *path, int n,
+    bool steps)
+{
+	buf p = {0};
+	int k;
+
+	if (!steps) {
+		plan_add(plan, path, view);
+		return;
+	}
+	for (k = 1; k <= n; k++) {
+		step_path(&p, path, k);
+		plan_add(plan, p.s, view);
+	}
+	buf_free(&p);
+}
+
 int
 draw_view(const model *m, const char *model_path, const draw_options *cli,
-    const char *name, render_format fmt, const char *path)
+    const char *name, render_format fmt, const char *path, draw_plan *plan)
 {
 	draw_options d = *cli;
 	html_options page;
@@ -357,12 +403,31 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 	    KGRAPH_OK)
 		return stage_error(d.cmd, st, err);
 	d.g.filters = &d.f;
-	if ((st = kgraph_graph(m, &sel, &d.g, fmt, &g, err, sizeof(err))) ==
-	    KGRAPH_OK) {
+	/* The JSON export is the selection: it needs no graph; a plan
+	 * needs one to count the steps, or to see that a stances view
+	 * applies. */
+	g = NULL;
+	st = KGRAPH_OK;
+	if (fmt != FMT_JSON && (plan == NULL || d.g.steps ||
+	    strcmp(base, "stances") == 0))
+		st = kgraph_graph(m, &sel, &d.g, fmt, &g, err, sizeof(err));
+	if (plan != NULL) {
+		sel_free(&sel);
+		if (st == KGRAPH_USAGE && strcmp(base, "stances") == 0) {
+			snprintf(plan->why, sizeof(plan->why), "%s", err);
+			return DRAW_SKIP;
+		}
+		if (st == KGRAPH_OK)
+			plan_outputs(plan, name, path, g != NULL ?
+			    graph_step_count(g) : 1, d.g.steps && fmt !=
+			    FMT_HTML);
+		graph_free(g);
+		return st == KGRAPH_OK ? 0 : stage_error(d.cmd, st, err);
+	}
+	if (st == KGRAPH_OK)
 		st = kgraph_render(fmt, m, &sel, g, &d.g, &page, &outs, &n,
 		    err, sizeof(err));
-		graph_free(g);
-	}
+	graph_free(g);
 	sel_free(&sel);
 	if (st != KGRAPH_OK)
 		return stage_error(d.cmd, st, err);

@@ -50,7 +50,7 @@ cmd_export(int argc, char **argv)
 		/* The graph of a view (default overview) before layout, as
 		 * render -T dot writes it. */
 		rc = draw_view(m, model_path, &d, d.view ? d.view : "overview",
-		    FMT_DOT, d.out_path);
+		    FMT_DOT, d.out_path, NULL);
 		model_free(m);
 		return rc;
 	}

@@ -32,6 +32,153 @@ make_folders(const char *path)
 	return ok;
 }
 
+/* One output of --all: a view (the stances view once per question) and
+ * the name of its file. */
+typedef struct {
+	const char *view, *question;
+	char *name;
+	bool skip;
+} all_output;
+
+/* The outputs of --all: every built-in view, the stances view once per
+ * question (or for --question), then the model's own views, whose bases
+ * check has made sure are built-in views. Sets *n. */
+static all_output *
+all_outputs(const model *m, const draw_options *d, size_t *n)
+{
+	size_t i, k = 0, nq = m->count[IT_QUESTION];
+	all_output *o = xcalloc(8 + nq + m->count[IT_VIEW], sizeof(*o));
+	buf b = {0};
+
+	for (i = 0; model_builtin_views[i] != NULL; i++) {
+		const char *v = model_builtin_views[i];
+		size_t q;
+
+		if (strcmp(v, "stances") != 0) {
+			o[k].view = v;
+			o[k++].name = xstrdup(v);
+			continue;
+		}
+		if (nq == 0 && d->g.question == NULL && !d->term.quiet)
+			fprintf(stderr, "kgraph render: note: skipped the "
+			    "stances view: the model has no questions\n");
+		for (q = 0; q < (d->g.question ? 1 : nq); q++) {
+			o[k].view = v;
+			o[k].question = d->g.question ? d->g.question :
+			    m->items[IT_QUESTION][q]->id;
+			b.len = 0;
+			buf_printf(&b, "stances-%s", o[k].question);
+			o[k++].name = xstrdup(b.s);
+		}
+	}
+	for (i = 0; i < m->count[IT_VIEW]; i++) {
+		o[k].view = m->items[IT_VIEW][i]->id;
+		o[k].name = xstrdup(o[k].view);
+		k++;
+	}
+	buf_free(&b);
+	*n = k;
+	return o;
+}
+
+/* The outputs' paths, in order, for finding two that are the same. */
+static const draw_plan *sorting;
+static int
+by_path(const void *a, const void *b)
+{
+	return strcmp(sorting->paths[*(const size_t *)a],
+	    sorting->paths[*(const size_t *)b]);
+}
+
+/* Refuses a plan that writes one path twice; returns 0 or the usage
+ * exit status. */
+static int
+same_paths(const draw_plan *plan)
+{
+	size_t *order = xcalloc(plan->n + 1, sizeof(*order)), i;
+	int rc = 0;
+
+	for (i = 0; i < plan->n; i++)
+		order[i] = i;
+	sorting = plan;
+	qsort(order, plan->n, sizeof(*order), by_path);
+	for (i = 1; i < plan->n && rc == 0; i++) {
+		size_t a = order[i - 1], b = order[i];
+
+		if (strcmp(plan->paths[a], plan->paths[b]) != 0)
+			continue;
+		if (b < a) {
+			a = order[i];
+			b = order[i - 1];
+		}
+		rc = usage_error("render", "--all would write %s twice: for "
+		    "the view '%s' and for the view '%s'; rename one of the "
+		    "views (a view in steps writes VIEW-1, VIEW-2, ...)",
+		    plan->paths[a], plan->views[a], plan->views[b]);
+	}
+	free(order);
+	return rc;
+}
+
+/* --all: plans every output first, so that a view that cannot be drawn
+ * or two outputs of one name stop the run before anything is written;
+ * then draws them. */
+static int
+render_all(const model *m, const draw_options *d, render_format fmt,
+    const char *model_path)
+{
+	size_t n, i;
+	all_output *o = all_outputs(m, d, &n);
+	draw_plan plan = {0};
+	buf path = {0};
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		draw_options one = *d;
+
+		if (o[i].question)
+			one.g.question = o[i].question;
+		path.len = 0;
+		buf_printf(&path, "%s/%s%s", d->out_path, o[i].name,
+		    render_format_ext(fmt));
+		rc = draw_view(m, model_path, &one, o[i].view, fmt, path.s,
+		    &plan);
+		if (rc == DRAW_SKIP) {
+			o[i].skip = true;
+			rc = 0;
+			if (!d->term.quiet)
+				fprintf(stderr, "kgraph render: note: skipped "
+				    "%s: %s\n", o[i].name, plan.why);
+		}
+	}
+	if (rc == 0)
+		rc = same_paths(&plan);
+	if (rc == 0 && !make_folders(d->out_path)) {
+		fprintf(stderr, "kgraph render: cannot make the folder %s: "
+		    "%s\n", d->out_path, strerror(errno));
+		rc = EXIT_OUTPUT;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		draw_options one = *d;
+
+		if (o[i].skip)
+			continue;
+		if (o[i].question)
+			one.g.question = o[i].question;
+		path.len = 0;
+		buf_printf(&path, "%s/%s%s", d->out_path, o[i].name,
+		    render_format_ext(fmt));
+		rc = draw_view(m, model_path, &one, o[i].view, fmt, path.s,
+		    NULL);
+	}
+	for (i = 0; i < n; i++)
+		free(o[i].name);
+	free(o);
+	buf_free(&path);
+	draw_plan_free(&plan);
+	return rc;
+}
+
 /* One render: reads and checks the model, draws the view or (--all) every
  * view; returns 0 or an exit status. */
 static int
@@ -47,35 +194,11 @@ render_once(const draw_options *d, render_format fmt, const char *model_path)
 	    fmt == FMT_PNG, &d->term, NULL, &rc);
 	if (m == NULL)
 		return rc;
-	if (!d->all) {
+	if (d->all)
+		rc = render_all(m, d, fmt, model_path);
+	else
 		rc = draw_view(m, model_path, d, d->view ? d->view :
-		    "overview", fmt, d->out_path);
-	} else {
-		size_t i, nviews = 0;
-		const char *names[64 + 8];
-
-		if (!make_folders(d->out_path)) {
-			fprintf(stderr, "kgraph render: cannot make the folder "
-			    "%s: %s\n", d->out_path, strerror(errno));
-			model_free(m);
-			return EXIT_OUTPUT;
-		}
-		/* Every built-in view, then the model's own, whose bases
-		 * check has made sure are built-in views. */
-		for (i = 0; model_builtin_views[i] != NULL; i++)
-			names[nviews++] = model_builtin_views[i];
-		for (i = 0; i < m->count[IT_VIEW] && nviews < 64 + 7; i++)
-			names[nviews++] = m->items[IT_VIEW][i]->id;
-		for (i = 0; i < nviews && rc == 0; i++) {
-			buf path = {0};
-
-			buf_printf(&path, "%s/%s%s", d->out_path, names[i],
-			    render_format_ext(fmt));
-			rc = draw_view(m, model_path, d, names[i], fmt,
-			    path.s);
-			buf_free(&path);
-		}
-	}
+		    "overview", fmt, d->out_path, NULL);
 	model_free(m);
 	return rc;
 }

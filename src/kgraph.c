@@ -148,7 +148,7 @@ kgraph_render(render_format f, const model *m, const selection *sel,
 	} else {
 		*n = 1;
 		*outs = xcalloc(1, sizeof(buf));
-		page->steps = graph_step_count(g);
+		page->steps = g != NULL ? graph_step_count(g) : 1;
 		ok = render_output(f, m, sel, g, page, *outs, err, errsize);
 	}
 	if (!ok) {

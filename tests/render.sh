@@ -273,9 +273,19 @@ done
 expect 2 all-without-o -- kg render "$korea" --all
 # all-files DIR EXT MODEL-NAME: DIR holds exactly one file per view.
 all_files() {
-	local dir=$1 ext=$2 m=$3 v base want=""
+	local dir=$1 ext=$2 m=$3 v base want="" qs q
 	for v in $views $(cut -d' ' -f1 "$tmp/$m.views"); do
 		base=$(base_of "$m" "$v")
+		# The stances view: one file per question, stances-QUESTION.
+		if [ "$v" = stances ]; then
+			qs=$("$PY" -c 'import json, sys
+print(" ".join(q["id"] for q in json.load(open(sys.argv[1])).get("questions") or []))' "$tmp/$m.json")
+			for q in $qs; do want="$want stances-$q.$ext"; done
+			if [ -z "$qs" ]; then
+				grep -q "skipped the stances view" "$tmp/err" && ok || no "--all $m: stances skipped without a note"
+			fi
+			continue
+		fi
 		if [ "$base" = stances ] && [ ! -e "$dir/$v.$ext" ]; then
 			grep -q "$v" "$tmp/err" && ok || no "--all $m: $v.$ext skipped without a message"
 			continue
@@ -304,6 +314,69 @@ all_files "$tmp/allh" svg hostile
 echo precious >"$tmp/afile"
 expect 3 all-into-a-file -- kg render "$korea" --all -o "$tmp/afile"
 untouched "$tmp/afile" all-into-a-file
+
+# --all on models that are valid but unlike Korea's: no questions, two
+# questions, a question the selection does not answer, a hundred views,
+# and two outputs of one name.
+allm() { # allm FILE: a model of two phases, with what follows on stdin.
+	{
+		printf 'kgraph: 1\ntitle: All\nactors:\n  - { id: a, name: Anne }\n  - { id: b, name: Boris }\n'
+		printf 'phases:\n  - { id: p1, title: One, from: 1900, to: 1900 }\n  - { id: p2, title: Two, from: 1901, to: 1901 }\n'
+		cat
+	} >"$1"
+}
+allm "$tmp/noq.yaml" <<'YAML'
+events:
+  - { id: e1, title: First, date: 1900-05-01 }
+decisions:
+  - { id: d1, actor: a, title: Anne decides, date: 1901-02-01, outcome: approved }
+YAML
+expect 0 all-no-questions -- kg render "$tmp/noq.yaml" --all -o "$tmp/noq"
+has "$tmp/err" "note: skipped the stances view: the model has no questions" all-no-questions-note
+got=$(cd "$tmp/noq" && ls | tr '\n' ' ')
+[ "$got" = "actors.svg arguments.svg causes.svg overview.svg timeline.svg " ] && ok || no "--all without questions wrote '$got'"
+expect 0 all-no-questions-quiet -- kg render "$tmp/noq.yaml" --all -q -o "$tmp/noq"
+[ -s "$tmp/err" ] && no "--all -q printed: $(head -1 "$tmp/err")" || ok
+expect 0 json-stances-no-questions -- kg render "$tmp/noq.yaml" --view stances -T json
+has "$tmp/out" '"decisions"' json-stances-no-questions
+allm "$tmp/twoq.yaml" <<'YAML'
+questions:
+  - { id: war, title: War? }
+  - { id: peace, title: Peace? }
+  - { id: nobody-asks, title: Asked by nobody }
+decisions:
+  - { id: d1, actor: a, title: Anne wants war, date: 1900-02-01, outcome: approved, on: war, stance: for }
+  - { id: d2, actor: b, title: Boris wants peace, date: 1901-02-01, outcome: approved, on: peace, stance: for }
+YAML
+expect 0 all-two-questions -- kg render "$tmp/twoq.yaml" --all -o "$tmp/twoq"
+for q in war peace; do
+	[ -f "$tmp/twoq/stances-$q.svg" ] && ok || no "--all with two questions: no stances-$q.svg"
+done
+grep -q "$q" "$tmp/twoq/stances-peace.svg" && ok || no "stances-peace.svg does not draw the question peace"
+[ -e "$tmp/twoq/stances-nobody-asks.svg" ] && no "--all drew a question nobody answers" || ok
+has "$tmp/err" "note: skipped stances-nobody-asks" all-question-unanswered
+expect 0 all-phase-1 -- kg render "$tmp/twoq.yaml" --all --phase 1 -o "$tmp/twoq1"
+[ -f "$tmp/twoq1/stances-war.svg" ] && [ ! -e "$tmp/twoq1/stances-peace.svg" ] && ok || no "--all --phase 1: stances of the wrong questions"
+expect 0 all-one-question -- kg render "$tmp/twoq.yaml" --all --question peace -o "$tmp/twoqp"
+[ -f "$tmp/twoqp/stances-peace.svg" ] && [ ! -e "$tmp/twoqp/stances-war.svg" ] && ok || no "--all --question peace drew other questions"
+{
+	cat "$tmp/noq.yaml"
+	echo "views:"
+	for i in $(seq 1 100); do echo "  - { id: v$i, title: View $i, base: overview }"; done
+} >"$tmp/many.yaml"
+expect 0 all-many-views -- kg render "$tmp/many.yaml" --all -o "$tmp/many"
+n=$(ls "$tmp/many" | wc -l)
+[ "$n" = 105 ] && ok || no "--all with 100 views wrote $n files, expected 105"
+{
+	cat "$tmp/noq.yaml"
+	echo "views:"
+	echo "  - { id: talk, title: A talk, base: overview, steps: true }"
+	echo "  - { id: talk-1, title: Another, base: causes }"
+} >"$tmp/clash.yaml"
+expect 2 all-same-name -- kg render "$tmp/clash.yaml" --all -o "$tmp/clash"
+has "$tmp/err" "clash/talk-1.svg twice: for the view 'talk' and for the view 'talk-1'" all-same-name-message
+absent "$tmp/clash" all-same-name-writes-nothing
+expect 0 all-same-name-json-has-no-steps -- kg render "$tmp/clash.yaml" --all -T json -o "$tmp/clashjson"
 
 # --- 11: exit statuses.
 expect 2 unknown-option -- kg render "$korea" --bogus
