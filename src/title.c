@@ -3,51 +3,213 @@
  * where the view placed everything itself. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "date.h"
 #include "label.h"
 #include "graph_int.h"
 
-/* "Phase 2 of 3: Kim insists on war" and the other filters, for the
- * title. */
+/* True if a and b are the same words, whatever the case and a final
+ * stop or question mark: a view titled as its question says it once. */
+static bool
+same_words(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	while (na > 0 && strchr(".?!:", a[na - 1]))
+		na--;
+	while (nb > 0 && strchr(".?!:", b[nb - 1]))
+		nb--;
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+/* The names of the ids of a comma-separated list, "A, B and C"; each
+ * id an item of the model (a filter's ids were checked), or the id. */
 static void
-filter_text(graph_ctx *gc, buf *b)
+names_of(const model *m, const char *ids, buf *b)
+{
+	const char *p = ids;
+	size_t k = 0, n = 1;
+	char id[128];
+
+	for (; *p; p++)
+		n += *p == ',';
+	for (p = ids; *p; k++) {
+		size_t len = strcspn(p, ",");
+		const item *it;
+
+		snprintf(id, sizeof(id), "%.*s", (int)(len < sizeof(id) ?
+		    len : sizeof(id) - 1), p);
+		it = model_find(m, id);
+		if (k > 0)
+			buf_puts(b, k + 1 == n ? " and " : ", ");
+		buf_puts(b, it ? model_label(it) : id);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+}
+
+/* A list of words joined by "or" ("military or border"), each with
+ * suffix: the kinds "arguments and objections" use "and". */
+static void
+words_of(const char *list, const char *suffix, const char *join, buf *b)
+{
+	const char *p = list;
+	size_t k = 0, n = 1;
+
+	for (; *p; p++)
+		n += *p == ',';
+	for (p = list; *p; k++) {
+		size_t len = strcspn(p, ",");
+
+		if (k > 0)
+			buf_printf(b, k + 1 == n ? " %s " : ", ", join);
+		buf_printf(b, "%.*s%s", (int)len, p, suffix);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+}
+
+/* A date of a filter as the diagrams show dates ("5 Mar 1949"). */
+static void
+date_words(const char *s, buf *b)
+{
+	date d;
+	char out[96];
+
+	if (date_parse(s, strlen(s), &d) != NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	date_show(&d, out, sizeof(out));
+	buf_puts(b, out);
+}
+
+/* The selected phases: "Phase 2 of 3: Kim insists on war" (without the
+ * title when the view has it), "Phases 1-2 of 3", "Phases 1, 3 and 4 of
+ * 5"; nothing when every phase is selected. */
+static void
+phase_words(graph_ctx *gc, const char *view_title, buf *b)
 {
 	const model *m = gc->m;
-	const sel_filters *f = gc->o->filters;
-	size_t i, shown = 0, first = 0, nphases = m->count[IT_PHASE];
+	size_t i, j, shown = 0, first = 0, runs = 0, done = 0;
+	size_t nphases = m->count[IT_PHASE];
 
-	if (f == NULL)
+	for (i = 0; i < nphases; i++)
+		if (gc->sel->phase[i] && shown++ == 0)
+			first = i;
+	if (shown == 0 || shown == nphases)
 		return;
-	if (f->phases && f->phases[0]) {
-		for (i = 0; i < nphases; i++)
-			if (gc->sel->phase[i]) {
-				if (shown++ == 0)
-					first = i;
-			}
-		if (shown == 1)
-			buf_printf(b, "Phase %zu of %zu: %s", first + 1,
-			    nphases, m->items[IT_PHASE][first]->title);
-		else if (shown > 1 && shown < nphases)
-			buf_printf(b, "Phases %s of %zu", f->phases, nphases);
+	if (shown == 1) {
+		const char *t = m->items[IT_PHASE][first]->title;
+
+		buf_printf(b, "Phase %zu of %zu", first + 1, nphases);
+		if (!same_words(t, view_title))
+			buf_printf(b, ": %s", t);
+		return;
 	}
-#define PART(field, name) do { if (f->field && f->field[0]) \
-	buf_printf(b, "%s%s %s", b->len ? "; " : "", name, f->field); \
-	} while (0)
-	PART(actors, "actor");
-	PART(groups, "group");
-	PART(kinds, "kind");
-	PART(tags, "tag");
-	PART(since, "since");
-	PART(until, "until");
-	PART(evidence, "at least");
-	PART(focus, "around");
-#undef PART
+	for (i = 0; i < nphases; i++)
+		if (gc->sel->phase[i] && (i == 0 || !gc->sel->phase[i - 1]))
+			runs++;
+	buf_puts(b, "Phases ");
+	for (i = 0; i < nphases; i = j) {
+		j = i + 1;
+		if (!gc->sel->phase[i])
+			continue;
+		while (j < nphases && gc->sel->phase[j])
+			j++;
+		if (done > 0)
+			buf_puts(b, done + 1 == runs ? " and " : ", ");
+		if (j - i == 1)
+			buf_printf(b, "%zu", i + 1);
+		else
+			buf_printf(b, "%zu-%zu", i + 1, j);
+		done++;
+	}
+	buf_printf(b, " of %zu", nphases);
+}
+
+/* The line under the title, in words, in three parts: the view and
+ * whose it is ("Arguments of Curtis LeMay and Robert McNamara"), its
+ * question, and the other filters ("Phase 2 of 4: Escalation; tagged
+ * military"). */
+static void
+view_line(graph_ctx *gc, const char *view_title, bool builtin, buf *b,
+    buf *question, buf *parts_out)
+{
+	const sel_filters *f = gc->o->filters;
+	buf parts = {0}, who = {0};
+
+	if (f != NULL && ((f->actors && f->actors[0]) ||
+	    (f->groups && f->groups[0]))) {
+		if (f->actors && f->actors[0])
+			names_of(gc->m, f->actors, &who);
+		if (f->groups && f->groups[0]) {
+			if (who.len)
+				buf_puts(&who, " and ");
+			names_of(gc->m, f->groups, &who);
+		}
+	}
+	buf_puts(b, view_title);
+	if (who.len && builtin)
+		buf_printf(b, " of %s", who.s);
+	if (gc->question != NULL && !same_words(view_title,
+	    gc->question->title))
+		buf_puts(question, gc->question->title);
+#define SEP() (parts.len ? "; " : "")
+	if (f != NULL) {
+		phase_words(gc, view_title, &parts);
+		if (who.len && !builtin)
+			buf_printf(&parts, "%sinvolving %s", SEP(), who.s);
+		if (f->kinds && f->kinds[0]) {
+			buf_puts(&parts, SEP());
+			words_of(f->kinds, "s", "and", &parts);
+			buf_puts(&parts, " only");
+		}
+		if (f->tags && f->tags[0]) {
+			buf_printf(&parts, "%stagged ", SEP());
+			words_of(f->tags, "", "or", &parts);
+		}
+		if (f->since && f->since[0]) {
+			buf_puts(&parts, SEP());
+			buf_puts(&parts, f->until && f->until[0] ? "" : "from ");
+			date_words(f->since, &parts);
+			if (f->until && f->until[0])
+				buf_puts(&parts, " to ");
+		} else if (f->until && f->until[0]) {
+			buf_printf(&parts, "%suntil ", SEP());
+		}
+		if (f->until && f->until[0])
+			date_words(f->until, &parts);
+		if (f->evidence && strcmp(f->evidence, "inferred") != 0)
+			buf_printf(&parts, "%s%s", SEP(), strcmp(f->evidence,
+			    "documented") == 0 ? "documented only" :
+			    "reported or documented");
+		if (f->focus && f->focus[0]) {
+			const item *it = model_find(gc->m, f->focus);
+			int depth = f->depth < 0 ? 1 : f->depth;
+
+			if (depth > 1)
+				buf_printf(&parts, "%swithin %d links of ",
+				    SEP(), depth);
+			else
+				buf_printf(&parts, "%saround ", SEP());
+			buf_puts(&parts, it ? model_label(it) : f->focus);
+		}
+	}
+#undef SEP
+	if (parts.len)
+		buf_puts(parts_out, parts.s);
+	buf_free(&parts);
+	buf_free(&who);
 }
 
 void
 gc_title(graph_ctx *gc)
 {
-	buf b = {0}, f = {0};
+	buf b = {0}, line = {0};
 	const char *view_title = gc->o->view_title;
 	char big[32];
 
@@ -62,19 +224,26 @@ gc_title(graph_ctx *gc)
 	    gc->o->wrap * 3, 2, "<BR ALIGN=\"LEFT\"/>");
 	buf_puts(&b, "</B></FONT><BR ALIGN=\"LEFT\"/>");
 	if (gc->o->title == NULL) {
-		filter_text(gc, &f);
-		label_html(&b, view_title);
-		if (gc->question != NULL) {
+		buf q = {0}, parts = {0};
+
+		view_line(gc, view_title, gc->o->view_title == NULL, &line,
+		    &q, &parts);
+		label_html(&b, line.s);
+		if (q.len > 0) {
 			buf_puts(&b, ": ");
-			label_wrap_html(&b, gc->question->title,
-			    gc->o->wrap * 3, 2, "<BR ALIGN=\"LEFT\"/>");
-		}
-		if (f.len > 0) {
-			buf_puts(&b, " \xe2\x80\x94 ");
-			label_wrap_html(&b, f.s, gc->o->wrap * 3, 2,
+			label_wrap_html(&b, q.s, gc->o->wrap * 3, 2,
 			    "<BR ALIGN=\"LEFT\"/>");
+			buf_printf(&line, ": %s", q.s);
+		}
+		if (parts.len > 0) {
+			buf_puts(&b, " \xe2\x80\x94 ");
+			label_wrap_html(&b, parts.s, gc->o->wrap * 3, 3,
+			    "<BR ALIGN=\"LEFT\"/>");
+			buf_printf(&line, " \xe2\x80\x94 %s", parts.s);
 		}
 		buf_puts(&b, "<BR ALIGN=\"LEFT\"/>");
+		buf_free(&q);
+		buf_free(&parts);
 	}
 	if (gc->positioned) {
 		/* The view placed everything; the title is a node at its
@@ -92,10 +261,8 @@ gc_title(graph_ctx *gc)
 			longest = (size_t)gc->o->wrap * 3;
 		w = longest * fs * 1.5 * 0.62 + 24;
 		/* The second line, in the base size, may be the longer. */
-		if (gc->question != NULL) {
-			size_t second = utf8_width(view_title,
-			    strlen(view_title)) + 2 + utf8_width(
-			    gc->question->title, strlen(gc->question->title));
+		if (line.len > 0) {
+			size_t second = utf8_width(line.s, line.len);
 			double w2;
 
 			if (second > (size_t)gc->o->wrap * 3)
@@ -123,5 +290,5 @@ gc_title(graph_ctx *gc)
 		gc_set(gc->g, "labeljust", "l");
 	}
 	buf_free(&b);
-	buf_free(&f);
+	buf_free(&line);
 }

@@ -378,6 +378,41 @@ has "$tmp/err" "clash/talk-1.svg twice: for the view 'talk' and for the view 'ta
 absent "$tmp/clash" all-same-name-writes-nothing
 expect 0 all-same-name-json-has-no-steps -- kg render "$tmp/clash.yaml" --all -T json -o "$tmp/clashjson"
 
+# Titles in words: names, not ids, and nothing said twice.
+# title_has NAME TEXT COUNT OPTIONS...: the SVG of the Korea model (or of
+# MODEL when set) has TEXT COUNT times.
+title_has() {
+	local name=$1 text=$2 count=$3 n
+	shift 3
+	kg render "${MODEL:-$korea}" "$@" -o "$tmp/title.svg" 2>"$tmp/err" || { no "$name: render fails"; return; }
+	n=$(grep -oF -- "$text" "$tmp/title.svg" | wc -l)
+	[ "$n" = "$count" ] && ok || no "$name: '$text' $n times in the SVG, expected $count"
+}
+title_has title-actors "Arguments of Kim Il Sung and Joseph Stalin" 1 --view arguments --actor kim,stalin
+title_has title-actors-no-ids "actor kim" 0 --view arguments --actor kim,stalin
+title_has title-focus "Causes — around Stalin approves the invasion of the South" 1 --view causes --focus stalin-approves
+title_has title-depth "within 2 links of Stalin approves" 1 --view causes --focus stalin-approves --depth 2
+title_has title-phases "Phases 1 and 3 of 3" 1 --view overview --phase 1,3
+title_has title-kinds "arguments and objections only" 1 --view arguments --kind argument,objection
+title_has title-dates "Mar 1949 to Jan 1950" 1 --view timeline --since 1949-03 --until 1950-01
+title_has title-evidence "documented only" 1 --view timeline --evidence documented
+# A view on one phase, titled as the phase: the phase's title once.
+title_has title-phase-once "Stalin fears an attack from the South" 1 --view fear-of-the-south
+cat >"$tmp/q.yaml" <<'YAML'
+kgraph: 1
+title: Cuba
+actors:
+  - { id: jfk, name: John F. Kennedy }
+questions:
+  - { id: attack, title: Should the US attack Cuba? }
+decisions:
+  - { id: d1, actor: jfk, title: Kennedy orders the quarantine, date: 1962-10-22, outcome: ordered, on: attack, stance: against }
+views:
+  - { id: attack-view, title: Should the US attack Cuba?, base: stances, question: attack }
+YAML
+MODEL=$tmp/q.yaml title_has title-question-once "Should the US attack Cuba?" 1 --view attack-view
+MODEL=$tmp/q.yaml title_has title-question-builtin "Stances: Should the US attack Cuba?" 1 --view stances
+
 # --- 11: exit statuses.
 expect 2 unknown-option -- kg render "$korea" --bogus
 expect 2 bad-theme -- kg render "$korea" --theme neon
