@@ -32,6 +32,16 @@ make_folders(const char *path)
 	return ok;
 }
 
+/* True if path is a character device (/dev/null, /dev/stdout on a
+ * terminal...): its name says no format, so it gets -T's, or svg. */
+static bool
+is_device(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISCHR(st.st_mode);
+}
+
 /* One output of --all: a view (the stances view once per question) and
  * the name of its file. */
 typedef struct {
@@ -250,7 +260,7 @@ cmd_render(int argc, char **argv)
 		if ((fmt = render_format_named(d.format)) < 0)
 			return usage_error("render", "unknown format '%s'; "
 			    "valid: %s", d.format, render_format_list());
-	} else if (d.out_path != NULL && !d.all) {
+	} else if (d.out_path != NULL && !d.all && !is_device(d.out_path)) {
 		if ((fmt = render_format_of_path(d.out_path)) < 0)
 			return usage_error("render", "cannot tell a format "
 			    "from '%s'; give -T with one of: %s", d.out_path,

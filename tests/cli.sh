@@ -485,5 +485,11 @@ has "$tmp/err" "--watch needs a model file" watch-builtin
 expect 2 watch-stdout -- kg render "$small" --watch
 has "$tmp/err" "give -o FILE" watch-stdout
 
+# A character device names no format: it gets -T's, or svg.
+expect 0 render-dev-null -- kg render "$korea" -o /dev/null
+expect 0 render-dev-null-pdf -- kg render "$korea" --view causes -T pdf -o /dev/null
+expect 2 render-no-format -- kg render "$korea" -o "$tmp/picture.blah"
+has "$tmp/err" "give -T with one of" render-no-format
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
