@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "output.h"
 #include "watch.h"
 
 /* Makes a folder and its parents, as mkdir -p does. */
@@ -30,16 +31,6 @@ make_folders(const char *path)
 		ok = false;
 	free(p);
 	return ok;
-}
-
-/* True if path is a character device (/dev/null, /dev/stdout on a
- * terminal...): its name says no format, so it gets -T's, or svg. */
-static bool
-is_device(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISCHR(st.st_mode);
 }
 
 /* One output of --all: a view (the stances view once per question) and
@@ -260,7 +251,7 @@ cmd_render(int argc, char **argv)
 		if ((fmt = render_format_named(d.format)) < 0)
 			return usage_error("render", "unknown format '%s'; "
 			    "valid: %s", d.format, render_format_list());
-	} else if (d.out_path != NULL && !d.all && !is_device(d.out_path)) {
+	} else if (d.out_path != NULL && !d.all && !output_in_place(d.out_path)) {
 		if ((fmt = render_format_of_path(d.out_path)) < 0)
 			return usage_error("render", "cannot tell a format "
 			    "from '%s'; give -T with one of: %s", d.out_path,

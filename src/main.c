@@ -7,6 +7,7 @@
 #include <yaml.h>
 
 #include "cli.h"
+#include "output.h"
 
 #ifndef KG_VERSION
 #define KG_VERSION "0.1.0"
@@ -59,6 +60,7 @@ main(int argc, char **argv)
 	size_t i;
 	const char *names[12];
 
+	output_guard_std();
 	if (argc < 2) {
 		fputs(usage_main, stderr);
 		return EXIT_USAGE;

@@ -491,5 +491,51 @@ expect 0 render-dev-null-pdf -- kg render "$korea" --view causes -T pdf -o /dev/
 expect 2 render-no-format -- kg render "$korea" -o "$tmp/picture.blah"
 has "$tmp/err" "give -T with one of" render-no-format
 
+# Outputs: standard output itself, a fifo, a closed standard output, a
+# file's mode, hard links, a folder that cannot be written, and what
+# killed runs left.
+kg render "$korea" -o /dev/stdout >"$tmp/redirected.svg" 2>"$tmp/err" && ok || no "-o /dev/stdout into a file: $(head -1 "$tmp/err")"
+has "$tmp/redirected.svg" "</svg>" stdout-redirected
+echo first >"$tmp/appended.svg"
+kg render "$korea" -o /dev/stdout >>"$tmp/appended.svg" 2>/dev/null
+[ "$(head -1 "$tmp/appended.svg")" = first ] && ok || no "-o /dev/stdout with >> did not append"
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/from-fifo" &
+expect 0 render-fifo -- kg render "$korea" -o "$tmp/fifo"
+wait
+has "$tmp/from-fifo" "</svg>" render-fifo
+[ -p "$tmp/fifo" ] && ok || no "render into a fifo replaced it"
+kg render "$korea" >&- 2>"$tmp/err"
+[ $? = 3 ] && ok || no "render with standard output closed: not exit 3"
+has "$tmp/err" "standard output is closed" stdout-closed
+echo old >"$tmp/private.svg"
+chmod 600 "$tmp/private.svg"
+expect 0 keep-mode -- kg render "$korea" -o "$tmp/private.svg"
+[ "$(stat -c %a "$tmp/private.svg")" = 600 ] && ok || no "replacing a 0600 file left mode $(stat -c %a "$tmp/private.svg")"
+echo linked >"$tmp/linked.svg"
+ln "$tmp/linked.svg" "$tmp/other-name.svg"
+expect 3 hard-links -- kg render "$korea" -o "$tmp/linked.svg"
+has "$tmp/err" "other hard links" hard-links
+[ "$(cat "$tmp/other-name.svg")" = linked ] && ok || no "a hard-linked output was changed"
+mkdir "$tmp/stale"
+: >"$tmp/stale/.kgraph-99999999-AbCdEf"
+: >"$tmp/stale/.kgraph-$$-AbCdEf"
+: >"$tmp/stale/.kgraph-notes"
+expect 0 stale-temporary -- kg render "$korea" -o "$tmp/stale/a.svg"
+[ ! -e "$tmp/stale/.kgraph-99999999-AbCdEf" ] && ok || no "a killed run's temporary file was not removed"
+[ -e "$tmp/stale/.kgraph-$$-AbCdEf" ] && [ -e "$tmp/stale/.kgraph-notes" ] && ok || no "a live run's or another file was removed"
+# A folder that cannot be written: root writes anywhere, so as root the
+# run is made as nobody, when nobody can run kgraph where it lies.
+mkdir "$tmp/readonly"
+chmod 555 "$tmp/readonly"
+cp "$korea" "$tmp/readonly/model.yaml"
+if [ "$(id -u)" != 0 ]; then
+	kg render "$tmp/readonly/model.yaml" -o "$tmp/readonly/x.svg" 2>"$tmp/err"
+	has "$tmp/err" "cannot write in the folder $tmp/readonly/" readonly-folder
+elif chmod 755 "$tmp" && su nobody -s /bin/sh -c "test -x '$KG'" 2>/dev/null; then
+	su nobody -s /bin/sh -c "'$KG' render '$tmp/readonly/model.yaml' -o '$tmp/readonly/x.svg'" 2>"$tmp/err" >/dev/null
+	has "$tmp/err" "cannot write in the folder $tmp/readonly/" readonly-folder
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -173,6 +173,10 @@ done
 [ "$killed" -ge 3 ] && ok || no "kill -9: only $killed of 10 renders were still running when killed"
 [ "$(sha256sum < "$slow")" = "$sum" ] && ok || no "kill -9: the model changed"
 [ "$(ls "$tmp" | grep -c '^killed')" = 1 ] && ok || no "kill -9: files other than the target and temporary ones: $(ls "$tmp" | grep killed)"
+# The next run into the folder removes what the killed ones left.
+"$KG" render "$slow" -o "$out" 2>/dev/null
+left=$(ls -A "$tmp" | grep -c '^\.kgraph-')
+[ "$left" = 0 ] && ok || no "kill -9: $left temporary files left after the next run"
 
 echo "hostile: $passed passed, $failed failed"
 [ "$failed" = 0 ]
