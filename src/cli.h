@@ -119,6 +119,8 @@ typedef struct {
 /* draw_view's status for a view that does not apply to the model (a
  * stances view without a question its selection answers). */
 #define DRAW_SKIP (-1)
+/* The most files --steps writes for one view. */
+#define DRAW_STEPS_MAX 100
 void draw_plan_free(draw_plan *plan);
 
 /* Draws one view of m, read from model_path, and writes it to path

@@ -411,6 +411,17 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 	if (fmt != FMT_JSON && (plan == NULL || d.g.steps ||
 	    strcmp(base, "stances") == 0))
 		st = kgraph_graph(m, &sel, &d.g, fmt, &g, err, sizeof(err));
+	/* Each step is a whole picture: a thousand phases would write a
+	 * thousand files of a thousand phases each. */
+	if (st == KGRAPH_OK && d.g.steps && fmt != FMT_HTML &&
+	    graph_step_count(g) > DRAW_STEPS_MAX) {
+		snprintf(err, sizeof(err), "%d steps are more than %d, the "
+		    "most kgraph writes: choose phases with --phase, or draw "
+		    "the view without --steps (or as one html page, which "
+		    "steps through them)", graph_step_count(g),
+		    DRAW_STEPS_MAX);
+		st = KGRAPH_OUTPUT;
+	}
 	if (plan != NULL) {
 		sel_free(&sel);
 		if (st == KGRAPH_USAGE && strcmp(base, "stances") == 0) {

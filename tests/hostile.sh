@@ -178,5 +178,21 @@ done
 left=$(ls -A "$tmp" | grep -c '^\.kgraph-')
 [ "$left" = 0 ] && ok || no "kill -9: $left temporary files left after the next run"
 
+# --- --steps has a bound: 150 phases are refused before any file is
+# written; 100 are drawn.
+"$PY" -c '
+print("kgraph: 1\ntitle: Many phases\nphases:")
+for i in range(150): print("  - { id: p%d, title: Phase %d }" % (i, i))
+print("events:")
+for i in range(150): print("  - { id: e%d, title: Event %d, phase: p%d }" % (i, i, i))
+' >"$tmp/phases.yaml"
+mkdir "$tmp/steps"
+timeout 60 "$KG" render -q "$tmp/phases.yaml" --steps -o "$tmp/steps/s.svg" 2>"$tmp/err"
+[ $? = 3 ] && ok || no "--steps of 150 phases: not exit 3"
+grep -q "150 steps are more than 100" "$tmp/err" && ok || no "--steps of 150 phases: $(head -1 "$tmp/err")"
+[ -z "$(ls -A "$tmp/steps")" ] && ok || no "--steps of 150 phases wrote files"
+timeout 120 "$KG" render -q "$tmp/phases.yaml" --steps --phase 1..100 -o "$tmp/steps/s.svg" && ok || no "--steps of 100 phases failed"
+[ "$(ls "$tmp/steps" | wc -l)" = 100 ] && ok || no "--steps of 100 phases wrote $(ls "$tmp/steps" | wc -l) files"
+
 echo "hostile: $passed passed, $failed failed"
 [ "$failed" = 0 ]
