@@ -12,7 +12,7 @@ _kgraph_filter_opts="--phase --since --until --actor --group --kind --tag
 	--evidence --focus --depth"
 _kgraph_diag_opts="-q --quiet --color --strict"
 _kgraph_opts_render="-o --output -T --format --view --question --steps
-	--reveal --all --watch $_kgraph_filter_opts --theme --direction --lanes
+	--reveal --all --watch --timeout $_kgraph_filter_opts --theme --direction --lanes
 	--font --font-size --wrap --title --no-title --no-legend --no-citations
 	--transparent --id-prefix $_kgraph_diag_opts -h --help"
 _kgraph_opts_export="-T --format -o --output --view $_kgraph_filter_opts
@@ -24,7 +24,7 @@ _kgraph_opts_init="-h --help"
 _kgraph_valued_opts=" -o --output -T --format --view --question --reveal
 	--phase --since --until --actor --group --kind --tag --evidence --focus
 	--depth --theme --direction --lanes --font --font-size --wrap --title
-	--id-prefix --color "
+	--id-prefix --color --timeout "
 
 # _kgraph_takes_value OPTION: whether OPTION is followed by its value.
 _kgraph_takes_value()

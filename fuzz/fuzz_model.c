@@ -25,7 +25,7 @@ draw(const model *m, const selection *sel, const char *view,
 	o.view = view;
 	if (kgraph_graph(m, sel, &o, f, &g, err, sizeof(err)) != KGRAPH_OK)
 		return;
-	if (kgraph_render(f, m, sel, g, &o, &page, &outs, &n, err,
+	if (kgraph_render(f, m, sel, g, &o, &page, -1, &outs, &n, err,
 	    sizeof(err)) == KGRAPH_OK)
 		kgraph_outputs_free(outs, n);
 	graph_free(g);

@@ -24,7 +24,8 @@ enum {
 	OPT_DEPTH, OPT_ALL, OPT_THEME, OPT_DIRECTION, OPT_FONT,
 	OPT_FONT_SIZE, OPT_WRAP, OPT_TITLE, OPT_NO_TITLE, OPT_NO_LEGEND,
 	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX, OPT_QUESTION,
-	OPT_STEPS, OPT_REVEAL, OPT_COLOR, OPT_WATCH, OPT_LANES
+	OPT_STEPS, OPT_REVEAL, OPT_COLOR, OPT_WATCH, OPT_LANES,
+	OPT_TIMEOUT
 };
 
 #define TERM_OPTS \
@@ -73,7 +74,11 @@ typedef struct {
 	 * model view's own settings. */
 	bool set_legend, set_citations, set_theme, set_direction;
 	bool reveal_dim;        /* --reveal dim */
+	double timeout;         /* --timeout: seconds a layout may take */
 } draw_options;
+
+/* The seconds a layout may take unless --timeout says otherwise. */
+#define DRAW_TIMEOUT 20
 
 /* Prints "kgraph CMD: message" and the hint to --help; returns the usage
  * exit status. */

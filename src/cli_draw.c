@@ -50,6 +50,8 @@ static const char usage_render[] =
     "      --id-prefix P    prefix of every SVG id (default kg-)\n"
     "      --watch          render again whenever the model file changes, "
     "until\n                       interrupted\n"
+    "      --timeout S      stop a layout that takes longer than S seconds "
+    "(default\n                       20; 0 for no limit)\n"
     HELP_COMMON
     "\n"
     "Filters combine with AND; comma-separated values with OR. pdf and png\n"
@@ -111,6 +113,7 @@ static const struct option draw_opts[] = {
 	{"steps", no_argument, NULL, OPT_STEPS},
 	{"reveal", required_argument, NULL, OPT_REVEAL},
 	{"watch", no_argument, NULL, OPT_WATCH},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{NULL, 0, NULL, 0},
 };
 #define EXPORT_OPTS 17  /* the first entries of draw_opts */
@@ -136,6 +139,7 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 	memset(d, 0, sizeof(*d));
 	d->cmd = cmd;
 	d->f.depth = -1;
+	d->timeout = DRAW_TIMEOUT;
 	graph_defaults(&d->g);
 	memcpy(export_opts, draw_opts, EXPORT_OPTS * sizeof(*draw_opts));
 	while ((c = getopt_long(argc, argv, "T:o:hq", render ? draw_opts :
@@ -215,6 +219,13 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 		case OPT_QUESTION: d->g.question = optarg; break;
 		case OPT_STEPS: d->g.steps = true; break;
 		case OPT_WATCH: d->watch = true; break;
+		case OPT_TIMEOUT:
+			if (!whole_number(optarg, 0, 86400, &n))
+				return usage_error(cmd, "--timeout takes seconds "
+				    "from 0 (no limit) to 86400, not '%s'",
+				    optarg);
+			d->timeout = n;
+			break;
 		case OPT_REVEAL:
 			if ((n = model_lookup(reveals, optarg)) < 0)
 				return usage_error(cmd, "--reveal takes hide or "
@@ -436,7 +447,8 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 		return st == KGRAPH_OK ? 0 : stage_error(d.cmd, st, err);
 	}
 	if (st == KGRAPH_OK)
-		st = kgraph_render(fmt, m, &sel, g, &d.g, &page, &outs, &n,
+		st = kgraph_render(fmt, m, &sel, g, &d.g, &page, d.timeout,
+		    &outs, &n,
 		    err, sizeof(err));
 	graph_free(g);
 	sel_free(&sel);

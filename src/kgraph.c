@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "child.h"
 #include "embedded.h"
 #include "load.h"
 #include "reader.h"
@@ -133,31 +134,70 @@ kgraph_graph(const model *m, const selection *sel, const graph_options *o,
 	return *g != NULL ? KGRAPH_OK : KGRAPH_USAGE;
 }
 
-kgraph_status
-kgraph_render(render_format f, const model *m, const selection *sel,
-    Agraph_t *g, const graph_options *o, html_options *page, buf **outs,
-    int *n, char *err, size_t errsize)
+/* What the layout needs, for the child that does it. */
+typedef struct {
+	render_format f;
+	const model *m;
+	const selection *sel;
+	Agraph_t *g;
+	const graph_options *o;
+	html_options *page;
+} render_job;
+
+static bool
+render_here(void *arg, buf **outs, int *n, char *err, size_t errsize)
 {
+	render_job *j = arg;
 	bool ok;
 
 	/* A page steps through the phases itself, in one file. */
-	if (o->steps && (f == FMT_SVG || f == FMT_PDF || f == FMT_PNG)) {
-		*n = graph_step_count(g);
+	if (j->o->steps && (j->f == FMT_SVG || j->f == FMT_PDF ||
+	    j->f == FMT_PNG)) {
+		*n = graph_step_count(j->g);
 		*outs = xcalloc((size_t)*n, sizeof(buf));
-		ok = render_steps(f, g, *n, page->dim, *outs, err, errsize);
+		ok = render_steps(j->f, j->g, *n, j->page->dim, *outs, err,
+		    errsize);
 	} else {
 		*n = 1;
 		*outs = xcalloc(1, sizeof(buf));
-		page->steps = g != NULL ? graph_step_count(g) : 1;
-		ok = render_output(f, m, sel, g, page, *outs, err, errsize);
+		ok = render_output(j->f, j->m, j->sel, j->g, j->page, *outs,
+		    err, errsize);
 	}
 	if (!ok) {
 		kgraph_outputs_free(*outs, *n);
 		*outs = NULL;
 		*n = 0;
-		return KGRAPH_OUTPUT;
 	}
-	return KGRAPH_OK;
+	return ok;
+}
+
+kgraph_status
+kgraph_render(render_format f, const model *m, const selection *sel,
+    Agraph_t *g, const graph_options *o, html_options *page, double timeout,
+    buf **outs, int *n, char *err, size_t errsize)
+{
+	render_job j = {f, m, sel, g, o, page};
+	long nodes = 0, edges = 0;
+	child_status st;
+
+	page->steps = g != NULL ? graph_step_count(g) : 1;
+	if (timeout < 0 || !render_format_lays_out(f))
+		return render_here(&j, outs, n, err, errsize) ? KGRAPH_OK :
+		    KGRAPH_OUTPUT;
+	/* The layout in a child, which a deadline or Ctrl-C can end. */
+	render_prepare();
+	st = child_run(render_here, &j, timeout, outs, n, err, errsize);
+	if (st == CHILD_OK)
+		return KGRAPH_OK;
+	if (st == CHILD_TIMEOUT) {
+		graph_size(g, &nodes, &edges);
+		snprintf(err, errsize, "the layout of this view (%ld nodes, "
+		    "%ld edges) took longer than %g s and was stopped: draw a "
+		    "part of it (--phase, --since, --focus ID) or another "
+		    "view, or give --timeout 0 to wait without limit", nodes,
+		    edges, timeout);
+	}
+	return KGRAPH_OUTPUT;
 }
 
 void

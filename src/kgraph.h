@@ -78,11 +78,15 @@ kgraph_status kgraph_graph(const model *m, const selection *sel,
  * *n outputs that the caller frees with kgraph_outputs_free: one, or
  * one per step of a graph built with o->steps as svg, pdf or png (the
  * later steps hidden, or with page->dim faded). An html page (with page's
- * settings; page->steps is set here) is one output. KGRAPH_OUTPUT with
- * Graphviz's reason in err when it fails. */
+ * settings; page->steps is set here) is one output. A format that is laid
+ * out is laid out in a child process that is stopped after timeout
+ * seconds (0: never; negative: laid out in this process, as a fuzzer
+ * wants), or by SIGINT or SIGTERM (child.h). KGRAPH_OUTPUT with the
+ * reason in err when Graphviz fails, crashes or takes too long. */
 kgraph_status kgraph_render(render_format f, const model *m,
     const selection *sel, Agraph_t *g, const graph_options *o,
-    html_options *page, buf **outs, int *n, char *err, size_t errsize);
+    html_options *page, double timeout, buf **outs, int *n, char *err,
+    size_t errsize);
 /* Frees the n outputs of kgraph_render and their array. */
 void kgraph_outputs_free(buf *outs, int n);
 

@@ -107,6 +107,18 @@ render_format_ext(render_format f)
 }
 
 bool
+render_format_lays_out(render_format f)
+{
+	return formats[f].plugin != NULL;
+}
+
+void
+render_prepare(void)
+{
+	(void)context();
+}
+
+bool
 render_format_binary(render_format f)
 {
 	return formats[f].binary;

@@ -33,6 +33,11 @@ int render_format_of_path(const char *path);
 /* The name and usual extension of a format. */
 const char *render_format_name(render_format f);
 const char *render_format_ext(render_format f);
+/* True for formats drawn from a layout (svg, pdf, png, html). */
+bool render_format_lays_out(render_format f);
+/* Loads Graphviz's plugins, once, before a layout in a child process,
+ * so that every child starts with them. */
+void render_prepare(void);
 /* True for formats that must not go to a terminal. */
 bool render_format_binary(render_format f);
 /* The formats, comma-separated, for messages. */

@@ -178,6 +178,51 @@ done
 left=$(ls -A "$tmp" | grep -c '^\.kgraph-')
 [ "$left" = 0 ] && ok || no "kill -9: $left temporary files left after the next run"
 
+# --- A layout that would run for minutes (100 events, 600 labelled
+# links: within the limits of links per item) is stopped at --timeout,
+# with exit status 3, a message, and nothing written; SIGTERM and Ctrl-C
+# (in --watch too) end it at once, leaving no process behind.
+"$PY" -c '
+import random
+random.seed(7)
+print("kgraph: 1\ntitle: Dense\nevents:")
+for i in range(100): print("  - { id: e%d, title: Event number %d of a long series, date: 1900-01-%02d }" % (i, i, 1 + i % 28))
+print("links:")
+seen = set()
+while len(seen) < 600:
+    a, b = random.sample(range(100), 2)
+    if (a, b) not in seen:
+        seen.add((a, b))
+        print("  - { from: e%d, to: e%d, type: leads-to, label: because of this }" % (a, b))
+' >"$tmp/dense.yaml"
+start=$(date +%s)
+timeout 30 "$KG" render -q "$tmp/dense.yaml" --timeout 2 -o "$tmp/dense.svg" 2>"$tmp/err"
+rc=$?
+[ "$rc" = 3 ] && ok || no "--timeout 2: exit $rc, expected 3"
+grep -q "took longer than 2 s" "$tmp/err" && ok || no "--timeout 2: $(head -1 "$tmp/err")"
+[ $(($(date +%s) - start)) -le 6 ] && ok || no "--timeout 2 took $(($(date +%s) - start)) s"
+absent "$tmp/dense.svg" timeout-writes-nothing
+# signal_ends NAME SIGNAL STATUS OPTIONS...: a render of the dense model,
+# sent SIGNAL a second in, ends within two seconds with STATUS.
+signal_ends() {
+	local name=$1 sig=$2 want=$3 pid rc t0
+	shift 3
+	"$KG" render -q "$tmp/dense.yaml" "$@" >/dev/null 2>&1 &
+	pid=$!
+	sleep 1
+	t0=$(date +%s%N)
+	kill "-$sig" "$pid"
+	wait "$pid"
+	rc=$?
+	[ "$rc" = "$want" ] && ok || no "$name: exit $rc, expected $want"
+	[ $((($(date +%s%N) - t0) / 1000000)) -lt 2000 ] && ok || no "$name: took $((($(date +%s%N) - t0) / 1000000)) ms to end"
+	sleep 0.2
+	pgrep -f "$tmp/dense.yaml" >/dev/null && no "$name: a process is left" || ok
+}
+signal_ends sigterm-in-layout TERM 143 -o "$tmp/dense.svg"
+signal_ends sigint-in-watch INT 0 --watch -o "$tmp/dense.svg"
+absent "$tmp/dense.svg" signals-write-nothing
+
 # --- --steps has a bound: 150 phases are refused before any file is
 # written; 100 are drawn.
 "$PY" -c '
