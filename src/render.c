@@ -159,21 +159,37 @@ render_dot(const model *m, const selection *sel, Agraph_t *g, buf *out,
  * graph of 50 decisions: 1225 links) runs for minutes, while a sparse one
  * of thousands of nodes takes seconds. Such a picture would be unreadable
  * anyway: the message says how to narrow it. */
+/* The subgraphs of g, at every depth: each cluster is laid out as a
+ * graph of its own. */
+static long
+subgraphs(Agraph_t *g)
+{
+	Agraph_t *s;
+	long n = 0;
+
+	for (s = agfstsubg(g); s != NULL; s = agnxtsubg(s))
+		n += 1 + subgraphs(s);
+	return n;
+}
+
 static bool
 too_dense(Agraph_t *g, char *err, size_t errsize)
 {
-	long nodes, edges;
+	/* A view that placed its nodes itself (nop) has its clusters drawn,
+	 * not laid out. */
+	long nodes, edges, clusters = strcmp(graph_layout_engine(g), "dot") ==
+	    0 ? subgraphs(g) : 0;
 
 	graph_size(g, &nodes, &edges);
 	if (edges <= RENDER_MAX_EDGES_BASE + RENDER_MAX_EDGES_PER_NODE * nodes &&
-	    nodes <= RENDER_MAX_NODES)
+	    nodes + clusters <= RENDER_MAX_NODES)
 		return false;
-	snprintf(err, errsize, "the view has %ld items and %ld links, more "
-	    "than a diagram can show or dot can lay out in reasonable time "
-	    "(at most %d items, and %d links plus %d per item); narrow it "
-	    "with --phase, --focus, --kind or --actor", nodes, edges,
-	    RENDER_MAX_NODES, RENDER_MAX_EDGES_BASE,
-	    RENDER_MAX_EDGES_PER_NODE);
+	snprintf(err, errsize, "the view has %ld items, %ld links and %ld "
+	    "boxes (groups, phases), more than a diagram can show or dot can "
+	    "lay out in reasonable time (at most %d items and boxes, and %d "
+	    "links plus %d per item); narrow it with --phase, --focus, --kind "
+	    "or --actor", nodes, edges, clusters, RENDER_MAX_NODES,
+	    RENDER_MAX_EDGES_BASE, RENDER_MAX_EDGES_PER_NODE);
 	return true;
 }
 

@@ -223,6 +223,27 @@ signal_ends sigterm-in-layout TERM 143 -o "$tmp/dense.svg"
 signal_ends sigint-in-watch INT 0 --watch -o "$tmp/dense.svg"
 absent "$tmp/dense.svg" signals-write-nothing
 
+# --- Boxes count: 2,600 groups of one actor each make 2,600 clusters in
+# the actors view, refused at once rather than laid out; the timeline,
+# which places its 3,000 phase bands itself, draws them.
+"$PY" -c '
+print("kgraph: 1\ntitle: Many groups\ngroups:")
+for i in range(2600): print("  - { id: g%d, name: Group %d }" % (i, i))
+print("actors:")
+for i in range(2600): print("  - { id: a%d, name: Actor %d, group: g%d }" % (i, i, i))
+' >"$tmp/groups.yaml"
+timeout 60 "$KG" render -q "$tmp/groups.yaml" --view actors -o "$tmp/groups.svg" 2>"$tmp/err"
+rc=$?
+[ "$rc" = 3 ] && ok || no "2,600 clusters: exit $rc, expected 3"
+grep -q "2600 boxes (groups, phases)" "$tmp/err" && ok || no "2,600 clusters: $(tail -1 "$tmp/err")"
+"$PY" -c '
+print("kgraph: 1\ntitle: Phases\nsources:\n  - { id: s, cite: A source }\nphases:")
+for i in range(3000): print("  - { id: p%d, title: Phase %d, from: %d, to: %d }" % (i, i, 1000 + i, 1000 + i))
+print("events:")
+for i in range(3000): print("  - { id: e%d, title: Event %d, date: %d-06-01, sources: [s] }" % (i, i, 1000 + i))
+' >"$tmp/bands.yaml"
+( memlimit 2097152; timeout 60 "$KG" render -q "$tmp/bands.yaml" --view timeline -o "$tmp/bands.svg" ) && ok || no "a timeline of 3,000 phases was not drawn"
+
 # --- --steps has a bound: 150 phases are refused before any file is
 # written; 100 are drawn.
 "$PY" -c '
