@@ -75,6 +75,7 @@ typedef struct {
 	bool set_legend, set_citations, set_theme, set_direction;
 	bool reveal_dim;        /* --reveal dim */
 	double timeout;         /* --timeout: seconds a layout may take */
+	struct draw_plan *written;      /* if set, the files draw_view wrote */
 } draw_options;
 
 /* The seconds a layout may take unless --timeout says otherwise. */
@@ -115,7 +116,7 @@ int parse_draw(int argc, char **argv, bool render, draw_options *d);
 int unknown_view(const char *cmd, const model *m, const char *name);
 /* The files a run will write, gathered before any is: each path and the
  * view that writes it. */
-typedef struct {
+typedef struct draw_plan {
 	char **paths;
 	const char **views;
 	size_t n, cap;

@@ -456,6 +456,8 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 		return stage_error(d.cmd, st, err);
 	if (!d.g.steps || fmt == FMT_HTML) {
 		rc = write_output(d.cmd, path, &outs[0], model_path);
+		if (rc == 0 && d.written != NULL)
+			plan_add(d.written, path ? path : "-", name);
 	} else {
 		for (k = 1; rc == 0 && k <= n; k++) {
 			buf p = {0};
@@ -463,6 +465,8 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 			step_path(&p, path, k);
 			rc = write_output(d.cmd, p.s, &outs[k - 1],
 			    model_path);
+			if (rc == 0 && d.written != NULL)
+				plan_add(d.written, p.s, name);
 			buf_free(&p);
 		}
 	}

@@ -204,15 +204,32 @@ render_once(const draw_options *d, render_format fmt, const char *model_path)
 	return rc;
 }
 
+/* What a render under --watch wrote: "o.svg", or "o-1.svg to o-3.svg". */
+static void
+say_written(const draw_plan *wrote, buf *b)
+{
+	b->len = 0;
+	if (wrote->n == 1)
+		buf_puts(b, wrote->paths[0]);
+	else if (wrote->n == 2)
+		buf_printf(b, "%s and %s", wrote->paths[0], wrote->paths[1]);
+	else if (wrote->n > 2)
+		buf_printf(b, "%zu files, %s to %s", wrote->n, wrote->paths[0],
+		    wrote->paths[wrote->n - 1]);
+}
+
 /* --watch: renders, then again whenever the model file changes, until
  * SIGINT or SIGTERM; a model with errors gets its diagnostics and the
- * previous output stays. Returns 0 when interrupted. */
+ * previous output stays. Says when the model is removed and when it is
+ * back. Returns 0 when interrupted. */
 static int
 render_watch(const draw_options *d, render_format fmt, const char *model_path)
 {
 	char err[512];
 	watch *w;
-	int rc;
+	watch_event ev = WATCH_CHANGED;
+	bool was_gone = false;
+	buf said = {0};
 
 	model_path = model_or_default(model_path);
 	if (model_path == NULL || strcmp(model_path, "-") == 0)
@@ -226,14 +243,36 @@ render_watch(const draw_options *d, render_format fmt, const char *model_path)
 		return EXIT_OUTPUT;
 	}
 	do {
-		rc = render_once(d, fmt, model_path);
+		draw_plan wrote = {0};
+		draw_options one = *d;
+		int rc;
+
+		if (ev == WATCH_GONE) {
+			if (!d->term.quiet)
+				fprintf(stderr, "kgraph render: %s is gone; "
+				    "watching for it to come back (Ctrl-C to "
+				    "stop)\n", model_path);
+			was_gone = true;
+			fflush(stderr);
+			continue;
+		}
+		if (was_gone && !d->term.quiet)
+			fprintf(stderr, "kgraph render: %s is back\n",
+			    model_path);
+		was_gone = false;
+		one.written = &wrote;
+		rc = render_once(&one, fmt, model_path);
+		say_written(&wrote, &said);
 		if (!d->term.quiet)
 			fprintf(stderr, "kgraph render: %s %s; watching %s "
 			    "(Ctrl-C to stop)\n", rc == 0 ? "wrote" :
-			    "did not write", d->out_path, model_path);
+			    "did not write", rc == 0 && said.len ? said.s :
+			    d->out_path, model_path);
 		fflush(stderr);
-	} while (watch_wait(w));
+		draw_plan_free(&wrote);
+	} while ((ev = watch_wait(w)) != WATCH_STOP);
 	watch_stop(w);
+	buf_free(&said);
 	return 0;
 }
 

@@ -1,6 +1,6 @@
 /* Watching a model file for render --watch: waits, with inotify, until
  * the file is written, replaced (editors that save by renaming a new file
- * over it) or created again, or until SIGINT or SIGTERM. */
+ * over it), removed or created again, or until SIGINT or SIGTERM. */
 #ifndef KG_WATCH_H
 #define KG_WATCH_H
 
@@ -12,9 +12,18 @@ typedef struct watch watch;
 /* Starts watching path; NULL with a message in err when inotify cannot
  * watch the file's folder. Installs handlers for SIGINT and SIGTERM. */
 watch *watch_start(const char *path, char *err, size_t errsize);
-/* Blocks until the file changes (true) or the process is asked to stop
- * (false). Changes that arrive together count once. */
-bool watch_wait(watch *w);
+typedef enum {
+	WATCH_CHANGED,          /* the file was written, or is back */
+	WATCH_GONE,             /* the file (or its folder) was removed */
+	WATCH_STOP              /* SIGINT or SIGTERM */
+} watch_event;
+
+/* Blocks until the file changes, is removed, or the process is asked to
+ * stop. Changes that come together count once, but a burst of them
+ * gives a change at least once a second. A model reached through a
+ * symbolic link is watched in its target's folder too; a folder that is
+ * removed is looked for until it is back. */
+watch_event watch_wait(watch *w);
 void watch_stop(watch *w);
 
 #endif

@@ -343,7 +343,7 @@ PY
 ( timeout 20 "$KG" render "$tmp/complete.yaml" -o "$tmp/complete.svg" ) >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ "$rc" = 3 ]; then ok; else no "complete graph: exit $rc, expected 3"; fi
-has "$tmp/err" "151 items and 11175 links" complete-graph
+has "$tmp/err" "151 items, 11175 links" complete-graph
 if [ -e "$tmp/complete.svg" ]; then no "complete graph: an output was written"; else ok; fi
 expect 0 complete-graph-dot -- kg render "$tmp/complete.yaml" -T dot -o "$tmp/complete.dot"
 
@@ -480,6 +480,58 @@ else
 	[ "$rc" = 0 ] && ok || no "watch: exit $rc after SIGINT, expected 0"
 fi
 [ "$(sed 's/^title: .*/title: Watch four/' "$small")" = "$(cat "$w/m.yaml")" ] && ok || no "watch: the model was modified"
+# stopwatch PID NAME: SIGINT, and the watch must end with status 0.
+stopwatch() {
+	kill -INT "$1"
+	for i in $(seq 1 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+	if kill -0 "$1" 2>/dev/null; then
+		no "$2: still running after SIGINT"
+		kill -9 "$1"
+	else
+		wait "$1" && ok || no "$2: exit $? after SIGINT"
+	fi
+}
+# Removed: it says so; back: it says so and renders. The folder removed
+# and made again: the same.
+w2="$tmp/watch2/folder"
+mkdir -p "$w2"
+sed 's/^title: .*/title: Gone one/' "$small" > "$w2/m.yaml"
+$WRAP "$KG" render "$w2/m.yaml" --watch -o "$tmp/watch2/out.svg" 2>"$tmp/watch2/err" >/dev/null &
+wpid=$!
+waitfor "$tmp/watch2/out.svg" "Gone one" && ok || no "watch2: first render missing"
+rm "$w2/m.yaml"
+waitfor "$tmp/watch2/err" "m.yaml is gone" && ok || no "watch: no word when the model was removed"
+sed 's/^title: .*/title: Gone two/' "$small" > "$w2/m.yaml"
+waitfor "$tmp/watch2/out.svg" "Gone two" && ok || no "watch: the model back was not rendered"
+has "$tmp/watch2/err" "m.yaml is back" watch-back
+rm -r "$w2"
+waitfor "$tmp/watch2/err" "watching for it to come back" && ok || no "watch: no word when the folder was removed"
+mkdir "$w2"
+sed 's/^title: .*/title: Gone three/' "$small" > "$w2/m.yaml"
+waitfor "$tmp/watch2/out.svg" "Gone three" && ok || no "watch: a folder made again was not watched"
+# A burst of saves every 50 ms for 3 s: renders during the burst, not
+# only after it (counted as the last save is made).
+before=$(grep -c "wrote" "$tmp/watch2/err")
+for i in $(seq 1 60); do
+	sed "s/^title: .*/title: Burst $i/" "$small" > "$w2/m.yaml"
+	sleep 0.05
+done
+n=$(($(grep -c "wrote" "$tmp/watch2/err") - before))
+[ "$n" -ge 2 ] && ok || no "watch: $n renders during a 3 s burst of saves (one a second expected)"
+stopwatch "$wpid" watch2
+# A model reached through a symbolic link: edits to the target are seen;
+# with --steps, the message names the files written.
+mkdir -p "$tmp/watch3/real" "$tmp/watch3/link"
+sed 's/^title: .*/title: Linked one/' "$small" > "$tmp/watch3/real/m.yaml"
+ln -s ../real/m.yaml "$tmp/watch3/link/m.yaml"
+$WRAP "$KG" render "$tmp/watch3/link/m.yaml" --watch --steps -o "$tmp/watch3/o.svg" 2>"$tmp/watch3/err" >/dev/null &
+wpid=$!
+waitfor "$tmp/watch3/o-1.svg" "Linked one" && ok || no "watch3: first render missing"
+sed 's/^title: .*/title: Linked two/' "$small" > "$tmp/watch3/real/m.yaml"
+waitfor "$tmp/watch3/o-1.svg" "Linked two" && ok || no "watch: an edit of a link's target was not seen"
+has "$tmp/watch3/err" "wrote $tmp/watch3/o-1.svg and $tmp/watch3/o-2.svg;" watch-steps-named
+hasnt "$tmp/watch3/err" "wrote $tmp/watch3/o.svg" watch-steps-named
+stopwatch "$wpid" watch3
 expect 2 watch-builtin -- kg render --watch -o "$tmp/x.svg"
 has "$tmp/err" "--watch needs a model file" watch-builtin
 expect 2 watch-stdout -- kg render "$small" --watch
