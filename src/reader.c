@@ -79,12 +79,14 @@ struct frame {
 	node node;
 	size_t start;
 	size_t weight;          /* nodes in it so far, aliases expanded */
+	size_t bytes;           /* bytes of text in it so far, the same */
 };
 
 struct anchor {
 	node node;              /* a copy of the anchored node, once read */
 	bool closed;            /* false while the anchored node is open */
 	size_t weight;          /* nodes in it, aliases expanded */
+	size_t bytes;           /* bytes of text in it, the same */
 	int line, col;
 };
 
@@ -112,7 +114,7 @@ typedef struct {
 	size_t nkey_names;
 	strmap anchors;         /* name -> struct anchor */
 	struct anchor **open;   /* anchors of open nodes, by depth */
-	size_t alias_weight;
+	size_t alias_weight, alias_bytes;
 	node *root;
 	bool failed;            /* stop reading */
 } reader;
@@ -136,10 +138,10 @@ offset_place(const char *text, size_t len, size_t off, int *line, int *col)
 	*col = c;
 }
 
-/* Adds a copy of n, a subtree of weight nodes, to the innermost open
- * node. */
+/* Adds a copy of n, a subtree of weight nodes and bytes of text, to the
+ * innermost open node. */
 static void
-push_item(reader *r, const node *n, size_t weight)
+push_item(reader *r, const node *n, size_t weight, size_t bytes)
 {
 	if (r->depth == 0) {
 		r->root = arena_alloc_packed(r->a, sizeof(*r->root));
@@ -147,6 +149,7 @@ push_item(reader *r, const node *n, size_t weight)
 		return;
 	}
 	r->stack[r->depth - 1].weight += weight;
+	r->stack[r->depth - 1].bytes += bytes;
 	if (r->nitems == r->items_cap) {
 		r->items_cap = r->items_cap ? r->items_cap * 2 : 256;
 		r->items = xrealloc(r->items, r->items_cap * sizeof(*r->items));
@@ -199,7 +202,7 @@ check_tag(reader *r, const yaml_char_t *tag, yaml_mark_t mark)
  * been read. */
 static void
 begin_anchor(reader *r, const yaml_char_t *name, yaml_mark_t mark,
-    const node *n, size_t weight)
+    const node *n, size_t weight, size_t bytes)
 {
 	struct anchor *an, *old;
 	const char *key;
@@ -213,6 +216,7 @@ begin_anchor(reader *r, const yaml_char_t *name, yaml_mark_t mark,
 		an->closed = true;
 	}
 	an->weight = weight;
+	an->bytes = bytes;
 	an->line = (int)mark.line + 1;
 	an->col = (int)mark.column + 1;
 	old = strmap_put(&r->anchors, key, strlen(key), an);
@@ -247,10 +251,19 @@ alias(reader *r, const yaml_event_t *ev)
 		return;
 	}
 	r->alias_weight += an->weight;
+	r->alias_bytes += an->bytes;
 	if (r->alias_weight > READER_MAX_ALIAS) {
 		diag_add(r->dl, DIAG_ERROR, line, col,
 		    "aliases expand to more than %d nodes; a model may repeat "
 		    "at most that much through aliases", READER_MAX_ALIAS);
+		r->failed = true;
+		return;
+	}
+	if (r->alias_bytes > READER_MAX_ALIAS_BYTES) {
+		diag_add(r->dl, DIAG_ERROR, line, col,
+		    "aliases repeat more than %d MiB of text; a model may "
+		    "repeat at most that much through aliases",
+		    READER_MAX_ALIAS_BYTES >> 20);
 		r->failed = true;
 		return;
 	}
@@ -259,7 +272,7 @@ alias(reader *r, const yaml_event_t *ev)
 	copy = an->node;
 	copy.line = line;
 	copy.col = col;
-	push_item(r, &copy, an->weight);
+	push_item(r, &copy, an->weight, an->bytes);
 }
 
 /* The stored text of a key: one copy of each distinct key. */
@@ -346,8 +359,8 @@ scalar(reader *r, const yaml_event_t *ev)
 	} else {
 		n->str = arena_strndup(r->texts, s, len);
 	}
-	begin_anchor(r, ev->data.scalar.anchor, ev->start_mark, n, 1);
-	push_item(r, n, 1);
+	begin_anchor(r, ev->data.scalar.anchor, ev->start_mark, n, 1, len);
+	push_item(r, n, 1, len);
 }
 
 static void
@@ -373,13 +386,14 @@ open_node(reader *r, node_kind kind, const yaml_event_t *ev,
 		    r->stack_cap * sizeof(*r->stack));
 		r->open = xrealloc(r->open, r->stack_cap * sizeof(*r->open));
 	}
-	begin_anchor(r, anchor, ev->start_mark, NULL, 0);
+	begin_anchor(r, anchor, ev->start_mark, NULL, 0, 0);
 	r->open[r->depth] = anchor ? strmap_get(&r->anchors,
 	    (const char *)anchor, strlen((const char *)anchor)) : NULL;
 	f = &r->stack[r->depth++];
 	f->node = n;
 	f->start = r->nitems;
 	f->weight = 1;
+	f->bytes = 0;
 }
 
 static int
@@ -494,8 +508,9 @@ close_node(reader *r)
 		r->open[r->depth]->node = *n;
 		r->open[r->depth]->closed = true;
 		r->open[r->depth]->weight = f->weight;
+		r->open[r->depth]->bytes = f->bytes;
 	}
-	push_item(r, n, f->weight);
+	push_item(r, n, f->weight, f->bytes);
 }
 
 /* Reports libyaml's error at its place, in words a model's author can act

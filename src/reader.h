@@ -17,6 +17,7 @@
 #define READER_MAX_SCALAR (2u * 1024 * 1024)   /* bytes in one scalar */
 #define READER_MAX_DEPTH  16                   /* nested lists and maps */
 #define READER_MAX_ALIAS  100000               /* nodes added by aliases */
+#define READER_MAX_ALIAS_BYTES (16 << 20)      /* text added by aliases */
 
 typedef enum { NODE_SCALAR, NODE_SEQ, NODE_MAP } node_kind;
 

@@ -244,6 +244,20 @@ for i in range(3000): print("  - { id: e%d, title: Event %d, date: %d-06-01, sou
 ' >"$tmp/bands.yaml"
 ( memlimit 2097152; timeout 60 "$KG" render -q "$tmp/bands.yaml" --view timeline -o "$tmp/bands.svg" ) && ok || no "a timeline of 3,000 phases was not drawn"
 
+# --- Aliases of long text: 20,000 aliases of one 2 MiB string would make
+# 40 GB of export; the reader stops at 16 MiB of repeated text, at once.
+"$PY" -c '
+import sys
+w = sys.stdout.write
+w("kgraph: 1\ntitle: Aliases\nevents:\n  - id: e0\n    title: &big \"" + "x" * (2 * 1024 * 1024 - 16) + "\"\n")
+for i in range(1, 20000): w("  - { id: e%d, title: *big }\n" % i)
+' >"$tmp/bigalias.yaml"
+( memlimit 1048576; timeout 20 "$KG" export -q "$tmp/bigalias.yaml" >/dev/null 2>"$tmp/err" )
+rc=$?
+[ "$rc" = 1 ] && ok || no "aliases of 2 MiB: export exit $rc, expected 1"
+grep -q "aliases repeat more than 16 MiB of text" "$tmp/err" && ok || no "aliases of 2 MiB: $(head -1 "$tmp/err")"
+grep -q "bigalias.yaml:14:" "$tmp/err" && ok || no "aliases of 2 MiB: not at the alias that goes over: $(head -1 "$tmp/err")"
+
 # --- --steps has a bound: 150 phases are refused before any file is
 # written; 100 are drawn.
 "$PY" -c '
