@@ -397,6 +397,7 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 	page.theme = d.g.theme;
 	page.id_prefix = d.g.id_prefix;
 	page.dim = d.reveal_dim;
+	page.titled = !d.g.no_title;
 	if (fmt == FMT_HTML) {
 		d.g.steps = true;
 	} else if (d.g.steps) {

@@ -128,7 +128,10 @@ html_page(buf *out, const model *m, const selection *sel,
 	buf_puts(out, "</style>\n</head>\n<body class=\"theme-");
 	html_text(out, o->theme);
 	buf_puts(out, o->dim ? " reveal-dim" : " reveal-hide");
-	buf_puts(out, "\">\n<header>\n<h1>");
+	/* The title once: the picture's own, when it has one (PDF users
+	 * see it too), the heading's otherwise. */
+	buf_puts(out, o->titled ? "\">\n<header>\n<h1 class=\"kg-sr\">" :
+	    "\">\n<header>\n<h1>");
 	html_text(out, m->title);
 	buf_puts(out, "</h1>\n");
 	if (m->subtitle != NULL) {

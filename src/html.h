@@ -15,6 +15,8 @@ typedef struct {
 	const char *id_prefix;  /* of the SVG's ids, for the panel */
 	int steps;              /* the steps the SVG's classes mark */
 	bool dim;               /* later steps faded, not hidden */
+	bool titled;            /* the SVG shows the title: the page's
+				 * heading is for screen readers only */
 } html_options;
 
 /* Appends the page around svg (Graphviz's SVG of the selection, laid out

@@ -16,7 +16,7 @@
   var next = document.getElementById("kg-next");
   var all = document.getElementById("kg-all");
   var items = {}, sources = {}, links = {};
-  var current = steps;
+  var current = 1;
 
   ["events", "decisions", "causes", "actors", "groups", "questions",
    "phases"].forEach(function (kind) {
@@ -210,5 +210,7 @@
   if (steps <= 1) {
     [prev, next, all, label].forEach(function (e) { e.hidden = true; });
   }
-  show(steps);
+  /* A lecture starts at its first phase; All phases, or End, shows the
+   * whole picture. */
+  show(1);
 })();

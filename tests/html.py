@@ -129,11 +129,30 @@ try:
         document.querySelectorAll('svg g.step-' + k),
         e => getComputedStyle(e).visibility === 'visible').length)"""
     total = """(k => document.querySelectorAll('svg g.step-' + k).length)"""
+    # The title once: the picture's, with the heading for screen readers.
+    seen = js("""(() => { const h = document.querySelector('header h1');
+        const t = h.textContent, r = h.getBoundingClientRect();
+        const drawn = Array.prototype.filter.call(
+            document.querySelectorAll('svg text'), e => {
+                const s = e.textContent.trim();
+                return s.length > 5 && t.startsWith(s); }).length;
+        return [r.width > 1 && r.height > 1, drawn]; })()""")
+    result("title-once", seen == [False, 1], "heading shown, title drawn: %r"
+           % (seen,))
     if not hostile:
-        result("starts-with-every-phase", steps == 3 and
-               label.startswith("Phase 3 of 3"), "%s: %r" % (steps, label))
+        # A lecture opens at its first phase: Previous off, Next on.
+        result("starts-at-the-first-phase", steps == 3 and
+               label.startswith("Phase 1 of 3"), "%s: %r" % (steps, label))
+        result("first-step-buttons", js(
+            "document.getElementById('kg-prev').disabled") is True and
+            js("document.getElementById('kg-next').disabled") is False,
+            "Previous or Next in the wrong state")
+        result("opens-without-later-steps", js(visible + "(3)") == 0 and
+               js(visible + "(1)") == js(total + "(1)"), "")
+        key("End", "End", 35)
         last = js(total + "(3)")
-        result("last-step-shown", last > 0 and js(visible + "(3)") == last,
+        result("end-shows-every-phase", last > 0 and
+               js(visible + "(3)") == last,
                "%s of %s" % (js(visible + "(3)"), last))
         key("ArrowLeft", "ArrowLeft", 37)
         key("ArrowLeft", "ArrowLeft", 37)

@@ -53,6 +53,10 @@ absent "$tmp/steps-1.html" html-steps-one-page
 for v in overview causes arguments timeline stances actors; do
 	expect 0 "html-$v" -- kg render "$korea" --view "$v" -T html -o "$tmp/$v.html"
 done
+# Without the picture's title, the page's heading shows it.
+expect 0 html-no-title -- kg render "$korea" --no-title -T html -o "$tmp/untitled.html"
+has "$tmp/untitled.html" "<h1>Stalin and the decision" html-no-title-heading
+has "$tmp/one.html" '<h1 class="kg-sr">' html-titled-heading-hidden
 expect 0 html-all -- kg render "$korea" --all -T html -o "$tmp/all"
 [ -f "$tmp/all/road-to-war.html" ] && ok || no "html: --all did not write road-to-war.html"
 
