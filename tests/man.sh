@@ -186,5 +186,32 @@ for page in man/*.1 man/*.5; do
 	fi
 done
 
+# The formats and extensions of kgraph-render(1) are the program's: each
+# format that render names is a `.It Cm` of the page's -T list and in
+# --help; each extension the page lists gives that format, and every
+# extension the program takes is in the page.
+kg render -o "$tmp/x.unknown-extension" 2>"$tmp/err" >/dev/null
+formats=$(sed -n 's/.*give -T with one of: //p' "$tmp/err" | tr -d ',')
+[ -n "$formats" ] && ok || no "render names no formats: $(head -1 "$tmp/err")"
+kg render --help >"$tmp/render.help"
+for f in $formats; do
+	grep -qx "\.It Cm $f" man/kgraph-render.1 && ok || no "kgraph-render.1: the format $f is not in the -T list"
+	grep -A2 -e '-T, --format' "$tmp/render.help" | grep -qw "$f" && ok || no "render --help: -T does not name $f"
+done
+exts=$(sed -n '/^else it follows the extension/,/^else it is svg/p' man/kgraph-render.1 |
+	sed -n 's/^\.Pa \(\.[a-z]*\).*/\1/p')
+[ -n "$exts" ] && ok || no "kgraph-render.1 lists no extensions"
+for e in $exts; do
+	rm -f "$tmp/x$e"
+	if kg render --view causes -o "$tmp/x$e" 2>/dev/null && [ -s "$tmp/x$e" ]; then ok; else
+		no "kgraph-render.1 lists $e, which render does not write"
+	fi
+done
+for e in .svg .pdf .png .dot .gv .json .html .htm; do
+	if kg render --view causes -o "$tmp/y$e" 2>/dev/null; then
+		printf '%s\n' $exts | grep -qxF -- "$e" && ok || no "kgraph-render.1 does not list $e, which render writes"
+	fi
+done
+
 echo "man: $passed passed, $failed failed"
 [ "$failed" = 0 ]
