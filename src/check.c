@@ -25,6 +25,21 @@ typedef struct {
 #define AT(l, c, ...) diag_add(ck->dl, DIAG_ERROR, (l), (c), __VA_ARGS__)
 #define WARN(l, c, ...) diag_add(ck->dl, DIAG_WARNING, (l), (c), __VA_ARGS__)
 
+/* The stances other than s, for a hint: "against, conditional or
+ * undecided". */
+static const char *
+other_stances(stance s)
+{
+	static const char *const others[] = {
+		[ST_FOR] = "against, conditional or undecided",
+		[ST_AGAINST] = "for, conditional or undecided",
+		[ST_CONDITIONAL] = "for, against or undecided",
+		[ST_UNDECIDED] = "for, against or conditional",
+	};
+
+	return s > ST_NONE && s <= ST_UNDECIDED ? others[s] : "";
+}
+
 /* The names of the types in mask, as "an event or a decision". */
 static void
 mask_names(unsigned mask, char *out, size_t size)
@@ -716,9 +731,29 @@ check_items(checker *ck)
 			AT(d->stance_at.line, d->stance_at.col, "decision '%s' "
 			    "has a 'stance' but no 'on': say which question it "
 			    "answers", d->id);
-		if (d->on.id != NULL)
-			d->resolved_stance = d->stance != ST_NONE ? d->stance :
-			    from_outcome[d->outcome];
+		if (d->on.id == NULL)
+			continue;
+		d->resolved_stance = d->stance != ST_NONE ? d->stance :
+		    from_outcome[d->outcome];
+		/* A stance taken from the outcome is named: "Kennedy
+		 * orders the quarantine", on attacking Cuba, is not for
+		 * it. */
+		if (d->stance_at.line != 0)
+			;       /* a stance was given; if bad, it is said */
+		else if (d->stance == ST_NONE && d->outcome != OUT_NONE)
+			WARN(d->on.line, d->on.col, "decision '%s' has no "
+			    "'stance' on '%s', so it takes '%s' from its "
+			    "outcome '%s'; add 'stance: %s' if that is its "
+			    "position, or the one it shows (%s)", d->id,
+			    d->on.id, model_stance_names[d->resolved_stance],
+			    model_outcome_names[d->outcome],
+			    model_stance_names[d->resolved_stance],
+			    other_stances(d->resolved_stance));
+		else if (d->stance == ST_NONE)
+			WARN(d->on.line, d->on.col, "decision '%s' answers "
+			    "'%s' but has neither a 'stance' nor an 'outcome' "
+			    "to take one from; add 'stance: for', 'against', "
+			    "'conditional' or 'undecided'", d->id, d->on.id);
 	}
 	for (i = 0; i < m->count[IT_CAUSE]; i++) {
 		item *c = m->items[IT_CAUSE][i];
