@@ -116,8 +116,28 @@ resolve_sources(checker *ck, source_list *l)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++)
-		resolve(ck, &l->v[i].src, TYPE_BIT(IT_SOURCE), "source");
+	for (i = 0; i < l->n; i++) {
+		ref *r = &l->v[i].src;
+		size_t n = r->id ? strcspn(r->id, " ,") : 0;
+		char id[80];
+		const item *s;
+
+		/* "may-zelikow p. 45": a source and its locator in one. */
+		if (r->id != NULL && r->id[n] != '\0' && n < sizeof(id) &&
+		    model_find(ck->m, r->id) == NULL) {
+			memcpy(id, r->id, n);
+			id[n] = '\0';
+			s = model_find(ck->m, id);
+			if (s != NULL && s->type == IT_SOURCE) {
+				AT(r->line, r->col, "unknown source %s; a "
+				    "place in the source goes in 'at': { id: "
+				    "%s, at: \"%s\" }", dq(ck->dl, r->id),
+				    id, r->id + n + strspn(r->id + n, " ,"));
+				continue;
+			}
+		}
+		resolve(ck, r, TYPE_BIT(IT_SOURCE), "source");
+	}
 }
 
 /* The id table of a large model is far larger than the cache, and each
@@ -185,11 +205,44 @@ static const struct {
 	[LT_OPPOSES] = {TYPE_BIT(IT_CAUSE), ITEMS},
 };
 
+/* The link types that may join from to to, as a hint: "; from an event
+ * to a cause, say 'responds-to'", or "" when none can. */
+static void
+fitting_types(const item *from, const item *to, char *out, size_t size)
+{
+	buf b = {0};
+	size_t t, k = 0, n = 0;
+
+	out[0] = '\0';
+	if (from == NULL || to == NULL || from->type > IT_CAUSE ||
+	    to->type > IT_CAUSE)
+		return;
+	for (t = 0; t < sizeof(link_ends) / sizeof(link_ends[0]); t++)
+		n += (link_ends[t].from & TYPE_BIT(from->type)) &&
+		    (link_ends[t].to & TYPE_BIT(to->type));
+	if (n == 0)
+		return;
+	buf_printf(&b, "; from %s to %s, say ", model_type_articles[from->type],
+	    model_type_articles[to->type]);
+	for (t = 0; t < sizeof(link_ends) / sizeof(link_ends[0]); t++) {
+		if (!(link_ends[t].from & TYPE_BIT(from->type)) ||
+		    !(link_ends[t].to & TYPE_BIT(to->type)))
+			continue;
+		if (k > 0)
+			buf_puts(&b, k + 1 == n ? " or " : ", ");
+		buf_printf(&b, "'%s'", model_link_type_names[t]);
+		k++;
+	}
+	snprintf(out, size, "%s", b.s);
+	buf_free(&b);
+}
+
 static void
 check_link(checker *ck, relation *l)
 {
 	const char *tn = model_link_type_names[l->type];
-	char names[128];
+	char names[128], hint[160] = "";
+	bool from_said = false;
 
 	if (!l->shorthand) {
 		item *from = model_find(ck->m, l->from_ref.id);
@@ -198,9 +251,12 @@ check_link(checker *ck, relation *l)
 		    TYPE_BIT(from->type))) {
 			mask_names(link_ends[l->type].from, names,
 			    sizeof(names));
+			fitting_types(from, model_find(ck->m, l->to_ref.id),
+			    hint, sizeof(hint));
 			AT(l->from_ref.line, l->from_ref.col, "a '%s' link "
-			    "goes from %s; '%s' is %s", tn, names, from->id,
-			    model_type_articles[from->type]);
+			    "goes from %s; '%s' is %s%s", tn, names, from->id,
+			    model_type_articles[from->type], hint);
+			from_said = true;
 		} else if (l->from_ref.id != NULL) {
 			l->from = resolve_found(ck, &l->from_ref, from, ITEMS,
 			    "item");
@@ -219,10 +275,16 @@ check_link(checker *ck, relation *l)
 				AT(l->to_ref.line, l->to_ref.col, "a cause's "
 				    "%s names %s; '%s' is %s", what, names,
 				    to->id, model_type_articles[to->type]);
-			else
+			else {
+				if (!from_said)
+					fitting_types(model_find(ck->m,
+					    l->from_ref.id), to, hint,
+					    sizeof(hint));
 				AT(l->to_ref.line, l->to_ref.col, "a '%s' link "
-				    "goes to %s; '%s' is %s", tn, names,
-				    to->id, model_type_articles[to->type]);
+				    "goes to %s; '%s' is %s%s", tn, names,
+				    to->id, model_type_articles[to->type],
+				    from_said ? "" : hint);
+			}
 		} else if (l->to_ref.id != NULL) {
 			l->to = resolve_found(ck, &l->to_ref, to, ITEMS,
 			    "item");
@@ -707,8 +769,8 @@ check_items(checker *ck)
 			    "question");
 			resolve_list(ck, &it->actors, TYPE_BIT(IT_ACTOR),
 			    "actor");
-			resolve_list(ck, &it->to_actors, TYPE_BIT(IT_ACTOR),
-			    "actor");
+			resolve_list(ck, &it->to_actors, TYPE_BIT(IT_ACTOR) |
+			    TYPE_BIT(IT_GROUP), "actor or group");
 			resolve_sources(ck, &it->sources);
 		}
 	}

@@ -21,6 +21,23 @@ static const char usage_init[] =
     "\n"
     "  -h, --help      this help\n";
 
+/* path as a shell would need it in a comment's command: as it is when
+ * it is plain, else in single quotes (a name with a quote is left as it
+ * is: it is only a comment). */
+static const char *
+shell_word(const char *path)
+{
+	static char quoted[4200];
+	size_t n = strlen(path);
+
+	if (strspn(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789-_./+,") == n || strchr(path, '\'') != NULL ||
+	    strchr(path, '\n') != NULL || n > sizeof(quoted) - 3)
+		return path;
+	snprintf(quoted, sizeof(quoted), "'%s'", path);
+	return quoted;
+}
+
 /* The installed JSON Schema: DATADIR/kgraph/schema.json beside the
  * program's BINDIR (make install puts it there), or NULL when kgraph runs
  * from where it was built. Returns a malloc'd absolute path. */
@@ -72,7 +89,24 @@ cmd_init(int argc, char **argv)
 	schema = installed_schema();
 	buf_printf(&out, "# yaml-language-server: $schema=%s\n",
 	    schema ? schema : "kgraph.schema.json");
-	buf_putn(&out, kg_starter, kg_starter_len);
+	{
+		/* The model says how to check it under the name it has. */
+		static const char said[] = "`kgraph check kgraph.yaml`";
+		buf text = {0};
+		const char *at;
+
+		buf_putn(&text, kg_starter, kg_starter_len);
+		at = strstr(text.s, said);
+		if (at == NULL || strcmp(path, "-") == 0 ||
+		    strcmp(path, "kgraph.yaml") == 0) {
+			buf_putn(&out, text.s, text.len);
+		} else {
+			buf_putn(&out, text.s, (size_t)(at - text.s));
+			buf_printf(&out, "`kgraph check %s`", shell_word(path));
+			buf_puts(&out, at + sizeof(said) - 1);
+		}
+		buf_free(&text);
+	}
 	if (!output_write(path, out.s, out.len, true, err, sizeof(err))) {
 		fprintf(stderr, "kgraph init: %s\n", err);
 		buf_free(&out);

@@ -335,7 +335,9 @@ classes(buf *b, const item *it)
 				if (s < nseen)
 					continue;
 				seen[nseen++] = a;
-				buf_puts(b, " actor-");
+				/* to: may name a group. */
+				buf_puts(b, a->type == IT_GROUP ? " group-" :
+				    " actor-");
 				label_token(b, a->id);
 			}
 		}

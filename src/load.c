@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* A key's text and its code, remembered by the address of the text: the
  * reader stores each distinct key once, so a model's keys find their
@@ -86,6 +87,42 @@ place_of(const node *n)
 	model_place at = {n->line, n->col};
 
 	return at;
+}
+
+/* Keys that a historian writes for the place in a source ("page: 45"),
+ * with the word the locator takes in 'at'. */
+static const char *const locator_keys[][2] = {
+	{"page", "p."}, {"pages", "pp."}, {"p", "p."}, {"pp", "pp."},
+	{"folio", "f."}, {"fol", "f."}, {"chapter", "ch."}, {"section",
+	"sec."}, {"note", "n."}, {"n", "n."}, {"line", "l."}, {"loc", ""},
+	{"locator", ""}, {"volume", "vol."}, {"vol", "vol."}, {"paragraph",
+	"para."}, {"column", "col."}, {"sheet", "l."}, {"doc", "doc."},
+	{"document", "doc."},
+};
+
+static int
+locator_index(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(locator_keys) / sizeof(locator_keys[0]); i++)
+		if (strcasecmp(key, locator_keys[i][0]) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool
+locator_key(const char *key)
+{
+	return locator_index(key) >= 0;
+}
+
+static const char *
+locator_word(const char *key)
+{
+	int i = locator_index(key);
+
+	return i >= 0 ? locator_keys[i][1] : "";
 }
 
 static void
@@ -395,6 +432,19 @@ sources_value(loader *ld, const node *k, const node *v, source_list *out)
 
 				if (f != NULL) {
 					field_value(ld, sr, f, kk, vv);
+				} else if (locator_key(kk->str)) {
+					const node *id = node_get(e, "id");
+
+					ERR(kk, "%s is not a key of a source "
+					    "reference; give the place in the "
+					    "source as 'at': { id: %s, at: "
+					    "\"%s%s%s\" }", Q(kk->str), id &&
+					    id->kind == NODE_SCALAR ? id->str :
+					    "...", locator_word(kk->str),
+					    *locator_word(kk->str) ? " " : "",
+					    vv->kind == NODE_SCALAR ? vv->str :
+					    "...");
+					ok = false;
 				} else {
 					unknown_key(ld, kk,
 					    "a source reference",

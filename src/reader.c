@@ -513,6 +513,104 @@ close_node(reader *r)
 	push_item(r, n, f->weight, f->bytes);
 }
 
+/* True if the ':' at offset at follows "key: " on its line: a value
+ * with ": " in it, not in quotes ("cite: Zelikow: The Kennedy Tapes"). */
+static bool
+colon_in_value(const char *t, size_t len, size_t at)
+{
+	size_t start = at, i;
+
+	if (at >= len || t[at] != ':')
+		return false;
+	while (start > 0 && t[start - 1] != '\n')
+		start--;
+	for (i = start; i + 1 < at; i++)
+		if (t[i] == ':' && t[i + 1] == ' ')
+			return true;
+	return false;
+}
+
+/* Reports the ':' at offset at inside a value, with the line as it
+ * should be written: key: "value: with a colon". */
+static void
+say_colon(reader *r, size_t at)
+{
+	const char *t = r->text, *key, *colon, *end;
+	size_t start = at;
+	int line, col;
+
+	offset_place(t, r->len, at, &line, &col);
+	while (start > 0 && t[start - 1] != '\n')
+		start--;
+	key = t + start;
+	end = memchr(t + at, '\n', r->len - at);
+	if (end == NULL)
+		end = t + r->len;
+	while (key < end && (*key == ' ' || *key == '-'))
+		key++;
+	colon = key;
+	while (colon + 1 < end && !(colon[0] == ':' && colon[1] == ' '))
+		colon++;
+	while (end > colon && (end[-1] == ' ' || end[-1] == '\r'))
+		end--;
+	if (end - key > 120 || memchr(colon + 2, '"', (size_t)(end - colon -
+	    2)) != NULL || memchr(colon + 2, '\\', (size_t)(end - colon -
+	    2)) != NULL) {
+		diag_add(r->dl, DIAG_ERROR, line, col, "invalid YAML: a ': ' "
+		    "inside a value that is not in quotes; put the value in "
+		    "quotes");
+		return;
+	}
+	diag_add(r->dl, DIAG_ERROR, line, col, "invalid YAML: a ': ' inside "
+	    "a value that is not in quotes; put the value in quotes: "
+	    "%.*s: \"%.*s\"", (int)(colon - key), key, (int)(end - colon - 2),
+	    colon + 2);
+}
+
+/* Reports the value with ": " at offset at, and the next ones: each is
+ * mended in a copy (its ':' made a ';', which keeps every place) and the
+ * copy read again, up to 20 times in a file of at most 4 MiB, so that
+ * five such citations take one run, not five. */
+static void
+more_colons(reader *r, size_t at)
+{
+	char *copy;
+	int k;
+
+	say_colon(r, at);
+	if (r->len > (4u << 20) || (copy = malloc(r->len + 1)) == NULL)
+		return;
+	memcpy(copy, r->text, r->len);
+	for (k = 0; k < 20; k++) {
+		yaml_parser_t p;
+		yaml_event_t ev;
+		bool failed = false, end = false;
+
+		copy[at] = ';';
+		if (!yaml_parser_initialize(&p))
+			break;
+		yaml_parser_set_input_string(&p, (const unsigned char *)copy,
+		    r->len);
+		while (!failed && !end) {
+			if (!yaml_parser_parse(&p, &ev)) {
+				failed = true;
+				break;
+			}
+			end = ev.type == YAML_STREAM_END_EVENT;
+			yaml_event_delete(&ev);
+		}
+		at = p.problem_mark.index;
+		failed = failed && p.problem != NULL && strcmp(p.problem,
+		    "mapping values are not allowed in this context") == 0 &&
+		    colon_in_value(copy, r->len, at);
+		yaml_parser_delete(&p);
+		if (!failed)
+			break;
+		say_colon(r, at);
+	}
+	free(copy);
+}
+
 /* Reports libyaml's error at its place, in words a model's author can act
  * on. */
 static void
@@ -581,6 +679,10 @@ parse_error(reader *r, const yaml_parser_t *p)
 		    (int)p->context_mark.column + 1);
 	if (strcmp(problem, "mapping values are not allowed in this "
 	    "context") == 0) {
+		if (colon_in_value(r->text, r->len, at)) {
+			more_colons(r, at);
+			return;
+		}
 		diag_add(r->dl, DIAG_ERROR, line, col, "invalid YAML: a ':' "
 		    "that YAML cannot read as a key's colon; indent this key "
 		    "like the ones above it, or put quotes around a value "

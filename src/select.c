@@ -46,6 +46,7 @@ typedef struct {
 	char *err;
 	size_t errsize;
 	bool *actors;           /* per actor: named by --actor or --group */
+	bool *groups;           /* per group: holds such an actor */
 	bool *kinds;            /* per kind_names entry */
 	strmap tags;
 	item_type type;
@@ -183,7 +184,7 @@ found:
 }
 
 static bool
-involves(const item *it, const bool *actors)
+involves(const item *it, const bool *actors, const bool *groups)
 {
 	size_t i;
 
@@ -194,10 +195,14 @@ involves(const item *it, const bool *actors)
 	for (i = 0; i < it->actors.n; i++)
 		if (it->actors.v[i].to && actors[it->actors.v[i].to->index])
 			return true;
-	for (i = 0; i < it->to_actors.n; i++)
-		if (it->to_actors.v[i].to &&
-		    actors[it->to_actors.v[i].to->index])
+	/* Addressed to an actor, or to a group of one. */
+	for (i = 0; i < it->to_actors.n; i++) {
+		const item *to = it->to_actors.v[i].to;
+
+		if (to != NULL && (to->type == IT_GROUP ? groups[to->index] :
+		    actors[to->index]))
 			return true;
+	}
 	return false;
 }
 
@@ -411,7 +416,7 @@ passes(const filter_ctx *fc, int t, const item *it, bool *unplaced)
 		    date_first_minute(&it->date) > fc->hi)
 			pass = false;
 	}
-	if (fc->by_actor && !involves(it, fc->actors))
+	if (fc->by_actor && !involves(it, fc->actors, fc->groups))
 		pass = false;
 	if (fc->by_kind) {
 		int k = t == IT_EVENT ? 0 : t == IT_DECISION ? 1 :
@@ -524,8 +529,13 @@ sel_apply(const model *m, const sel_filters *f, selection *sel, char *err,
 	fc.actors = xcalloc(m->count[IT_ACTOR] + 1, sizeof(bool));
 	fc.kinds = xcalloc(sizeof(kind_names) / sizeof(kind_names[0]),
 	    sizeof(bool));
+	fc.groups = xcalloc(m->count[IT_GROUP] + 1, sizeof(bool));
 	if (!read_filters(&fc, f))
 		goto out;
+	for (i = 0; i < m->count[IT_ACTOR]; i++)
+		if (fc.actors[i] && m->items[IT_ACTOR][i]->group.to)
+			fc.groups[m->items[IT_ACTOR][i]->group.to->index] =
+			    true;
 
 	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 		for (i = 0; i < m->count[t]; i++) {
@@ -562,6 +572,7 @@ out:
 	for (t = 0; t < IT__COUNT; t++)
 		free(floating[t]);
 	free(fc.actors);
+	free(fc.groups);
 	free(fc.kinds);
 	strmap_free(&fc.tags);
 	if (!ok)

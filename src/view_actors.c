@@ -184,15 +184,27 @@ view_actors(graph_ctx *gc)
 	for (i = 0; i < npairs; i++) {
 		const pair *p = &pairs[i];
 		Agnode_t *a = gc->node[IT_ACTOR][p->from->index];
-		Agnode_t *b = gc->node[IT_ACTOR][p->to->index];
+		Agnode_t *b = NULL;
+		Agraph_t *to_box = NULL;
 		Agedge_t *e;
 		buf s = {0};
 		char name[32];
 
+		/* A message to a group ends at the group's box. */
+		if (p->to->type == IT_GROUP) {
+			to_box = box[p->to->index];
+			b = to_box ? agfstnode(to_box) : NULL;
+		} else {
+			b = gc->node[IT_ACTOR][p->to->index];
+		}
 		if (a == NULL || b == NULL)
 			continue;
 		snprintf(name, sizeof(name), "pair%zu", i);
 		e = agedge(gc->g, a, b, name, 1);
+		if (to_box != NULL && p->from->group.to != p->to) {
+			agsafeset(gc->g, "compound", "true", "");
+			agsafeset(e, "lhead", agnameof(to_box), "");
+		}
 		buf_printf(&s, "%s%s--%s--%s", gc->o->id_prefix, p->from->id,
 		    p->to->id, p->kind == 0 ? "to" : p->kind == 1 ? "for" :
 		    "against");

@@ -537,6 +537,19 @@ has "$tmp/err" "--watch needs a model file" watch-builtin
 expect 2 watch-stdout -- kg render "$small" --watch
 has "$tmp/err" "give -o FILE" watch-stdout
 
+# A message to a group: checks clean, is kept by --actor with an actor
+# of the group, and ends at the group's box in the actors view.
+togroup="$top/tests/render/to-group.yaml"
+expect 0 to-group-checks -- kg check "$togroup"
+[ -s "$tmp/err" ] && no "to-group: check printed $(head -1 "$tmp/err")" || ok
+expect 0 to-group-actor -- kg export "$togroup" --actor rfk
+has "$tmp/out" '"id": "letter"' to-group-actor
+expect 0 to-group-actors-view -- kg render "$togroup" --view actors -T dot
+has "$tmp/out" 'lhead=' to-group-ends-at-the-box
+# init names the file it wrote in the command it suggests.
+( cd "$tmp" && "$KG" init lecture-7.yaml 2>/dev/null )
+has "$tmp/lecture-7.yaml" 'Check it with `kgraph check lecture-7.yaml`' init-names-its-file
+
 # A character device names no format: it gets -T's, or svg.
 expect 0 render-dev-null -- kg render "$korea" -o /dev/null
 expect 0 render-dev-null-pdf -- kg render "$korea" --view causes -T pdf -o /dev/null
