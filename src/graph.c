@@ -699,6 +699,58 @@ count_same_links(const model *m)
 }
 
 /* The stances view's question, or NULL with the reason in err. */
+/* Why the stances view of q has nothing to draw: no decision of the
+ * model answers q (then say how to give one), or none of the selection:
+ * then which phases have decisions on q, and which questions the
+ * selection's decisions answer. */
+static void
+no_answer(graph_ctx *gc, const item *q)
+{
+	const model *m = gc->m;
+	bool *phases = xcalloc(m->count[IT_PHASE] + 1, sizeof(bool));
+	bool *others = xcalloc(m->count[IT_QUESTION] + 1, sizeof(bool));
+	bool any = false;
+	buf b = {0};
+	size_t i, k = 0;
+
+	for (i = 0; i < m->count[IT_DECISION]; i++) {
+		const item *d = m->items[IT_DECISION][i];
+
+		if (d->on.to == NULL || d->actor.to == NULL)
+			continue;
+		if (d->on.to == q) {
+			any = true;
+			if (d->resolved_phase)
+				phases[d->resolved_phase->number - 1] = true;
+		} else if (gc->sel->item[IT_DECISION][i]) {
+			others[d->on.to->index] = true;
+		}
+	}
+	buf_printf(&b, "no decision%s answers the question '%s' (%s)",
+	    gc->sel->any ? " of the selection" : "", q->id, q->title);
+	if (!any) {
+		buf_printf(&b, ": give decisions 'on: %s'", q->id);
+	} else {
+		buf_puts(&b, "; decisions on it are in ");
+		for (i = 0; i < m->count[IT_PHASE]; i++)
+			if (phases[i])
+				buf_printf(&b, "%sphase %zu (%s)", k++ ? ", " :
+				    "", i + 1, m->items[IT_PHASE][i]->title);
+		if (k == 0)
+			buf_puts(&b, "no phase");
+		k = 0;
+		for (i = 0; i < m->count[IT_QUESTION]; i++)
+			if (others[i])
+				buf_printf(&b, "%s'%s'", k++ ? ", " :
+				    "; the selection's decisions answer "
+				    "--question ", m->items[IT_QUESTION][i]->id);
+	}
+	snprintf(gc->err, gc->errsize, "%s", b.s);
+	buf_free(&b);
+	free(phases);
+	free(others);
+}
+
 static const item *
 stances_question(graph_ctx *gc)
 {
@@ -733,9 +785,7 @@ stances_question(graph_ctx *gc)
 		    m->items[IT_DECISION][i]->on.to == q &&
 		    m->items[IT_DECISION][i]->actor.to != NULL)
 			return q;
-	snprintf(gc->err, gc->errsize, "no decision%s answers the question "
-	    "'%s' (%s): give decisions 'on: %s'", gc->sel->any ?
-	    " of the selection" : "", q->id, q->title, q->id);
+	no_answer(gc, q);
 	return NULL;
 }
 

@@ -111,6 +111,15 @@ legend_shapes(graph_ctx *gc, legend *lg, const char *small)
 		    th->muted);
 		legend_add(lg, "same position");
 	}
+	/* The marks of the notes on why a position changed. */
+	if (gc->why_marks[0]) {
+		buf_puts(&lg->swatch[lg->n], "<TD><B>\xe2\x80\xa2</B></TD>");
+		legend_add(lg, "a cause for the new position");
+	}
+	if (gc->why_marks[1]) {
+		buf_puts(&lg->swatch[lg->n], "<TD><B>\xe2\x80\x93</B></TD>");
+		legend_add(lg, "a cause against it");
+	}
 	/* Every cause names its kind in capitals; the legend says so once,
 	 * with the kinds the view shows. */
 	for (k = 0; k < CK__COUNT; k++)

@@ -85,41 +85,58 @@ header(graph_ctx *gc, const char *name, const char *text, double x,
 }
 
 /* The causes for or against decision d that the selection shows, as one
- * note: a line or two for each. Returns its height in points. */
+ * note: those for the new position (marked •), then those against it
+ * (marked –), each in full, wrapped. Returns its height in points, or 0
+ * when there is none. */
 static double
 why_label(graph_ctx *gc, const item *d, buf *html, buf *tip, int wrap)
 {
+	static const char *const heads[] = {"FOR THE NEW POSITION",
+	    "AGAINST IT"};
+	static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x80\x93"};
 	const model *m = gc->m;
 	size_t k;
-	int lines = 1;
+	int pass, shown = 0;
 	char small[32];
+	double w, h;
 
 	gc_small_size(gc, small, sizeof(small));
 	buf_printf(html, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\">WHY IT "
 	    "CHANGED</FONT>", small, gc->th->muted);
 	buf_puts(tip, "Why it changed:");
-	for (k = 0; k < m->nlinks; k++) {
-		const relation *l = &m->links[k];
-		buf line = {0};
-		const char *p;
+	for (pass = 0; pass < 2; pass++) {
+		bool head = false;
 
-		if (!gc->sel->link[k] || l->to != d || l->from == NULL ||
-		    l->from->type != IT_CAUSE)
-			continue;
-		buf_printf(html, "<BR ALIGN=\"LEFT\"/>%s ", l->type ==
-		    LT_OPPOSES ? "\xe2\x80\x93" : "\xe2\x80\xa2");
-		label_wrap_html(&line, l->from->text, wrap, 2,
-		    "<BR ALIGN=\"LEFT\"/>  ");
-		buf_puts(html, line.s ? line.s : "");
-		for (p = line.s; p && (p = strstr(p, "<BR")) != NULL; p++)
-			lines++;
-		lines++;
-		buf_printf(tip, "\n%s %s", l->type == LT_OPPOSES ? "against:" :
-		    "for:", l->from->text);
-		buf_free(&line);
+		for (k = 0; k < m->nlinks; k++) {
+			const relation *l = &m->links[k];
+			buf line = {0};
+
+			if (!gc->sel->link[k] || l->to != d || l->from == NULL ||
+			    l->from->type != IT_CAUSE ||
+			    (l->type == LT_OPPOSES) != (pass == 1))
+				continue;
+			if (!head)
+				buf_printf(html, "<BR ALIGN=\"LEFT\"/><FONT "
+				    "POINT-SIZE=\"%s\" COLOR=\"%s\">%s</FONT>",
+				    small, gc->th->muted, heads[pass]);
+			head = true;
+			buf_printf(html, "<BR ALIGN=\"LEFT\"/>%s ", marks[pass]);
+			label_wrap_html(&line, l->from->text, wrap, 60,
+			    "<BR ALIGN=\"LEFT\"/>  ");
+			buf_puts(html, line.s ? line.s : "");
+			buf_printf(tip, "\n%s %s", pass ? "against:" : "for:",
+			    l->from->text);
+			gc->why_marks[pass] = true;
+			shown++;
+			buf_free(&line);
+		}
 	}
 	buf_puts(html, "<BR ALIGN=\"LEFT\"/>");
-	return lines > 1 ? lines * gc->o->font_size * 1.3 + 14 : 0;
+	if (shown == 0)
+		return 0;
+	/* The note's text is in the small size. */
+	label_html_size(html->s, atof(small), &w, &h);
+	return h + 6;
 }
 
 static int
@@ -141,6 +158,7 @@ typedef struct {
 	                         * decided */
 	size_t nrows, ncols;
 	size_t *colmap;         /* per phase: its column */
+	bool *has_col;          /* per phase: it has a column */
 	bool has_unphased;      /* a decision has no phase: a last column */
 	size_t *row_of, *col_of;        /* per decision: its cell */
 	bool *changed;          /* per decision: its actor's position
@@ -181,11 +199,18 @@ grid_collect(graph_ctx *gc, grid *gr)
 		if (gr->ds[i]->resolved_phase == NULL)
 			gr->has_unphased = true;
 	}
-	/* A column per selected phase, in order (so column k is step k),
-	 * and one for decisions without a phase. */
+	/* A column per selected phase in which someone decided on the
+	 * question, in order (so column k is step k), and one for
+	 * decisions without a phase: a phase of no decision on it would
+	 * be an empty column. */
 	gr->colmap = xcalloc(m->count[IT_PHASE] + 1, sizeof(size_t));
+	gr->has_col = xcalloc(m->count[IT_PHASE] + 1, sizeof(bool));
+	for (i = 0; i < gr->nd; i++)
+		if (gr->ds[i]->resolved_phase != NULL)
+			gr->has_col[gr->ds[i]->resolved_phase->number - 1] =
+			    true;
 	for (k = 0; k < m->count[IT_PHASE]; k++)
-		if (gc->sel->phase[k])
+		if (gc->sel->phase[k] && gr->has_col[k])
 			gr->colmap[k] = gr->ncols++;
 	if (gr->has_unphased || gr->ncols == 0)
 		gr->ncols++;
@@ -274,7 +299,8 @@ grid_heads(graph_ctx *gc, const grid *gr)
 		    m->items[IT_PHASE][k] : NULL;
 		size_t col = p ? gr->colmap[k] : gr->ncols - 1;
 
-		if (p != NULL ? !gc->sel->phase[k] : !gr->has_unphased)
+		if (p != NULL ? !gc->sel->phase[k] || !gr->has_col[k] :
+		    !gr->has_unphased)
 			continue;
 		snprintf(name, sizeof(name), "head-%s", p ? p->id :
 		    "no-phase");
@@ -443,6 +469,7 @@ grid_free(grid *gr)
 	free(gr->row_y);
 	free(gr->cell_h);
 	free(gr->colmap);
+	free(gr->has_col);
 }
 
 void

@@ -378,6 +378,45 @@ has "$tmp/err" "clash/talk-1.svg twice: for the view 'talk' and for the view 'ta
 absent "$tmp/clash" all-same-name-writes-nothing
 expect 0 all-same-name-json-has-no-steps -- kg render "$tmp/clash.yaml" --all -T json -o "$tmp/clashjson"
 
+# The stances view: a column only for a phase with a decision on the
+# question; notes in full, for and against apart, their marks in the
+# legend; a row no taller than its own cells; the phase filter's
+# message names the phases and questions there are.
+sc="$top/tests/render/stances-columns.yaml"
+expect 0 stances-columns -- kg render "$sc" --view stances -T dot
+heads=$(grep -o 'id="kg-head-[a-z0-9-]*"' "$tmp/out" | tr '\n' ' ')
+[ "$heads" = 'id="kg-head-p4" ' ] && ok || no "stances: phase columns '$heads', expected only p4"
+kg render "$sc" --view stances -o "$tmp/sc.svg" 2>/dev/null
+has "$tmp/sc.svg" "Mediterranean" stances-note-in-full
+has "$tmp/sc.svg" "air strike on Monday" stances-note-in-full-2
+hasnt "$tmp/sc.svg" "…" stances-note-not-cut
+has "$tmp/sc.svg" "FOR THE NEW POSITION" stances-note-for
+has "$tmp/sc.svg" "AGAINST IT" stances-note-against
+has "$tmp/sc.svg" "a cause for the new position" stances-legend-for
+has "$tmp/sc.svg" "a cause against it" stances-legend-against
+# The gap between the bottom of Kennedy's row (his note) and the top of
+# Khrushchev's decision is the grid's gap, not an empty band.
+"$PY" - "$tmp/out" >"$tmp/gap" <<'PYEOF'
+import re, sys
+dot = open(sys.argv[1]).read()
+def box(name):
+    m = re.search(r'(?m)^\s*"?%s"?\s*\[(.*?)\];' % re.escape(name), dot, re.S)
+    a = m.group(1)
+    y = float(re.search(r'pos="[-0-9.]+,([-0-9.]+)!"', a).group(1))
+    h = float(re.search(r'height=([0-9.]+)', a).group(1)) * 72
+    return y + h / 2, y - h / 2
+top_d3 = box("d3")[0]
+bottom_note = box("why-d2")[1]
+print("%.0f" % (bottom_note - top_d3))
+PYEOF
+g=$(cat "$tmp/gap")
+[ -n "$g" ] && [ "$g" -le 60 ] && ok || no "stances: $g pt between a row's note and the next row (an empty band)"
+kg render "$sc" --view stances --phase 2 -o "$tmp/x.svg" 2>"$tmp/err"
+has "$tmp/err" "decisions on it are in phase 4 (Resolution)" stances-phase-message
+hasnt "$tmp/err" "give decisions 'on:" stances-phase-message-no-on
+kg render "$tmp/twoq.yaml" --view stances --question peace --phase 1 -o "$tmp/x.svg" 2>"$tmp/err"
+has "$tmp/err" "decisions on it are in phase 2 (Two); the selection's decisions answer --question 'war'" stances-phase-other-questions
+
 # Titles in words: names, not ids, and nothing said twice.
 # title_has NAME TEXT COUNT OPTIONS...: the SVG of the Korea model (or of
 # MODEL when set) has TEXT COUNT times.
