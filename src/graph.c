@@ -366,6 +366,19 @@ static const char *const outcome_marks[] = {"", "\xe2\x9c\x94 APPROVED",
     "\xe2\x9c\x98 REJECTED", "\xe2\x80\x96 DEFERRED",
     "? REQUESTED", "\xe2\x96\xb6 ORDERED", "\xe2\x9c\x8e PROPOSED"};
 
+/* A line of secondary text (a cause's kind and author, a decision's
+ * date and actor), in the small regular face, which fits half as many
+ * characters again as the bold titles' width: wrapped onto more lines
+ * where a box grows with its label, cut with an ellipsis only in a fixed
+ * cell (the stances grid), whose tooltip has the name. */
+static void
+small_line(graph_ctx *gc, buf *b, const char *text)
+{
+	int cols = gc->item_wrap + gc->item_wrap / 2;
+
+	label_wrap_html(b, text, cols, gc->fixed_cells ? 1 : 3, "<BR/>");
+}
+
 static void
 item_label(graph_ctx *gc, buf *b, const item *it)
 {
@@ -379,16 +392,16 @@ item_label(graph_ctx *gc, buf *b, const item *it)
 	cite_marker(gc, &cites, &it->sources, true);
 	buf_puts(b, "<");
 	if (it->type == IT_CAUSE) {
-		buf_printf(b, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s", small,
-		    gc->th->muted, cause_kind_caps[it->cause_kind]);
-		if (it->by.to) {
-			buf_puts(b, " \xc2\xb7 ");
-			label_wrap_html(b, gc_actor_name(it->by.to), wrap, 1,
-			    "");
-		} else {
-			buf_puts(b, " \xc2\xb7 inferred");
-		}
+		buf line = {0};
+
+		buf_printf(&line, "%s \xc2\xb7 %s",
+		    cause_kind_caps[it->cause_kind], it->by.to ?
+		    gc_actor_name(it->by.to) : "inferred");
+		buf_printf(b, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", small,
+		    gc->th->muted);
+		small_line(gc, b, line.s);
 		buf_puts(b, "</FONT><BR/>");
+		buf_free(&line);
 		label_wrap_html(b, it->text, wrap, 6, "<BR/>");
 	} else {
 		if (it->type == IT_DECISION)
@@ -399,11 +412,16 @@ item_label(graph_ctx *gc, buf *b, const item *it)
 		if (when[0] || (it->type == IT_DECISION && actor)) {
 			buf_printf(b, "<BR/><FONT POINT-SIZE=\"%s\" "
 			    "COLOR=\"%s\">", small, gc->th->muted);
-			label_html(b, when);
-			if (it->type == IT_DECISION && actor) {
-				buf_puts(b, when[0] ? " \xc2\xb7 " : "");
-				label_wrap_html(b, gc_actor_name(actor), wrap,
-				    1, "");
+			{
+				buf line = {0};
+
+				buf_puts(&line, when);
+				if (it->type == IT_DECISION && actor)
+					buf_printf(&line, "%s%s", when[0] ?
+					    " \xc2\xb7 " : "",
+					    gc_actor_name(actor));
+				small_line(gc, b, line.s ? line.s : "");
+				buf_free(&line);
 			}
 			buf_puts(b, "</FONT>");
 		}

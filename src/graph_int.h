@@ -43,6 +43,8 @@ typedef struct {
 	double key_top;                 /* and the y below which the key
 	                                 * may go, for -T dot */
 	bool stances[5], paths_same, paths_changed;    /* for the legend */
+	bool fixed_cells;               /* items are drawn in cells of a
+	                                 * fixed size (the stances grid) */
 	bool why_marks[2];              /* and the marks of the notes of
 	                                 * the stances view: for, against */
 	char *err;                      /* a view that cannot be drawn says

@@ -479,6 +479,7 @@ view_stances(graph_ctx *gc)
 	size_t i;
 
 	memset(&gr, 0, sizeof(gr));
+	gc->fixed_cells = true;
 	gr.wrap = gc->o->wrap < 24 ? gc->o->wrap : 24;
 	grid_collect(gc, &gr);
 	grid_measure(gc, &gr);
