@@ -126,13 +126,32 @@ boxes_meet(boxf a, boxf b)
 	    b.LL.y < a.UR.y;
 }
 
-/* True if box b meets a node of g, or an edge's label or external label
- * other than own. */
+/* True if box b meets the title of g (the diagram's, or a cluster's:
+ * a group's name, a phase's) or of a cluster inside it. */
+static bool
+covers_title(Agraph_t *g, boxf b)
+{
+	Agraph_t *sg;
+	textlabel_t *t = GD_label(g);
+
+	if (t != NULL && t->set && boxes_meet(b, label_box(t, 2)))
+		return true;
+	for (sg = agfstsubg(g); sg != NULL; sg = agnxtsubg(sg))
+		if (covers_title(sg, b))
+			return true;
+	return false;
+}
+
+/* True if box b meets a node of g, a title, or an edge's label or
+ * external label other than own. */
 static bool
 covers_something(Agraph_t *g, boxf b, const textlabel_t *own)
 {
 	Agnode_t *n;
 	Agedge_t *e;
+
+	if (covers_title(g, b))
+		return true;
 
 	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
 		boxf nb;

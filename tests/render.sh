@@ -315,6 +315,23 @@ echo precious >"$tmp/afile"
 expect 3 all-into-a-file -- kg render "$korea" --all -o "$tmp/afile"
 untouched "$tmp/afile" all-into-a-file
 
+# No text over text in any view of any model that checks clean, whole
+# and by phase: edge labels clear of nodes, titles and each other;
+# titles clear of nodes and each other; node texts apart.
+for model in models/*.yaml tests/render/*.yaml; do
+	kg check "$model" >/dev/null 2>&1 || continue
+	m=$(basename "$model" .yaml)
+	np=$(kg list "$model" phases 2>/dev/null | tail -n +2 | wc -l)
+	for v in overview causes arguments timeline actors stances; do
+		for p in "" $(seq 1 "$np"); do
+			svg="$tmp/lc.svg"
+			rm -f "$svg"
+			kg render "$model" --view "$v" ${p:+--phase "$p"} -o "$svg" 2>/dev/null || continue
+			py "$m-$v${p:+-phase-$p}" labels-clear "$svg"
+		done
+	done
+done
+
 # --all on models that are valid but unlike Korea's: no questions, two
 # questions, a question the selection does not answer, a hundred views,
 # and two outputs of one name.

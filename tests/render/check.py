@@ -482,25 +482,41 @@ def main():
         result("key-apart", problems)
     elif cmd == "labels-clear":
         # SVG: no text of an edge (its label or marker) lies over a node,
-        # over another edge's text, or outside the canvas. A text's box is
-        # estimated from its anchor, size and length, a little small, so
-        # that only a real overlap counts.
+        # over another edge's text, over a title (the diagram's, a
+        # cluster's: a group's name, a phase's), or outside the canvas; no
+        # cluster's title lies over a node or another title; no node's
+        # text over another node's text. A text's box is estimated from
+        # its anchor, size and length, a little small, so that only a real
+        # overlap counts.
         root = parse(args[0])
         nodes = [(g.get("id"), box(g)) for g in root.iter(SVG + "g")
                  if "node" in classes(g) and g.get("id") != "kg-key"]
-        texts = []
-        for g in root.iter(SVG + "g"):
-            if "edge" not in classes(g):
-                continue
-            for t in g.iter(SVG + "text"):
-                x, y = float(t.get("x")), float(t.get("y"))
-                size = float(t.get("font-size") or 14)
-                width = len(t.text or "") * size * 0.48
-                if t.get("text-anchor") == "middle":
-                    x -= width / 2
-                elif t.get("text-anchor") == "end":
-                    x -= width
-                texts.append((g.get("id"), t.text, (x, y - size * 0.7, x + width, y)))
+
+        def text_box(t):
+            x, y = float(t.get("x")), float(t.get("y"))
+            size = float(t.get("font-size") or 14)
+            width = len(t.text or "") * size * 0.48
+            if t.get("text-anchor") == "middle":
+                x -= width / 2
+            elif t.get("text-anchor") == "end":
+                x -= width
+            return (x, y - size * 0.7, x + width, y)
+
+        def texts_of(kind, direct):
+            out = []
+            for g in root.iter(SVG + "g"):
+                if kind not in classes(g):
+                    continue
+                ts = g.findall(SVG + "text") if direct else g.iter(SVG + "text")
+                out += [(g.get("id"), t.text, text_box(t)) for t in ts
+                        if (t.text or "").strip()]
+            return out
+
+        texts = texts_of("edge", False)
+        # The titles: the diagram's (the graph's own text) and the
+        # clusters', which Graphviz writes as the group's direct texts.
+        titles = texts_of("cluster", True) + texts_of("graph", True)
+        node_texts = texts_of("node", False)
         meet = lambda a, b: a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
         problems = []
         for ident, text, tb in texts:
@@ -509,8 +525,22 @@ def main():
             for other, nb in nodes:
                 if nb and meet(tb, nb):
                     problems.append("%r of %s over %s" % (text, ident, other))
+            for other, text2, hb in titles:
+                if meet(tb, hb):
+                    problems.append("%r of %s over the title %r of %s" % (text, ident, text2, other))
         for i, (ident, text, tb) in enumerate(texts):
             for other, text2, tb2 in texts[i + 1:]:
+                if other != ident and meet(tb, tb2):
+                    problems.append("%r of %s over %r of %s" % (text, ident, text2, other))
+        for i, (ident, text, hb) in enumerate(titles):
+            for other, nb in nodes:
+                if nb and meet(hb, nb) and other != "kg-title":
+                    problems.append("the title %r of %s over %s" % (text, ident, other))
+            for other, text2, hb2 in titles[i + 1:]:
+                if other != ident and meet(hb, hb2):
+                    problems.append("the title %r of %s over %r of %s" % (text, ident, text2, other))
+        for i, (ident, text, tb) in enumerate(node_texts):
+            for other, text2, tb2 in node_texts[i + 1:]:
                 if other != ident and meet(tb, tb2):
                     problems.append("%r of %s over %r of %s" % (text, ident, text2, other))
         result("labels-clear", problems)
