@@ -192,50 +192,6 @@ prefetch_link(const checker *ck, const relation *l)
 
 #define ITEMS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION) | \
 	TYPE_BIT(IT_CAUSE))
-#define ACTS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION))
-
-/* What each link type may join (docs/format.md, "Links"). */
-static const struct {
-	unsigned from, to;
-} link_ends[] = {
-	[LT_CAUSES] = {ITEMS, ACTS},
-	[LT_LEADS_TO] = {ACTS, ACTS},
-	[LT_RESPONDS_TO] = {ITEMS, ITEMS},
-	[LT_SUPPORTS] = {TYPE_BIT(IT_CAUSE), ITEMS},
-	[LT_OPPOSES] = {TYPE_BIT(IT_CAUSE), ITEMS},
-};
-
-/* The link types that may join from to to, as a hint: "; from an event
- * to a cause, say 'responds-to'", or "" when none can. */
-static void
-fitting_types(const item *from, const item *to, char *out, size_t size)
-{
-	buf b = {0};
-	size_t t, k = 0, n = 0;
-
-	out[0] = '\0';
-	if (from == NULL || to == NULL || from->type > IT_CAUSE ||
-	    to->type > IT_CAUSE)
-		return;
-	for (t = 0; t < sizeof(link_ends) / sizeof(link_ends[0]); t++)
-		n += (link_ends[t].from & TYPE_BIT(from->type)) &&
-		    (link_ends[t].to & TYPE_BIT(to->type));
-	if (n == 0)
-		return;
-	buf_printf(&b, "; from %s to %s, say ", model_type_articles[from->type],
-	    model_type_articles[to->type]);
-	for (t = 0; t < sizeof(link_ends) / sizeof(link_ends[0]); t++) {
-		if (!(link_ends[t].from & TYPE_BIT(from->type)) ||
-		    !(link_ends[t].to & TYPE_BIT(to->type)))
-			continue;
-		if (k > 0)
-			buf_puts(&b, k + 1 == n ? " or " : ", ");
-		buf_printf(&b, "'%s'", model_link_type_names[t]);
-		k++;
-	}
-	snprintf(out, size, "%s", b.s);
-	buf_free(&b);
-}
 
 static void
 check_link(checker *ck, relation *l)
@@ -247,11 +203,11 @@ check_link(checker *ck, relation *l)
 	if (!l->shorthand) {
 		item *from = model_find(ck->m, l->from_ref.id);
 
-		if (from != NULL && !(link_ends[l->type].from &
+		if (from != NULL && !(model_link_ends[l->type].from &
 		    TYPE_BIT(from->type))) {
-			mask_names(link_ends[l->type].from, names,
+			mask_names(model_link_ends[l->type].from, names,
 			    sizeof(names));
-			fitting_types(from, model_find(ck->m, l->to_ref.id),
+			model_link_types_fitting(from, model_find(ck->m, l->to_ref.id),
 			    hint, sizeof(hint));
 			AT(l->from_ref.line, l->from_ref.col, "a '%s' link "
 			    "goes from %s; '%s' is %s%s", tn, names, from->id,
@@ -267,9 +223,9 @@ check_link(checker *ck, relation *l)
 		const char *what = l->shorthand ? (l->type == LT_SUPPORTS ?
 		    "'for'" : "'against'") : NULL;
 
-		if (to != NULL && !(link_ends[l->type].to &
+		if (to != NULL && !(model_link_ends[l->type].to &
 		    TYPE_BIT(to->type))) {
-			mask_names(link_ends[l->type].to, names,
+			mask_names(model_link_ends[l->type].to, names,
 			    sizeof(names));
 			if (what)
 				AT(l->to_ref.line, l->to_ref.col, "a cause's "
@@ -277,7 +233,7 @@ check_link(checker *ck, relation *l)
 				    to->id, model_type_articles[to->type]);
 			else {
 				if (!from_said)
-					fitting_types(model_find(ck->m,
+					model_link_types_fitting(model_find(ck->m,
 					    l->from_ref.id), to, hint,
 					    sizeof(hint));
 				AT(l->to_ref.line, l->to_ref.col, "a '%s' link "

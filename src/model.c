@@ -316,3 +316,54 @@ model_describe(const item *it, char *out, size_t outsize)
 		snprintf(out, outsize, "%s", it->id);
 	return out;
 }
+
+/* What each link type may join (docs/format.md, "Links"). */
+#define ITEMS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION) | \
+	TYPE_BIT(IT_CAUSE))
+#define ACTS (TYPE_BIT(IT_EVENT) | TYPE_BIT(IT_DECISION))
+const model_link_end model_link_ends[] = {
+	[LT_CAUSES] = {ITEMS, ACTS},
+	[LT_LEADS_TO] = {ACTS, ACTS},
+	[LT_RESPONDS_TO] = {ITEMS, ITEMS},
+	[LT_SUPPORTS] = {TYPE_BIT(IT_CAUSE), ITEMS},
+	[LT_OPPOSES] = {TYPE_BIT(IT_CAUSE), ITEMS},
+};
+#undef ITEMS
+#undef ACTS
+
+static bool
+link_fits(size_t t, const item *from, const item *to)
+{
+	return (model_link_ends[t].from & TYPE_BIT(from->type)) &&
+	    (model_link_ends[t].to & TYPE_BIT(to->type));
+}
+
+void
+model_link_types_fitting(const item *from, const item *to, char *out,
+    size_t size)
+{
+	buf b = {0};
+	size_t t, k = 0, n = 0, nt = sizeof(model_link_ends) /
+	    sizeof(model_link_ends[0]);
+
+	out[0] = '\0';
+	if (from == NULL || to == NULL || from->type > IT_CAUSE ||
+	    to->type > IT_CAUSE)
+		return;
+	for (t = 0; t < nt; t++)
+		n += link_fits(t, from, to);
+	if (n == 0)
+		return;
+	buf_printf(&b, "; from %s to %s, say ", model_type_articles[from->type],
+	    model_type_articles[to->type]);
+	for (t = 0; t < nt; t++) {
+		if (!link_fits(t, from, to))
+			continue;
+		if (k > 0)
+			buf_puts(&b, k + 1 == n ? " or " : ", ");
+		buf_printf(&b, "'%s'", model_link_type_names[t]);
+		k++;
+	}
+	snprintf(out, size, "%s", b.s);
+	buf_free(&b);
+}

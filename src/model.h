@@ -45,6 +45,12 @@ extern const char *const model_cause_kind_names[];
 extern const char *const model_outcome_names[];  /* [0] is "" */
 extern const char *const model_stance_names[];   /* [0] is "" */
 extern const char *const model_link_type_names[];
+/* What each link type may join: the types of its ends, as TYPE_BIT
+ * masks. */
+typedef struct {
+	unsigned from, to;
+} model_link_end;
+extern const model_link_end model_link_ends[];
 extern const char *const model_builtin_views[];
 extern const char *const model_directions[];
 /* What the timeline's lanes follow (--lanes). */
@@ -207,5 +213,10 @@ bool model_url_allowed(const char *url);
 const char *model_label(const item *it);
 /* A bit mask of item types, for references and kinds. */
 #define TYPE_BIT(t) (1u << (t))
+
+/* The link types that may join from to to, as a hint for a message
+ * ("; from an event to a cause, say 'responds-to'"), or "". */
+void model_link_types_fitting(const item *from, const item *to, char *out,
+    size_t size);
 
 #endif
