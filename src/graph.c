@@ -603,7 +603,7 @@ gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 	buf_printf(&b, "cluster_%zu", gc->clusters++);
 	c = agsubg(parent, b.s, 1);
 	b.len = 0;
-	buf_printf(&b, "%s%s", gc->o->id_prefix, key);
+	buf_printf(&b, "%s-%s", gc->o->id_prefix, key);
 	gc_set(c, "id", b.s);
 	b.len = 0;
 	buf_puts(&b, "cluster-");
@@ -849,7 +849,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	{
 		buf b = {0};
 
-		buf_printf(&b, "%sgraph", o->id_prefix);
+		buf_printf(&b, "%s-graph", o->id_prefix);
 		gc_set(gc->g, "id", b.s);
 		b.len = 0;
 		buf_puts(&b, "kgraph view-");

@@ -23,7 +23,7 @@ typedef struct Agraph_s Agraph_t;
 
 /* The node that holds the legend and the sources box. It takes no room in
  * the layout; graph_after_layout places it once the diagram is laid out. */
-#define GRAPH_KEY_NODE "kgraph_key"
+#define GRAPH_KEY_NODE "--key"
 
 typedef struct {
 	const char *view;       /* a built-in view: overview, causes, ... */

@@ -82,7 +82,7 @@ page_data(buf *out, const model *m, const selection *sel)
 	size_t i;
 
 	json_model(&j, m, sel);
-	buf_puts(out, "<script type=\"application/json\" id=\"kg-data\">");
+	buf_puts(out, "<script type=\"application/json\" id=\"kg--page-data\">");
 	for (i = 0; i < j.len; i++) {
 		if (j.s[i] == '<')
 			buf_puts(out, "\\u003c");
@@ -140,26 +140,26 @@ html_page(buf *out, const model *m, const selection *sel,
 		buf_puts(out, "</p>\n");
 	}
 	buf_puts(out, "</header>\n"
-	    "<nav id=\"kg-nav\" aria-label=\"Phases\">\n"
-	    "<button type=\"button\" id=\"kg-prev\">&#9664; Previous</button>\n"
-	    "<span id=\"kg-step-label\" aria-live=\"polite\"></span>\n"
-	    "<button type=\"button\" id=\"kg-next\">Next &#9654;</button>\n"
-	    "<button type=\"button\" id=\"kg-all\">All phases</button>\n"
-	    "<button type=\"button\" id=\"kg-fit\" aria-pressed=\"false\">"
+	    "<nav id=\"kg--page-nav\" aria-label=\"Phases\">\n"
+	    "<button type=\"button\" id=\"kg--page-prev\">&#9664; Previous</button>\n"
+	    "<span id=\"kg--page-step-label\" aria-live=\"polite\"></span>\n"
+	    "<button type=\"button\" id=\"kg--page-next\">Next &#9654;</button>\n"
+	    "<button type=\"button\" id=\"kg--page-all\">All phases</button>\n"
+	    "<button type=\"button\" id=\"kg--page-fit\" aria-pressed=\"false\">"
 	    "Fit to window</button>\n"
 	    "<span class=\"kg-hint\">Arrow keys step through the phases; "
 	    "click an item, or Tab to it, for its sources.</span>\n"
-	    "</nav>\n<main>\n<figure id=\"kg-figure\" data-prefix=\"");
+	    "</nav>\n<main>\n<figure id=\"kg--page-figure\" data-prefix=\"");
 	html_text(out, o->id_prefix);
 	buf_printf(out, "\" data-steps=\"%d\">\n", o->steps);
 	if (start != NULL)
 		buf_putn(out, start, svglen - (size_t)(start - svg));
 	buf_puts(out, "</figure>\n"
-	    "<aside id=\"kg-panel\" tabindex=\"-1\" hidden "
+	    "<aside id=\"kg--page-panel\" tabindex=\"-1\" hidden "
 	    "aria-label=\"Item details\">\n"
-	    "<button type=\"button\" id=\"kg-close\" "
+	    "<button type=\"button\" id=\"kg--page-close\" "
 	    "aria-label=\"Close\">&#10005;</button>\n"
-	    "<div id=\"kg-panel-body\"></div>\n</aside>\n</main>\n");
+	    "<div id=\"kg--page-panel-body\"></div>\n</aside>\n</main>\n");
 	sources_list(out, m, sel);
 	page_data(out, m, sel);
 	buf_puts(out, "<script>");

@@ -34,7 +34,7 @@ key_node(graph_ctx *gc, const char *html, int lines)
 		    lines * 20.0);
 		gc_set(key, "pos", pos);
 	}
-	buf_printf(&b, "%skey", gc->o->id_prefix);
+	buf_printf(&b, "%s-key", gc->o->id_prefix);
 	gc_set(key, "id", b.s);
 	gc_set(key, "class", "key");
 	gc_set(key, "tooltip", "Legend and sources");

@@ -216,6 +216,19 @@ load_id_problem(const char *s, size_t len, char *hint)
 			    "start with a letter or digit";
 		}
 	}
+	/* "--" joins the two ends in an edge's SVG id (kg-a--b) and marks
+	 * the picture's own ids (kg--key): no model id may hold it. */
+	for (i = 0; i + 1 < len; i++)
+		if (s[i] == '-' && s[i + 1] == '-') {
+			size_t k = 0, j;
+
+			for (j = 0; j < len && k < 64; j++)
+				if (!(s[j] == '-' && k > 0 && hint[k - 1] == '-'))
+					hint[k++] = s[j];
+			hint[k] = '\0';
+			return "may not hold '--', which kgraph's SVG ids use "
+			    "between an edge's two ends";
+		}
 	hint[0] = '\0';
 	return NULL;
 }

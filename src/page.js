@@ -4,17 +4,17 @@
  * focused. Model text only ever reaches the page through textContent. */
 (function () {
   "use strict";
-  var fig = document.getElementById("kg-figure");
+  var fig = document.getElementById("kg--page-figure");
   var svg = fig && fig.querySelector("svg");
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var data = JSON.parse(document.getElementById("kg--page-data").textContent);
   var prefix = fig.getAttribute("data-prefix");
   var steps = parseInt(fig.getAttribute("data-steps"), 10) || 1;
-  var panel = document.getElementById("kg-panel");
-  var body = document.getElementById("kg-panel-body");
-  var label = document.getElementById("kg-step-label");
-  var prev = document.getElementById("kg-prev");
-  var next = document.getElementById("kg-next");
-  var all = document.getElementById("kg-all");
+  var panel = document.getElementById("kg--page-panel");
+  var body = document.getElementById("kg--page-panel-body");
+  var label = document.getElementById("kg--page-step-label");
+  var prev = document.getElementById("kg--page-prev");
+  var next = document.getElementById("kg--page-next");
+  var all = document.getElementById("kg--page-all");
   var items = {}, sources = {}, links = {};
   var current = 1;
 
@@ -186,15 +186,15 @@
       });
   }
 
-  document.getElementById("kg-close").addEventListener("click", function () {
+  document.getElementById("kg--page-close").addEventListener("click", function () {
     panel.hidden = true;
   });
   prev.addEventListener("click", function () { show(current - 1); });
   next.addEventListener("click", function () { show(current + 1); });
   all.addEventListener("click", function () { show(steps); });
-  var fit = document.getElementById("kg-fit");
+  var fit = document.getElementById("kg--page-fit");
   fit.addEventListener("click", function () {
-    var on = document.body.classList.toggle("kg-fit");
+    var on = document.body.classList.toggle("kg--page-fit");
     fit.setAttribute("aria-pressed", on ? "true" : "false");
   });
   document.addEventListener("keydown", function (ev) {

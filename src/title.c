@@ -248,7 +248,7 @@ gc_title(graph_ctx *gc)
 	if (gc->positioned) {
 		/* The view placed everything; the title is a node at its
 		 * place, left-aligned in a table of a width that holds it. */
-		Agnode_t *n = agnode(gc->g, "kgraph_title", 1);
+		Agnode_t *n = agnode(gc->g, "--title", 1);
 		buf t = {0};
 		const char *title = gc->o->title ? gc->o->title :
 		    gc->m->title;
@@ -278,7 +278,7 @@ gc_title(graph_ctx *gc)
 		gc_set(n, "shape", "plaintext");
 		gc_set(n, "class", "title");
 		t.len = 0;
-		buf_printf(&t, "%stitle", gc->o->id_prefix);
+		buf_printf(&t, "%s-title", gc->o->id_prefix);
 		gc_set(n, "id", t.s);
 		snprintf(pos, sizeof(pos), "%.1f,%.1f!", gc->title_x + w / 2,
 		    gc->title_y + fs * 2.5);

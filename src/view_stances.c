@@ -60,9 +60,15 @@ static Agnode_t *
 header(graph_ctx *gc, const char *name, const char *text, double x,
     double y, double w, double h, int wrap, int step)
 {
-	Agnode_t *n = agnode(gc->body, (char *)name, 1);
+	Agnode_t *n;
 	buf b = {0};
 	char *html;
+
+	/* The view's own nodes are named with "--", which no item's id
+	 * holds. */
+	buf_printf(&b, "--%s", name);
+	n = agnode(gc->body, b.s, 1);
+	b.len = 0;
 
 	buf_puts(&b, "<B>");
 	label_wrap_html(&b, text, wrap, 3, "<BR/>");
@@ -74,7 +80,7 @@ header(graph_ctx *gc, const char *name, const char *text, double x,
 	agsafeset(n, "class", "header", "");
 	gc_step(gc, n, step);
 	b.len = 0;
-	buf_printf(&b, "%s%s", gc->o->id_prefix, name);
+	buf_printf(&b, "%s-%s", gc->o->id_prefix, name);
 	agsafeset(n, "id", b.s, "");
 	b.len = 0;
 	label_attr(&b, text, 500);
@@ -338,7 +344,7 @@ grid_why(graph_ctx *gc, const grid *gr, size_t i, double x, double top)
 	char name[96], size[32], *html;
 	Agnode_t *w;
 
-	snprintf(name, sizeof(name), "why-%s", d->id);
+	snprintf(name, sizeof(name), "--why-%s", d->id);
 	w = agnode(gc->body, name, 1);
 	html = agstrdup_html(gc->g, gr->why_html[i].s);
 	agsafeset(w, "label", html, "");
@@ -349,7 +355,7 @@ grid_why(graph_ctx *gc, const grid *gr, size_t i, double x, double top)
 	agsafeset(w, "color", (char *)gc->th->line, "");
 	gc_small_size(gc, size, sizeof(size));
 	agsafeset(w, "fontsize", size, "");
-	buf_printf(&t, "%swhy-%s", gc->o->id_prefix, d->id);
+	buf_printf(&t, "%s-why-%s", gc->o->id_prefix, d->id);
 	agsafeset(w, "id", t.s, "");
 	agsafeset(w, "class", "why kind-cause", "");
 	gc_step(gc, w, d->resolved_phase ? (int)gr->col_of[i] + 1 : 1);

@@ -192,10 +192,15 @@ static Agnode_t *
 mark(graph_ctx *gc, const char *name, const char *cls, const char *html,
     const char *tip)
 {
-	Agnode_t *n = agnode(gc->body, (char *)name, 1);
+	Agnode_t *n;
 	buf b = {0};
 
-	buf_printf(&b, "%s%s", gc->o->id_prefix, name);
+	/* Named with "--", which no item's id holds. */
+	buf_printf(&b, "--%s", name);
+	n = agnode(gc->body, b.s, 1);
+	b.len = 0;
+
+	buf_printf(&b, "%s-%s", gc->o->id_prefix, name);
 	gc_set(n, "id", b.s);
 	gc_set(n, "class", cls);
 	gc_set_html(n, "label", html ? html : "");
@@ -365,7 +370,7 @@ cut_column(graph_ctx *gc, double bottom, const char *name, const char *tip, doub
 
 	snprintf(sub, sizeof(sub), "cluster_%s", name);
 	c = agsubg(gc->body, sub, 1);
-	buf_printf(&b, "%s%s-column", gc->o->id_prefix, name);
+	buf_printf(&b, "%s-%s-column", gc->o->id_prefix, name);
 	gc_set(c, "id", b.s);
 	gc_set(c, "class", "axis-break-column");
 	gc_set(c, "label", "");
@@ -567,7 +572,7 @@ draw_lanes(graph_ctx *gc, const time_axis *tl, double lanes_top,
 		snprintf(name, sizeof(name), "cluster_lane_%zu", k + 1);
 		c = agsubg(gc->body, name, 1);
 		b.len = 0;
-		buf_printf(&b, "%slane-", gc->o->id_prefix);
+		buf_printf(&b, "%s-lane-", gc->o->id_prefix);
 		label_token(&b, l->key ? l->key->id : "none");
 		gc_set(c, "id", b.s);
 		gc_set(c, "class", "lane");

@@ -275,12 +275,12 @@ expect 2 lanes-unknown -- kg render "$korea" --view timeline --lanes x -o "$tmp/
 has "$tmp/err" "unknown lanes 'x'; valid: group, actor, none" lanes-unknown
 absent "$tmp/lanes.svg" lanes-unknown
 expect 0 lanes-actor -- kg render "$korea" --view timeline --lanes actor -o "$tmp/lanes.svg"
-has "$tmp/lanes.svg" 'id="kg&#45;lane&#45;stalin"' lanes-actor
-hasnt "$tmp/lanes.svg" 'id="kg&#45;lane&#45;ussr"' lanes-actor
+has "$tmp/lanes.svg" 'id="kg&#45;&#45;lane&#45;stalin"' lanes-actor
+hasnt "$tmp/lanes.svg" 'id="kg&#45;&#45;lane&#45;ussr"' lanes-actor
 expect 0 lanes-group -- kg render "$korea" --view timeline -o "$tmp/lanes.svg"
-has "$tmp/lanes.svg" 'id="kg&#45;lane&#45;ussr"' lanes-group
+has "$tmp/lanes.svg" 'id="kg&#45;&#45;lane&#45;ussr"' lanes-group
 expect 0 lanes-none -- kg render "$korea" --view timeline --lanes none -o "$tmp/lanes.svg"
-has "$tmp/lanes.svg" 'id="kg&#45;lane&#45;none"' lanes-none
+has "$tmp/lanes.svg" 'id="kg&#45;&#45;lane&#45;none"' lanes-none
 hasnt "$tmp/lanes.svg" 'class="node lane&#45;label"' lanes-none
 
 # --- the stances view: messages, and a grid that holds
@@ -415,7 +415,7 @@ for a, b in zip(shapes, shapes[1:]):
 for k, elems in enumerate(shapes, 1):
     for gid, (cls, _) in elems.items():
         m = re.search(r"\bstep-(\d+)\b", cls)
-        if gid.startswith("kg-") and gid not in ("kg-graph", "kg-key") and (not m or int(m.group(1)) > k):
+        if gid.startswith("kg-") and gid not in ("kg--graph", "kg--key") and (not m or int(m.group(1)) > k):
             problems.append("step %d shows %s of class %r" % (k, gid, cls))
 common = set(shapes[0]) & set(shapes[-1])
 print("elements in the first and last step:", len(common), "problems:", problems[:5])

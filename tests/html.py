@@ -122,9 +122,9 @@ try:
         }).length""")
     result("no-disallowed-urls", bad_links == 0, "%s links" % bad_links)
 
-    steps = js("parseInt(document.getElementById('kg-figure')"
+    steps = js("parseInt(document.getElementById('kg--page-figure')"
                ".getAttribute('data-steps'))")
-    label = js("document.getElementById('kg-step-label').textContent")
+    label = js("document.getElementById('kg--page-step-label').textContent")
     visible = """(k => Array.prototype.filter.call(
         document.querySelectorAll('svg g.step-' + k),
         e => getComputedStyle(e).visibility === 'visible').length)"""
@@ -144,8 +144,8 @@ try:
         result("starts-at-the-first-phase", steps == 3 and
                label.startswith("Phase 1 of 3"), "%s: %r" % (steps, label))
         result("first-step-buttons", js(
-            "document.getElementById('kg-prev').disabled") is True and
-            js("document.getElementById('kg-next').disabled") is False,
+            "document.getElementById('kg--page-prev').disabled") is True and
+            js("document.getElementById('kg--page-next').disabled") is False,
             "Previous or Next in the wrong state")
         result("opens-without-later-steps", js(visible + "(3)") == 0 and
                js(visible + "(1)") == js(total + "(1)"), "")
@@ -156,7 +156,7 @@ try:
                "%s of %s" % (js(visible + "(3)"), last))
         key("ArrowLeft", "ArrowLeft", 37)
         key("ArrowLeft", "ArrowLeft", 37)
-        label = js("document.getElementById('kg-step-label').textContent")
+        label = js("document.getElementById('kg--page-step-label').textContent")
         result("arrow-keys-step-back", label.startswith("Phase 1 of 3"),
                repr(label))
         result("later-steps-hidden", js(visible + "(3)") == 0 and
@@ -167,8 +167,8 @@ try:
         before = js("""JSON.stringify(Array.prototype.map.call(
             document.querySelectorAll('svg g.node'), e => {
             const r = e.getBoundingClientRect(); return [r.x, r.y]; }))""")
-        js("document.getElementById('kg-next').click()")
-        label = js("document.getElementById('kg-step-label').textContent")
+        js("document.getElementById('kg--page-next').click()")
+        label = js("document.getElementById('kg--page-step-label').textContent")
         result("next-button", label.startswith("Phase 2 of 3") and
                js(visible + "(2)") == js(total + "(2)") and
                js(visible + "(3)") == 0, repr(label))
@@ -177,7 +177,7 @@ try:
             const r = e.getBoundingClientRect(); return [r.x, r.y]; }))""")
         result("layout-frozen-between-steps", before == after,
                "node positions moved")
-        js("document.getElementById('kg-all').click()")
+        js("document.getElementById('kg--page-all').click()")
         # a click on a node opens the panel with its text and sources
         rect = js("""(() => { const e = document.getElementById(
             'kg-stalin-approves'); const r = e.getBoundingClientRect();
@@ -186,12 +186,12 @@ try:
         for t in ("mousePressed", "mouseReleased"):
             call("Input.dispatchMouseEvent", type=t, x=rect[0], y=rect[1],
                  button="left", clickCount=1)
-        panel = js("""(() => { const p = document.getElementById('kg-panel');
+        panel = js("""(() => { const p = document.getElementById('kg--page-panel');
             return p.hidden ? null : p.textContent; })()""")
         result("click-opens-panel", panel is not None and
                "Stalin approves" in panel and "Bajanov" in panel,
                repr(panel)[:300])
-        js("document.getElementById('kg-panel').hidden = true")
+        js("document.getElementById('kg--page-panel').hidden = true")
         # keyboard: Tab reaches an item, and focus opens the panel
         js("document.activeElement && document.activeElement.blur()")
         reached = None
@@ -202,20 +202,20 @@ try:
                 })()""")
             if reached:
                 break
-        panel = js("""(() => { const p = document.getElementById('kg-panel');
+        panel = js("""(() => { const p = document.getElementById('kg--page-panel');
             return p.hidden ? null : p.textContent; })()""")
         result("keyboard-reaches-items", bool(reached) and panel is not None,
                "focus on %r, panel %r" % (reached, panel))
         key("Escape", "Escape", 27)
         result("escape-closes-panel",
-               js("document.getElementById('kg-panel').hidden"), "")
+               js("document.getElementById('kg--page-panel').hidden"), "")
         js("document.getElementById('kg-stalin-approves').focus()")
     else:
         # every item's panel: the hostile strings stay text
         panel = js("""Array.prototype.map.call(
             document.querySelectorAll('svg g[tabindex]'), g => {
             g.dispatchEvent(new MouseEvent('click', {bubbles: true}));
-            return document.getElementById('kg-panel-body').innerHTML;
+            return document.getElementById('kg--page-panel-body').innerHTML;
             }).join('\\n')""")
         result("hostile-text-stays-text", bool(panel) and
                "<script" not in panel and "<svg" not in panel and

@@ -65,7 +65,7 @@ expect 0 html-hostile -- kg render "$hostile" -T html -o "$tmp/hostile.html"
 "$PY" - "$tmp/hostile.html" >"$tmp/hcheck" 2>&1 <<'PY'
 import re, sys
 page = open(sys.argv[1], encoding="utf-8").read()
-data = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>',
+data = re.search(r'<script type="application/json" id="kg--page-data">(.*?)</script>',
                  page, re.S)
 print("ok" if data and "<" not in data.group(1) else "FAIL a '<' in the data")
 body = page.split("<body", 1)[1]

@@ -401,8 +401,8 @@ expect 0 all-same-name-json-has-no-steps -- kg render "$tmp/clash.yaml" --all -T
 # message names the phases and questions there are.
 sc="$top/tests/render/stances-columns.yaml"
 expect 0 stances-columns -- kg render "$sc" --view stances -T dot
-heads=$(grep -o 'id="kg-head-[a-z0-9-]*"' "$tmp/out" | tr '\n' ' ')
-[ "$heads" = 'id="kg-head-p4" ' ] && ok || no "stances: phase columns '$heads', expected only p4"
+heads=$(grep -o 'id="kg--head-[a-z0-9-]*"' "$tmp/out" | tr '\n' ' ')
+[ "$heads" = 'id="kg--head-p4" ' ] && ok || no "stances: phase columns '$heads', expected only p4"
 kg render "$sc" --view stances -o "$tmp/sc.svg" 2>/dev/null
 has "$tmp/sc.svg" "Mediterranean" stances-note-in-full
 has "$tmp/sc.svg" "air strike on Monday" stances-note-in-full-2
@@ -423,7 +423,7 @@ def box(name):
     h = float(re.search(r'height=([0-9.]+)', a).group(1)) * 72
     return y + h / 2, y - h / 2
 top_d3 = box("d3")[0]
-bottom_note = box("why-d2")[1]
+bottom_note = box("--why-d2")[1]
 print("%.0f" % (bottom_note - top_d3))
 PYEOF
 g=$(cat "$tmp/gap")
@@ -433,6 +433,36 @@ has "$tmp/err" "decisions on it are in phase 4 (Resolution)" stances-phase-messa
 hasnt "$tmp/err" "give decisions 'on:" stances-phase-message-no-on
 kg render "$tmp/twoq.yaml" --view stances --question peace --phase 1 -o "$tmp/x.svg" 2>"$tmp/err"
 has "$tmp/err" "decisions on it are in phase 2 (Two); the selection's decisions answer --question 'war'" stances-phase-other-questions
+
+# A model whose items are named as kgraph's own parts of a picture (key,
+# title, graph, group-us, tick-1, head-p1, why-..., page controls): in
+# every view, as SVG and as the HTML page, every id is unique and every
+# item of the view is drawn under its own id.
+inames="$top/tests/render/internal-names.yaml"
+for v in overview causes arguments timeline stances actors; do
+	for f in svg html; do
+		expect 0 "internal-names-$v-$f" -- kg render "$inames" --view "$v" -T "$f" -o "$tmp/in.$f" || continue
+		kg render "$inames" --view "$v" -T json -o "$tmp/in.json" 2>/dev/null
+		"$PY" - "$tmp/in.$f" "$tmp/in.json" "$v" >"$tmp/py" <<'PYEOF'
+import collections, html, json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+ids = [html.unescape(x) for x in re.findall(r'\bid="([^"]*)"', page)]
+dups = sorted(k for k, c in collections.Counter(ids).items() if c > 1)
+sel = json.load(open(sys.argv[2]))
+kinds = {"overview": ("events", "decisions", "causes"),
+         "causes": ("events", "decisions", "causes"),
+         "arguments": ("causes",), "timeline": ("events", "decisions"),
+         "stances": (), "actors": ("actors",)}[sys.argv[3]]
+missing = [x["id"] for k in kinds for x in sel.get(k) or []
+           if "kg-" + x["id"] not in ids]
+print("FAIL ids %s twice" % dups if dups else "ok")
+print("FAIL items not drawn under their ids: %s" % missing if missing else "ok")
+PYEOF
+		while IFS= read -r line; do
+			case "$line" in ok) ok ;; *) no "internal-names $v $f: ${line#FAIL }" ;; esac
+		done <"$tmp/py"
+	done
+done
 
 # Titles in words: names, not ids, and nothing said twice.
 # title_has NAME TEXT COUNT OPTIONS...: the SVG of the Korea model (or of

@@ -462,7 +462,7 @@ def main():
         # below or wholly right of every node, cluster and edge, so it
         # covers nothing.
         root = parse(args[0])
-        key = find(root, "kg-key")
+        key = find(root, "kg--key")
         problems = []
         if key is None:
             result("key-apart", ["no key"])
@@ -490,7 +490,7 @@ def main():
         # overlap counts.
         root = parse(args[0])
         nodes = [(g.get("id"), box(g)) for g in root.iter(SVG + "g")
-                 if "node" in classes(g) and g.get("id") != "kg-key"]
+                 if "node" in classes(g) and g.get("id") != "kg--key"]
 
         def text_box(t):
             x, y = float(t.get("x")), float(t.get("y"))
@@ -534,7 +534,7 @@ def main():
                     problems.append("%r of %s over %r of %s" % (text, ident, text2, other))
         for i, (ident, text, hb) in enumerate(titles):
             for other, nb in nodes:
-                if nb and meet(hb, nb) and other != "kg-title":
+                if nb and meet(hb, nb) and other != "kg--title":
                     problems.append("the title %r of %s over %s" % (text, ident, other))
             for other, text2, hb2 in titles[i + 1:]:
                 if other != ident and meet(hb, hb2):

@@ -125,7 +125,7 @@ def main():
     phases = data.get("phases") or []
     bad, seen = [], 0
     for p, q in zip(phases, phases[1:]):
-        bp, bq = bands.get("kg-phase-" + p["id"]), bands.get("kg-phase-" + q["id"])
+        bp, bq = bands.get("kg--phase-" + p["id"]), bands.get("kg--phase-" + q["id"])
         if not (bp and bq and p.get("to") and q.get("from")):
             continue
         end, start = minute(p["to"]["to"], True), minute(q["from"]["from"], False)
