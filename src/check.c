@@ -84,7 +84,10 @@ resolve_found(checker *ck, ref *r, item *it, unsigned mask,
 		    model_type_articles[it->type], names);
 		return NULL;
 	}
-	near = model_suggest_id(ck->m, r->id, mask);
+	/* A message that will not be printed needs no suggestion: 100,000
+	 * mistyped references would each search the ids. */
+	near = diag_full(ck->dl) ? NULL : model_suggest_id(ck->m, r->id,
+	    mask);
 	if (near != NULL)
 		AT(r->line, r->col, "unknown %s %s (did you mean '%s'?)", what,
 		    dq(ck->dl, r->id), near);

@@ -7,6 +7,12 @@
 
 #include "util.h"
 
+bool
+diag_full(const diag_list *dl)
+{
+	return dl->n >= DIAG_MAX;
+}
+
 void
 diag_add(diag_list *dl, diag_level level, int line, int col,
     const char *fmt, ...)

@@ -33,6 +33,9 @@ typedef struct {
 /* Appends a diagnostic; the list owns the formatted message. */
 void diag_add(diag_list *dl, diag_level level, int line, int col,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* True when the list keeps no more diagnostics, only counts them: a
+ * message's costly parts (a did-you-mean) need not be made. */
+bool diag_full(const diag_list *dl);
 /* Sorts by place, keeping arrival order among equals. */
 void diag_sort(diag_list *dl);
 /* Prints every diagnostic as FILE:LINE:COL: LEVEL: MESSAGE; with text

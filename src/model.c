@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 
@@ -85,6 +86,31 @@ model_phase(const model *m, const char *spec)
 	}
 }
 
+/* How many characters' counts differ between a word of len bytes whose
+ * counts are in hist and cand: the sum of the differences, each
+ * character of either once. */
+static size_t
+letters_apart(const int *hist, size_t len, const char *cand)
+{
+	int diff[256];
+	size_t n = 0, in_both = 0;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)cand; *p; p++)
+		diff[*p] = hist[*p];
+	for (p = (const unsigned char *)cand; *p; p++)
+		diff[*p]--;
+	for (p = (const unsigned char *)cand; *p; p++) {
+		if (diff[*p] == INT_MIN)
+			continue;       /* counted */
+		n += (size_t)(diff[*p] < 0 ? -diff[*p] : diff[*p]);
+		in_both += (size_t)hist[*p];
+		diff[*p] = INT_MIN;
+	}
+	/* The word's characters that cand has none of. */
+	return n + (len - in_both);
+}
+
 const char *
 model_suggest_id(const model *m, const char *id, unsigned mask)
 {
@@ -92,10 +118,14 @@ model_suggest_id(const model *m, const char *id, unsigned mask)
 	size_t best_d = (size_t)-1, len = strlen(id), limit, seen = 0;
 	int t;
 	size_t i;
+	int hist[256];
 
 	limit = len < 3 ? 1 : len / 3 + 1;
 	if (limit > 4)
 		limit = 4;
+	memset(hist, 0, sizeof(hist));
+	for (i = 0; i < len; i++)
+		hist[(unsigned char)id[i]]++;
 	for (t = 0; t < IT__COUNT; t++) {
 		if (!(mask & TYPE_BIT(t)))
 			continue;
@@ -106,10 +136,21 @@ model_suggest_id(const model *m, const char *id, unsigned mask)
 			/* Bound the work on huge models. */
 			if (++seen > 20000)
 				return best;
+			/* Lengths further apart than the limit are further
+			 * apart in edits; so are letters: an edit changes the
+			 * count of at most two. */
+			if ((strlen(cand) > len ? strlen(cand) - len : len -
+			    strlen(cand)) > limit ||
+			    letters_apart(hist, len, cand) > 2 * limit)
+				continue;
 			d = edit_distance(id, cand);
 			if (d < best_d && d <= limit) {
 				best_d = d;
 				best = cand;
+				/* Nothing is nearer than one edit: the id
+				 * itself would not be unknown. */
+				if (d <= 1)
+					return best;
 			}
 		}
 	}

@@ -232,46 +232,107 @@ mark_links(const model *m, selection *sel, int level)
 	}
 }
 
-/* Items within depth relations of the focus, over every link. */
-static void
-focus_set(const model *m, const item *focus, int depth, bool **out)
+/* The links as an adjacency of the events, decisions and causes: the
+ * neighbours of item k (k numbers the three types in a row) are
+ * nb[first[k]] .. nb[first[k + 1] - 1], so that a walk over the
+ * selection is linear in items and links. */
+typedef struct {
+	size_t base[IT__COUNT + 1];     /* the number of a type's first */
+	size_t *first, *nb;
+	const item **it;                /* per number, the item */
+} adjacency;
+
+static size_t
+adj_num(const adjacency *a, const item *it)
 {
-	size_t i, round;
+	return a->base[it->type] + it->index;
+}
+
+static void
+adj_build(const model *m, adjacency *a)
+{
+	size_t i, n, *fill;
 	int t;
-	bool changed = true;
+
+	memset(a, 0, sizeof(*a));
+	for (t = 0; t < IT__COUNT; t++)
+		a->base[t + 1] = a->base[t] + (t >= IT_EVENT && t <= IT_CAUSE ?
+		    m->count[t] : 0);
+	n = a->base[IT__COUNT];
+	a->first = xcalloc(n + 2, sizeof(size_t));
+	a->it = xcalloc(n + 1, sizeof(*a->it));
+	for (t = IT_EVENT; t <= IT_CAUSE; t++)
+		for (i = 0; i < m->count[t]; i++)
+			a->it[a->base[t] + i] = m->items[t][i];
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+
+		if (l->from == NULL || l->to == NULL)
+			continue;
+		a->first[adj_num(a, l->from) + 1]++;
+		a->first[adj_num(a, l->to) + 1]++;
+	}
+	for (i = 0; i < n; i++)
+		a->first[i + 1] += a->first[i];
+	a->nb = xcalloc(a->first[n] + 1, sizeof(size_t));
+	fill = xcalloc(n + 1, sizeof(size_t));
+	memcpy(fill, a->first, n * sizeof(size_t));
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+		size_t x, y;
+
+		if (l->from == NULL || l->to == NULL)
+			continue;
+		x = adj_num(a, l->from);
+		y = adj_num(a, l->to);
+		a->nb[fill[x]++] = y;
+		a->nb[fill[y]++] = x;
+	}
+	free(fill);
+}
+
+static void
+adj_free(adjacency *a)
+{
+	free(a->first);
+	free(a->nb);
+	free(a->it);
+}
+
+/* Items within depth relations of the focus, over every link: a
+ * breadth-first walk that stops at the depth. */
+static void
+focus_set(const model *m, const adjacency *a, const item *focus, int depth,
+    bool **out)
+{
+	size_t n = a->base[IT__COUNT], head = 0, tail = 0, level_end, k;
+	size_t *queue = xcalloc(n + 1, sizeof(size_t));
+	int t, d = 0;
 
 	for (t = 0; t < IT__COUNT; t++)
 		out[t] = xcalloc(m->count[t] + 1, sizeof(bool));
 	out[focus->type][focus->index] = true;
-	for (round = 0; round < (size_t)depth && changed; round++) {
-		bool *next[IT__COUNT];
+	if (focus->type < IT_EVENT || focus->type > IT_CAUSE) {
+		free(queue);
+		return;
+	}
+	queue[tail++] = adj_num(a, focus);
+	for (level_end = tail; head < tail && d < depth; level_end = tail,
+	    d++) {
+		while (head < level_end) {
+			size_t x = queue[head++];
 
-		changed = false;
-		for (t = 0; t < IT__COUNT; t++) {
-			next[t] = xcalloc(m->count[t] + 1, sizeof(bool));
-			memcpy(next[t], out[t], m->count[t] * sizeof(bool));
-		}
-		for (i = 0; i < m->nlinks; i++) {
-			const relation *l = &m->links[i];
+			for (k = a->first[x]; k < a->first[x + 1]; k++) {
+				const item *y = a->it[a->nb[k]];
 
-			if (l->from == NULL || l->to == NULL)
-				continue;
-			if (out[l->from->type][l->from->index] &&
-			    !next[l->to->type][l->to->index]) {
-				next[l->to->type][l->to->index] = true;
-				changed = true;
+				if (out[y->type][y->index])
+					continue;
+				out[y->type][y->index] = true;
+				queue[tail++] = a->nb[k];
 			}
-			if (out[l->to->type][l->to->index] &&
-			    !next[l->from->type][l->from->index]) {
-				next[l->from->type][l->from->index] = true;
-				changed = true;
-			}
-		}
-		for (t = 0; t < IT__COUNT; t++) {
-			free(out[t]);
-			out[t] = next[t];
 		}
 	}
+	free(queue);
 }
 
 #define GIVEN(s) ((s) != NULL && (s)[0] != '\0')
@@ -436,33 +497,28 @@ passes(const filter_ctx *fc, int t, const item *it, bool *unplaced)
  * connected to something shown (docs/format.md, "How items get their
  * phase", rule 4). */
 static void
-adopt_floating(const model *m, selection *sel, bool **floating)
+adopt_floating(const adjacency *a, selection *sel, bool **floating)
 {
-	bool changed = true;
-	size_t i;
+	size_t n = a->base[IT__COUNT], tail = 0, head = 0, x, k;
+	size_t *queue = xcalloc(n + 1, sizeof(size_t));
 
-	while (changed) {
-		changed = false;
-		for (i = 0; i < m->nlinks; i++) {
-			const relation *l = &m->links[i];
-			const item *a = l->from, *b = l->to;
+	/* From everything selected, out through floating items. */
+	for (x = 0; x < n; x++)
+		if (sel->item[a->it[x]->type][a->it[x]->index])
+			queue[tail++] = x;
+	while (head < tail) {
+		x = queue[head++];
+		for (k = a->first[x]; k < a->first[x + 1]; k++) {
+			const item *y = a->it[a->nb[k]];
 
-			if (a == NULL || b == NULL)
+			if (!floating[y->type][y->index])
 				continue;
-			if (floating[a->type][a->index] &&
-			    sel->item[b->type][b->index]) {
-				sel->item[a->type][a->index] = true;
-				floating[a->type][a->index] = false;
-				changed = true;
-			}
-			if (floating[b->type][b->index] &&
-			    sel->item[a->type][a->index]) {
-				sel->item[b->type][b->index] = true;
-				floating[b->type][b->index] = false;
-				changed = true;
-			}
+			floating[y->type][y->index] = false;
+			sel->item[y->type][y->index] = true;
+			queue[tail++] = a->nb[k];
 		}
 	}
+	free(queue);
 }
 
 /* Selects what the selected items and links name: actors, questions,
@@ -509,6 +565,7 @@ sel_apply(const model *m, const sel_filters *f, selection *sel, char *err,
     size_t errsize)
 {
 	filter_ctx fc = {0};
+	adjacency adj = {0};
 	bool *floating[IT__COUNT] = {0};
 	int t;
 	size_t i;
@@ -546,11 +603,13 @@ sel_apply(const model *m, const sel_filters *f, selection *sel, char *err,
 			floating[t][i] = pass && unplaced;
 		}
 	}
-	adopt_floating(m, sel, floating);
+	adj_build(m, &adj);
+	adopt_floating(&adj, sel, floating);
 	if (fc.focus != NULL) {
 		bool *near[IT__COUNT];
 
-		focus_set(m, fc.focus, f->depth < 0 ? 1 : f->depth, near);
+		focus_set(m, &adj, fc.focus, f->depth < 0 ? 1 : f->depth,
+		    near);
 		for (t = 0; t < IT__COUNT; t++) {
 			for (i = 0; i < m->count[t]; i++)
 				sel->item[t][i] = sel->item[t][i] && near[t][i];
@@ -569,6 +628,7 @@ sel_apply(const model *m, const sel_filters *f, selection *sel, char *err,
 	}
 	ok = true;
 out:
+	adj_free(&adj);
 	for (t = 0; t < IT__COUNT; t++)
 		free(floating[t]);
 	free(fc.actors);

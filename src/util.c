@@ -470,35 +470,34 @@ size_t
 edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t *d, r;
+	/* Words of at most 64 bytes: the table on the stack, a byte a
+	 * cell. */
+	unsigned char d[65 * 65];
 
 	if (la > 64 || lb > 64)
 		return (size_t)-1;
-	d = xmalloc((la + 1) * (lb + 1) * sizeof(*d));
 #define D(i, j) d[(i) * (lb + 1) + (j)]
 	for (i = 0; i <= la; i++)
-		D(i, 0) = i;
+		D(i, 0) = (unsigned char)i;
 	for (j = 0; j <= lb; j++)
-		D(0, j) = j;
+		D(0, j) = (unsigned char)j;
 	for (i = 1; i <= la; i++) {
 		for (j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t best = D(i - 1, j) + 1;
+			unsigned cost = a[i - 1] != b[j - 1];
+			unsigned best = D(i - 1, j) + 1u;
 
-			if (D(i, j - 1) + 1 < best)
-				best = D(i, j - 1) + 1;
+			if (D(i, j - 1) + 1u < best)
+				best = D(i, j - 1) + 1u;
 			if (D(i - 1, j - 1) + cost < best)
 				best = D(i - 1, j - 1) + cost;
 			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && D(i - 2, j - 2) + 1 < best)
-				best = D(i - 2, j - 2) + 1;
-			D(i, j) = best;
+			    a[i - 2] == b[j - 1] && D(i - 2, j - 2) + 1u < best)
+				best = D(i - 2, j - 2) + 1u;
+			D(i, j) = (unsigned char)best;
 		}
 	}
-	r = D(la, lb);
+	return D(la, lb);
 #undef D
-	free(d);
-	return r;
 }
 
 const char *
