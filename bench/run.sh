@@ -188,6 +188,45 @@ steps_row "overview of 300 items" "$s4"
 steps_row "timeline of 300 items" "$s4" --view timeline
 steps_row "Korea, overview" --view overview
 
+# Walks and suggestions on hostile models of 100,000 items, each against
+# the same model or command without what made it costly: a reversed
+# chain of undated events with --phase 1 (each is pulled in by the
+# next), --focus with --depth 9999 against --depth 1, and 100,000
+# mistyped references among 20,000 actors against the same model spelt
+# right.
+walk_model() {  # walk_model NAME: writes $MODELS/NAME.yaml once
+	local f=$MODELS/$1.yaml
+	[ -s "$f" ] || /usr/bin/python3 - "$1" >"$f.part" <<'PYEOF' && mv "$f.part" "$f"
+import sys
+w, n = sys.stdout.write, 100000
+if sys.argv[1] == "chain":
+    w("kgraph: 1\ntitle: Chain\nphases:\n  - { id: p1, title: One, from: 1900, to: 1900 }\n"
+      "  - { id: p2, title: Two, from: 1901, to: 1901 }\nevents:\n"
+      "  - { id: e0, title: E0, date: 1900-06-01 }\n")
+    for i in range(1, n): w("  - { id: e%d, title: E%d }\n" % (i, i))
+    w("links:\n")
+    for i in range(n - 1, 0, -1): w("  - { from: e%d, to: e%d, type: leads-to }\n" % (i, i - 1))
+else:
+    typo = "actr" if sys.argv[1] == "typos" else "actor"
+    w("kgraph: 1\ntitle: Typos\nsources:\n  - { id: s, cite: S }\nactors:\n")
+    for i in range(20000): w("  - { id: actor-%05d, name: Actor %d }\n" % (i, i))
+    w("events:\n")
+    for i in range(n): w("  - { id: e%d, title: E%d, actors: %s-%05d, sources: s }\n" % (i, i, typo, 19999 - i % 20000))
+PYEOF
+	echo "$f"
+}
+chain=$(walk_model chain)
+say "walks: a reversed chain of 100,000 undated events"
+measure "$KGRAPH" export -q "$chain" --phase 1 -o /dev/null -- "$KGRAPH" export -q "$chain" -o /dev/null
+row "| select --phase 1, reversed chain of 100,000 undated events (against no filter) | $(secs "$A_T") s | $(secs "$B_T") s | $(ratio "$A_T" "$B_T") | $(cpu_ratio) | $A_M MB | $B_M MB | $(ratio "$A_M" "$B_M") |"
+measure "$KGRAPH" export -q "$chain" --focus e0 --depth 9999 -o /dev/null -- "$KGRAPH" export -q "$chain" --focus e0 --depth 1 -o /dev/null
+row "| select --focus --depth 9999, chain of 100,000 (against --depth 1) | $(secs "$A_T") s | $(secs "$B_T") s | $(ratio "$A_T" "$B_T") | $(cpu_ratio) | $A_M MB | $B_M MB | $(ratio "$A_M" "$B_M") |"
+typos=$(walk_model typos)
+spelt=$(walk_model spelt)
+say "suggestions: 100,000 mistyped references among 20,000 actors"
+measure sh -c "'$KGRAPH' check -q '$typos' 2>/dev/null; true" -- "$KGRAPH" check -q "$spelt"
+row "| check, 100,000 mistyped references among 20,000 actors (against spelt right) | $(secs "$A_T") s | $(secs "$B_T") s | $(ratio "$A_T" "$B_T") | $(cpu_ratio) | $A_M MB | $B_M MB | $(ratio "$A_M" "$B_M") |"
+
 # placement: the timeline's own placement, without Graphviz, at two
 # sizes in one process.
 say "placement: 5000 and 50000 items"

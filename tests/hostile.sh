@@ -258,6 +258,31 @@ rc=$?
 grep -q "aliases repeat more than 16 MiB of text" "$tmp/err" && ok || no "aliases of 2 MiB: $(head -1 "$tmp/err")"
 grep -q "bigalias.yaml:14:" "$tmp/err" && ok || no "aliases of 2 MiB: not at the alias that goes over: $(head -1 "$tmp/err")"
 
+# --- Walks and suggestions stay linear: a reversed chain of 40,000
+# undated events with --phase 1 (14 s before), --focus with --depth 9999
+# on it (4 s), and 100,000 mistyped references among 20,000 actors (more
+# than a minute). Each within a bound of many times what it takes now.
+"$PY" - "$tmp/chain.yaml" "$tmp/typos.yaml" <<'PYEOF'
+import sys
+n = 40000
+with open(sys.argv[1], "w") as f:
+    f.write("kgraph: 1\ntitle: Chain\nphases:\n  - { id: p1, title: One, from: 1900, to: 1900 }\n"
+            "  - { id: p2, title: Two, from: 1901, to: 1901 }\nevents:\n"
+            "  - { id: e0, title: E0, date: 1900-06-01 }\n")
+    for i in range(1, n): f.write("  - { id: e%d, title: E%d }\n" % (i, i))
+    f.write("links:\n")
+    for i in range(n - 1, 0, -1): f.write("  - { from: e%d, to: e%d, type: leads-to }\n" % (i, i - 1))
+with open(sys.argv[2], "w") as f:
+    f.write("kgraph: 1\ntitle: Typos\nsources:\n  - { id: s, cite: S }\nactors:\n")
+    for i in range(20000): f.write("  - { id: actor-%05d, name: Actor %d }\n" % (i, i))
+    f.write("events:\n")
+    for i in range(100000): f.write("  - { id: e%d, title: E%d, actors: actr-%05d, sources: s }\n" % (i, i, 19999 - i % 20000))
+PYEOF
+run chain-phase 0 10 1000 -- "$KG" export -q "$tmp/chain.yaml" --phase 1 -o "$tmp/chain.json"
+"$PY" -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(len(d["events"]) != 40000)' "$tmp/chain.json" && ok || no "chain --phase 1: not every event of the chain was pulled in"
+run chain-focus 0 10 1000 -- "$KG" export -q "$tmp/chain.yaml" --focus e0 --depth 9999 -o /dev/null
+run typos 1 20 1500 -- "$KG" check -q "$tmp/typos.yaml"
+
 # --- --steps has a bound: 150 phases are refused before any file is
 # written; 100 are drawn.
 "$PY" -c '
