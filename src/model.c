@@ -111,6 +111,64 @@ letters_apart(const int *hist, size_t len, const char *cand)
 	return n + (len - in_both);
 }
 
+/* Keeps it as the nearest so far if it is an item of a type in mask
+ * that comes before *best in the order the scan of model_suggest_id
+ * would meet it (by type, then place). */
+static void
+keep_earliest(const item *it, unsigned mask, const item **best)
+{
+	if (it == NULL || !(mask & TYPE_BIT(it->type)))
+		return;
+	if (*best == NULL || it->type < (*best)->type || (it->type ==
+	    (*best)->type && it->index < (*best)->index))
+		*best = it;
+}
+
+/* The id one edit from id (a letter left out, added, changed, or two
+ * swapped) that names an item of a type in mask, the earliest in the
+ * scan's order, or NULL: a few hundred lookups in the id table, where
+ * a scan compares every id. */
+static const char *
+one_edit_away(const model *m, const char *id, unsigned mask)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789-_";
+	size_t len = strlen(id), i, k;
+	char w[72];
+	const item *best = NULL;
+
+	if (len + 2 > sizeof(w))
+		return NULL;
+	for (i = 0; i <= len; i++) {
+		/* Left out at i. */
+		if (i < len) {
+			memcpy(w, id, i);
+			memcpy(w + i, id + i + 1, len - i);
+			keep_earliest(model_find(m, w), mask, &best);
+		}
+		/* Swapped at i and i + 1. */
+		if (i + 1 < len && id[i] != id[i + 1]) {
+			memcpy(w, id, len + 1);
+			w[i] = id[i + 1];
+			w[i + 1] = id[i];
+			keep_earliest(model_find(m, w), mask, &best);
+		}
+		for (k = 0; letters[k] != '\0'; k++) {
+			/* Added before i. */
+			memcpy(w, id, i);
+			w[i] = letters[k];
+			memcpy(w + i + 1, id + i, len - i + 1);
+			keep_earliest(model_find(m, w), mask, &best);
+			/* Changed at i. */
+			if (i < len && id[i] != letters[k]) {
+				memcpy(w, id, len + 1);
+				w[i] = letters[k];
+				keep_earliest(model_find(m, w), mask, &best);
+			}
+		}
+	}
+	return best ? best->id : NULL;
+}
+
 const char *
 model_suggest_id(const model *m, const char *id, unsigned mask)
 {
@@ -120,6 +178,9 @@ model_suggest_id(const model *m, const char *id, unsigned mask)
 	size_t i;
 	int hist[256];
 
+	/* Most typos are one edit: found by lookups, at once. */
+	if ((best = one_edit_away(m, id, mask)) != NULL)
+		return best;
 	limit = len < 3 ? 1 : len / 3 + 1;
 	if (limit > 4)
 		limit = 4;
