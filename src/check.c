@@ -962,6 +962,7 @@ check_model(model *m, diag_list *dl)
 	resolve_phases(ck);
 	check_sources(ck);
 	check_time_offsets(ck);
+	check_repeats(m, dl);
 	/* Bidirectional controls are not ASCII. */
 	model_each_nonascii_text(m, check_bidi, dl);
 	return dl->errors - before;

@@ -9,5 +9,8 @@
 /* Resolves and checks m; problems go to dl. Returns the number of errors
  * it added. */
 size_t check_model(model *m, diag_list *dl);
+/* Warns of repeated entries: an item named twice in a cause's 'for' or
+ * 'against', a link given twice (check_repeats.c). */
+void check_repeats(const model *m, diag_list *dl);
 
 #endif

@@ -82,19 +82,42 @@ print_caret(FILE *fp, const char *text, size_t len, int line, int col,
 		i++;
 	end = i;
 	shown = utf8_prefix(text + start, end - start, 160);
-	diag_quote(out, sizeof(out), text + start, shown);
+	/* A tab is shown as a space, so that the caret under it lines
+	 * up; other invisible characters are shown escaped. */
+	{
+		char line_copy[4 * 160 + 8];
+		size_t j;
+
+		memcpy(line_copy, text + start, shown);
+		for (j = 0; j < shown; j++)
+			if (line_copy[j] == '\t')
+				line_copy[j] = ' ';
+		diag_quote(out, sizeof(out), line_copy, shown);
+	}
 	/* diag_quote wraps in quotes; print without them. */
 	out[strlen(out) - 1] = '\0';
 	fprintf(fp, "  %s\n  ", out + 1);
 	/* The column counts characters; the caret goes under the display
-	 * columns they take, two for each of Hangul or Han. */
+	 * columns they take: two for each of Hangul or Han, one for a tab,
+	 * and the length of its escape for a character shown escaped. */
+	width = 0;
 	for (i = start, c = 1; c < col && i < end; c++) {
 		uint32_t cp;
 		size_t k = utf8_decode(text + i, end - i, &cp);
+		char esc[24];
 
+		if (k == 0)
+			width += 4;     /* \xNN */
+		else if (cp == '\t')
+			width += 1;
+		else if (utf8_is_control(cp) || utf8_is_invisible(cp))
+			width += (size_t)snprintf(esc, sizeof(esc), "\\u{%X}",
+			    (unsigned)cp);
+		else
+			width += utf8_width(text + i, k);
 		i += k ? k : 1;
 	}
-	width = utf8_width(text + start, i - start) + (size_t)(col - c);
+	width += (size_t)(col - c);
 	for (c = 0; (size_t)c < width && c < 200; c++)
 		fputc(' ', fp);
 	fputs(color ? "\033[1;32m^\033[0m\n" : "^\n", fp);

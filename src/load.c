@@ -162,7 +162,34 @@ text_value(loader *ld, const node *k, const node *v)
 		ERR(v, "'%s' is empty; give it a value", k->str);
 		return NULL;
 	}
+	/* YAML's null, written plain: no text at all. */
+	if (v->plain && (strcmp(v->str, "~") == 0 || strcmp(v->str, "null") ==
+	    0 || strcmp(v->str, "Null") == 0 || strcmp(v->str, "NULL") == 0)) {
+		ERR(v, "'%s' is null (%s) in YAML, not a text; give it a value, "
+		    "in quotes if it is meant as it is written", k->str, v->str);
+		return NULL;
+	}
 	return v->str;
+}
+
+/* True for a language tag as BCP 47 writes them, in its simple form: a
+ * language of 2 or 3 letters, then subtags of 1 to 8 letters or digits
+ * after hyphens ("en", "zh-Hant", "sr-Latn-RS"). */
+static bool
+language_tag(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+	if (n < 2 || n > 3)
+		return false;
+	for (s += n; *s == '-'; s += n) {
+		s++;
+		n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU"
+		    "VWXYZ0123456789");
+		if (n < 1 || n > 8)
+			return false;
+	}
+	return *s == '\0';
 }
 
 const char *
@@ -239,8 +266,8 @@ url_value(loader *ld, const node *k, const node *v)
 	const char *s = text_value(ld, k, v);
 
 	if (s != NULL && !model_url_allowed(s)) {
-		ERR(v, "url %s is not allowed; use http, https or a relative "
-		    "path, without spaces or quotes", Q(s));
+		ERR(v, "url %s is not allowed; use http or https with a host, "
+		    "or a relative path, without spaces or quotes", Q(s));
 		return NULL;
 	}
 	return s;
@@ -899,6 +926,12 @@ load_model(const node *root, arena *texts, const char *file,
 			m->description = text_value(ld, k, v);
 		} else if (strcmp(key, "lang") == 0) {
 			m->lang = text_value(ld, k, v);
+			if (m->lang != NULL && !language_tag(m->lang)) {
+				ERR(v, "lang %s is not a language tag; give one "
+				    "such as en, de, ru, ko, zh-Hant or en-GB",
+				    Q(m->lang));
+				m->lang = NULL;
+			}
 		} else if (strcmp(key, "links") == 0) {
 			size_t j;
 

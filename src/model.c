@@ -253,9 +253,14 @@ model_url_allowed(const char *url)
 				return false;
 		}
 	}
-	if (strncasecmp(url, "http://", 7) == 0 ||
-	    strncasecmp(url, "https://", 8) == 0)
-		return true;
+	/* An absolute url names a host: "https:///etc/passwd" and
+	 * "http://" do not. */
+	if (strncasecmp(url, "http://", 7) == 0)
+		return url[7] != '\0' && url[7] != '/' && url[7] != '?' &&
+		    url[7] != '#';
+	if (strncasecmp(url, "https://", 8) == 0)
+		return url[8] != '\0' && url[8] != '/' && url[8] != '?' &&
+		    url[8] != '#';
 	/* A relative url has no scheme: no ':' before the first '/', '?'
 	 * or '#'; and it is not protocol-relative ("//host"). */
 	if (url[0] == '/' && url[1] == '/')
@@ -350,6 +355,59 @@ model_phase_spec(const model *m, const char *spec, bool *selected,
 	return NULL;
 }
 
+static bool
+ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* The locators ('at') of a list of source references, as texts of it. */
+static void
+each_locator(const source_list *l, const item *it, bool ascii_too,
+    model_text_fn fn, void *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].at != NULL && (ascii_too || !ascii(l->v[i].at)))
+			fn(l->v[i].at, it, "source locator", ctx);
+}
+
+/* The texts of the links that are written out (a label is drawn on its
+ * edge), each described as "the link from 'a' to 'b'". */
+static void
+each_link_text(const model *m, bool ascii_too, model_text_fn fn, void *ctx)
+{
+	size_t i;
+	item lk;
+	char who[160];
+
+	memset(&lk, 0, sizeof(lk));
+	lk.type = IT__COUNT;
+	for (i = 0; i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+		const char *texts[2] = {l->label, l->note};
+		static const char *const names[2] = {"label", "note"};
+		int k;
+
+		if (l->shorthand)
+			continue;
+		snprintf(who, sizeof(who), "the link from '%s' to '%s'",
+		    l->from_ref.id ? l->from_ref.id : "?", l->to_ref.id ?
+		    l->to_ref.id : "?");
+		lk.id = who;
+		lk.line = l->line;
+		lk.col = l->col;
+		for (k = 0; k < 2; k++)
+			if (texts[k] != NULL && (ascii_too || !ascii(texts[k])))
+				fn(texts[k], &lk, names[k], ctx);
+		each_locator(&l->sources, &lk, ascii_too, fn, ctx);
+	}
+}
+
 static void
 each_text(const model *m, bool ascii_too, model_text_fn fn, void *ctx)
 {
@@ -380,10 +438,16 @@ each_text(const model *m, bool ascii_too, model_text_fn fn, void *ctx)
 		fn(m->title, &top, "title", ctx);
 	if (m->subtitle != NULL)
 		fn(m->subtitle, &top, "subtitle", ctx);
+	if (m->author != NULL)
+		fn(m->author, &top, "author", ctx);
+	if (m->description != NULL)
+		fn(m->description, &top, "description", ctx);
 	for (t = 0; t < IT__COUNT; t++)
 		for (i = 0; i < m->count[t]; i++) {
 			const item *it = m->items[t][i];
 
+			/* A locator is printed in markers and tooltips. */
+			each_locator(&it->sources, it, ascii_too, fn, ctx);
 			if (it->ascii && !ascii_too)
 				continue;
 			for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
@@ -394,6 +458,7 @@ each_text(const model *m, bool ascii_too, model_text_fn fn, void *ctx)
 					fn(text, it, fields[f].field, ctx);
 			}
 		}
+	each_link_text(m, ascii_too, fn, ctx);
 }
 
 void

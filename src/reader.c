@@ -708,6 +708,15 @@ reader_parse(const char *text, size_t len, arena *a, arena *texts,
 	r.a = a;
 	r.texts = texts;
 	r.dl = dl;
+	/* libyaml reads UTF-16 after its byte order mark, but a model is
+	 * UTF-8: its lines would be shown as bytes in every message. */
+	if (len >= 2 && (((unsigned char)text[0] == 0xff &&
+	    (unsigned char)text[1] == 0xfe) || ((unsigned char)text[0] ==
+	    0xfe && (unsigned char)text[1] == 0xff))) {
+		diag_add(dl, DIAG_ERROR, 1, 1, "the file is UTF-16 (it starts "
+		    "with a byte order mark); save it as UTF-8");
+		return NULL;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		diag_add(dl, DIAG_ERROR, 0, 0, "cannot start the YAML parser");
 		return NULL;

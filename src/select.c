@@ -350,6 +350,28 @@ read_phases(filter_ctx *fc, const char *spec)
 	if (model_phase_spec(m, spec, fc->sel->phase, bad, sizeof(bad)) ==
 	    NULL)
 		return true;
+	/* Two phases that exist, in the wrong order. */
+	{
+		const char *dots = strstr(bad, "..");
+		bool *scratch = xcalloc(m->count[IT_PHASE] + 1, sizeof(bool));
+		char left[80], right[80], tmp[80];
+		bool backward = false;
+
+		if (dots != NULL && dots != bad && dots[2] != '\0') {
+			snprintf(left, sizeof(left), "%.*s", (int)(dots - bad),
+			    bad);
+			snprintf(right, sizeof(right), "%s", dots + 2);
+			backward = model_phase_spec(m, left, scratch, tmp,
+			    sizeof(tmp)) == NULL && model_phase_spec(m, right,
+			    scratch, tmp, sizeof(tmp)) == NULL;
+		}
+		free(scratch);
+		if (backward) {
+			snprintf(fc->err, fc->errsize, "the phase range '%s' "
+			    "runs backward; write '%s..%s'", bad, right, left);
+			return false;
+		}
+	}
 	buf_printf(&b, "unknown phase '%s'", bad);
 	near = model_suggest_id(m, bad, TYPE_BIT(IT_PHASE));
 	if (near)
@@ -436,6 +458,12 @@ read_filters(filter_ctx *fc, const sel_filters *f)
 	 * morning; for dates without a time this is the same as by days. */
 	fc->lo = since.set ? date_first_minute(&since) : INT64_MIN;
 	fc->hi = until.set ? date_last_minute(&until) : INT64_MAX;
+	if (since.set && until.set && fc->lo > fc->hi) {
+		snprintf(fc->err, fc->errsize, "--since %s is after --until "
+		    "%s: nothing lies between them; swap them", f->since,
+		    f->until);
+		return false;
+	}
 	if (GIVEN(f->actors) && !each_part(f->actors, take_actor, fc))
 		return false;
 	if (GIVEN(f->groups) && !each_part(f->groups, take_group, fc))

@@ -552,6 +552,19 @@ has "$tmp/out" 'lhead=' to-group-ends-at-the-box
 ( cd "$tmp" && "$KG" init lecture-7.yaml 2>/dev/null )
 has "$tmp/lecture-7.yaml" 'Check it with `kgraph check lecture-7.yaml`' init-names-its-file
 
+# Ranges that run backward are said to, not called unknown.
+expect 2 since-after-until -- kg render "$korea" --since 1951 --until 1950 -o "$tmp/x.svg"
+has "$tmp/err" "--since 1951 is after --until 1950" since-after-until
+expect 2 phase-range-backward -- kg render "$korea" --phase 2..1 -o "$tmp/x.svg"
+has "$tmp/err" "the phase range '2..1' runs backward; write '1..2'" phase-range-backward
+# On a terminal, the caret under a line indented with a tab lines up.
+if command -v script >/dev/null; then
+	printf 'kgraph: 1\ntitle: T\nevents:\n\t- { id: a }\n' >"$tmp/tab.yaml"
+	script -qec "NO_COLOR=1 '$KG' check '$tmp/tab.yaml'" /dev/null >"$tmp/tty" 2>&1
+	tr -d '\r' <"$tmp/tty" | sed -n '2,3p' >"$tmp/caret"
+	[ "$(cat "$tmp/caret")" = "$(printf '   - { id: a }\n  ^')" ] && ok || no "tab: the source line and caret are '$(cat "$tmp/caret")'"
+fi
+
 # A character device names no format: it gets -T's, or svg.
 expect 0 render-dev-null -- kg render "$korea" -o /dev/null
 expect 0 render-dev-null-pdf -- kg render "$korea" --view causes -T pdf -o /dev/null
