@@ -227,9 +227,12 @@ cite_marker(graph_ctx *gc, buf *b, const source_list *sl, bool html)
 {
 	size_t i;
 	int count = 0;
+	bool any_at = false;
 
 	if (gc->o->no_citations || sl->n == 0)
 		return;
+	for (i = 0; i < sl->n; i++)
+		any_at = any_at || (sl->v[i].at != NULL && sl->v[i].src.to);
 	for (i = 0; i < sl->n; i++) {
 		const item *s = sl->v[i].src.to;
 		bool seen = false;
@@ -242,10 +245,20 @@ cite_marker(graph_ctx *gc, buf *b, const source_list *sl, bool html)
 				seen = true;
 		if (seen)
 			continue;
-		if (gc->cite[s->index] == 0)
-			gc->cite[s->index] = ++gc->cites;
-		buf_printf(b, "%s%d", count++ ? "," : (html ? "[" : "["),
+		if (gc->cite[s->index] == 0) {
+			gc->cite[s->index] = gc->cite_number[s->index];
+			gc->cites++;
+		}
+		/* "[1,3]", or with locators "[1, n. 5; 3]". */
+		buf_printf(b, "%s%d", count++ ? (any_at ? "; " : ",") : "[",
 		    gc->cite[s->index]);
+		if (sl->v[i].at != NULL) {
+			buf_puts(b, ", ");
+			if (html)
+				label_html(b, sl->v[i].at);
+			else
+				buf_puts(b, sl->v[i].at);
+		}
 	}
 	if (count > 0)
 		buf_putc(b, ']');
@@ -836,6 +849,8 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	for (t = 0; t < IT__COUNT; t++)
 		gc->node[t] = xcalloc(m->count[t] + 1, sizeof(Agnode_t *));
 	gc->cite = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
+	gc->cite_number = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
+	gc->cite_max = model_source_numbers(m, gc->cite_number);
 	gc->groups = xcalloc(m->count[IT_GROUP] + 1, sizeof(bool));
 	gc->same = count_same_links(m);
 	gc->g = agopen("kgraph", desc, &graph_ids_disc);
@@ -873,6 +888,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	for (t = 0; t < IT__COUNT; t++)
 		free(gc->node[t]);
 	free(gc->cite);
+	free(gc->cite_number);
 	free(gc->same);
 	free(gc->groups);
 	return gc->g;

@@ -23,10 +23,14 @@ typedef struct {
 	Agraph_t *body;                 /* the parent of the views' nodes
 	                                 * and clusters */
 	Agnode_t **node[IT__COUNT];     /* the node drawn for each item */
-	int *cite;                      /* per source: its number, or 0 */
+	int *cite;                      /* per source: its number, if this
+	                                 * picture cites it, or 0 */
+	int *cite_number;               /* per source: its number in every
+	                                 * picture of the model, or 0 */
+	int cite_max;                   /* the largest of those numbers */
 	size_t *same;                   /* per link: the earlier links
 	                                 * between the same two items */
-	int cites;                      /* sources numbered so far */
+	int cites;                      /* sources this picture cites */
 	bool kinds[IT__COUNT + CK__COUNT];      /* what the legend lists */
 	bool link_types[5], evidence[3], ungrouped;
 	bool *groups;

@@ -231,7 +231,7 @@ source_rows(graph_ctx *gc, buf *b, int per_row, const char *small)
 
 	buf_printf(b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>"
 	    "Sources</B></TD></TR>", 2 * per_row);
-	for (num = 1; num <= gc->cites; num++) {
+	for (num = 1; num <= gc->cite_max; num++) {
 		for (i = 0; i < m->count[IT_SOURCE]; i++) {
 			const item *s = m->items[IT_SOURCE][i];
 			buf t = {0};

@@ -534,3 +534,60 @@ model_link_types_fitting(const item *from, const item *to, char *out,
 	snprintf(out, size, "%s", b.s);
 	buf_free(&b);
 }
+
+/* A citation's place in the file, for model_source_numbers. */
+typedef struct {
+	int line, col;
+	size_t source;
+} citation;
+
+static int
+by_place(const void *pa, const void *pb)
+{
+	const citation *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return (a->line > b->line) - (a->line < b->line);
+	return (a->col > b->col) - (a->col < b->col);
+}
+
+static void
+add_citations(const source_list *l, citation **v, size_t *n, size_t *cap)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].src.to == NULL)
+			continue;
+		if (*n == *cap) {
+			*cap = *cap ? 2 * *cap : 64;
+			*v = xrealloc(*v, *cap * sizeof(**v));
+		}
+		(*v)[*n].line = l->v[i].src.line;
+		(*v)[*n].col = l->v[i].src.col;
+		(*v)[(*n)++].source = l->v[i].src.to->index;
+	}
+}
+
+int
+model_source_numbers(const model *m, int *num)
+{
+	citation *v = NULL;
+	size_t n = 0, cap = 0, i;
+	int t, next = 0;
+
+	for (t = 0; t < IT__COUNT; t++)
+		for (i = 0; i < m->count[t]; i++)
+			add_citations(&m->items[t][i]->sources, &v, &n, &cap);
+	for (i = 0; i < m->nlinks; i++)
+		add_citations(&m->links[i].sources, &v, &n, &cap);
+	if (n > 0)
+		qsort(v, n, sizeof(*v), by_place);
+	for (i = 0; i < m->count[IT_SOURCE]; i++)
+		num[i] = 0;
+	for (i = 0; i < n; i++)
+		if (num[v[i].source] == 0)
+			num[v[i].source] = ++next;
+	free(v);
+	return next;
+}

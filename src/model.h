@@ -219,4 +219,9 @@ const char *model_label(const item *it);
 void model_link_types_fitting(const item *from, const item *to, char *out,
     size_t size);
 
+/* Numbers the cited sources of m in the order the file first cites
+ * them, so that a source has one number in every picture of the model:
+ * num[i] for source i, 0 if never cited. Returns how many are cited. */
+int model_source_numbers(const model *m, int *num);
+
 #endif

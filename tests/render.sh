@@ -464,6 +464,32 @@ PYEOF
 	done
 done
 
+# A source has one number in every picture of a model (its place among
+# the sources in the order the file first cites them), and a marker
+# prints its locator: in every view of --all, of the Korea and the July
+# models, and in the PDF's text.
+for model in "$korea" "$top/models/july-crisis-1914.yaml"; do
+	m=$(basename "$model" .yaml)
+	rm -rf "$tmp/nums"
+	kg render "$model" --all -T dot -o "$tmp/nums" 2>/dev/null
+	"$PY" - "$tmp/nums" >"$tmp/py" <<'PYEOF'
+import glob, re, sys
+seen, bad, n = {}, [], 0
+row = re.compile(r'\[(\d+)\]</FONT></TD><TD[^>]*><FONT[^>]*>(.*?)</FONT>')
+for f in sorted(glob.glob(sys.argv[1] + "/*.dot")):
+    for num, cite in row.findall(open(f, encoding="utf-8").read()):
+        cite = re.sub(r"<BR/>", " ", cite)
+        n += 1
+        if seen.setdefault(cite, num) != num:
+            bad.append("%s: [%s] %s, elsewhere [%s]" % (f.split("/")[-1], num, cite[:40], seen[cite]))
+print("FAIL %s" % bad[:3] if bad else ("ok" if n else "FAIL no sources found"))
+PYEOF
+	case "$(cat "$tmp/py")" in ok) ok ;; *) no "source numbers $m: $(cat "$tmp/py")" ;; esac
+done
+kg render "$korea" --view causes -o "$tmp/loc.pdf" 2>/dev/null
+pdftotext "$tmp/loc.pdf" - 2>/dev/null | tr -s ' \n' ' ' >"$tmp/loc.txt"
+has "$tmp/loc.txt" "[1, n. 5]" locator-in-pdf
+
 # Titles in words: names, not ids, and nothing said twice.
 # title_has NAME TEXT COUNT OPTIONS...: the SVG of the Korea model (or of
 # MODEL when set) has TEXT COUNT times.
