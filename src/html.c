@@ -1,5 +1,6 @@
 #include "html.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "embedded.h"
@@ -33,44 +34,54 @@ html_text(buf *out, const char *s)
 }
 
 /* The sources that the selected items and links cite (the selection
- * marks the sources it names), in model order. */
+ * marks the sources it names), under the numbers of the picture's
+ * markers. */
 static void
 sources_list(buf *out, const model *m, const selection *sel)
 {
 	size_t i, n = 0;
+	int *num = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
+	int k, max = model_source_numbers(m, num);
 
+	/* Under the numbers the picture's markers use. */
 	buf_puts(out, "<section class=\"kg-sources\">\n<h2>Sources</h2>\n"
 	    "<ol>\n");
-	for (i = 0; i < m->count[IT_SOURCE]; i++) {
-		const item *s = m->items[IT_SOURCE][i];
+	for (k = 1; k <= max; k++) {
+		for (i = 0; i < m->count[IT_SOURCE]; i++) {
+			const item *s = m->items[IT_SOURCE][i];
 
-		if (!sel->item[IT_SOURCE][i] || !s->cited)
-			continue;
-		n++;
-		buf_puts(out, "<li id=\"source-");
-		html_text(out, s->id);
-		buf_puts(out, "\">");
-		/* The check already refused other urls; the page is what a
-		 * browser follows, so ask again. */
-		if (s->url != NULL && model_url_allowed(s->url)) {
-			buf_puts(out, "<a href=\"");
-			html_text(out, s->url);
-			buf_puts(out, "\" rel=\"noopener noreferrer\">");
-			html_text(out, s->cite ? s->cite : s->id);
-			buf_puts(out, "</a>");
-		} else {
-			html_text(out, s->cite ? s->cite : s->id);
+			if (num[i] != k || !sel->item[IT_SOURCE][i] ||
+			    !s->cited)
+				continue;
+			n++;
+			buf_printf(out, "<li value=\"%d\" id=\"source-", k);
+			html_text(out, s->id);
+			buf_puts(out, "\">");
+			/* The check already refused other urls; the page
+			 * is what a browser follows, so ask again. */
+			if (s->url != NULL && model_url_allowed(s->url)) {
+				buf_puts(out, "<a href=\"");
+				html_text(out, s->url);
+				buf_puts(out, "\" rel=\"noopener "
+				    "noreferrer\">");
+				html_text(out, s->cite ? s->cite : s->id);
+				buf_puts(out, "</a>");
+			} else {
+				html_text(out, s->cite ? s->cite : s->id);
+			}
+			if (s->note != NULL) {
+				buf_puts(out, "<br><span "
+				    "class=\"kg-note\">");
+				html_text(out, s->note);
+				buf_puts(out, "</span>");
+			}
+			buf_puts(out, "</li>\n");
 		}
-		if (s->note != NULL) {
-			buf_puts(out, "<br><span class=\"kg-note\">");
-			html_text(out, s->note);
-			buf_puts(out, "</span>");
-		}
-		buf_puts(out, "</li>\n");
 	}
 	if (n == 0)
 		buf_puts(out, "<li>No item of this view cites a source.</li>\n");
 	buf_puts(out, "</ol>\n</section>\n");
+	free(num);
 }
 
 /* The selection as JSON inside a script element that is data, not code:

@@ -361,8 +361,8 @@ tick_text(int u, int64_t t, int64_t prev, bool cut, bool utc, char *show,
  * background colour with dashed sides: the cut is seen wherever the eye
  * is, and an item whose dates span it is drawn across it. */
 static void
-cut_column(graph_ctx *gc, double bottom, const char *name, const char *tip, double x0,
-    double x1, double top)
+cut_column(graph_ctx *gc, double bottom, const char *name, const char *tip,
+    double x0, double x1, double top)
 {
 	char sub[96], bb[128];
 	Agraph_t *c;

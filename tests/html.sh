@@ -53,6 +53,9 @@ absent "$tmp/steps-1.html" html-steps-one-page
 for v in overview causes arguments timeline stances actors; do
 	expect 0 "html-$v" -- kg render "$korea" --view "$v" -T html -o "$tmp/$v.html"
 done
+# The page lists the sources under the numbers of the picture's markers.
+expect 0 html-source-numbers -- kg render "$korea" --view causes --phase 2 -T html -o "$tmp/p2.html"
+has "$tmp/p2.html" '<li value="3" id="source-wcda-shtykov-1950-01-19">' html-source-numbers
 # Without the picture's title, the page's heading shows it.
 expect 0 html-no-title -- kg render "$korea" --no-title -T html -o "$tmp/untitled.html"
 has "$tmp/untitled.html" "<h1>Stalin and the decision" html-no-title-heading
