@@ -91,7 +91,7 @@ offers export-views "road-to-war" "$KG" export --view road
 offers phases "1 fear 2 pressure 3 blessing" "$KG" render --phase ""
 offers phase-range "1..pressure" "$KG" render --phase 1..p
 offers phase-list "fear,2" "$KG" export --phase fear,2
-offers groups "ussr dprk rok usa prc" "$KG" render --group ""
+offers groups "ussr dprk rok prc" "$KG" render --group ""
 offers questions "unify-by-force" "$KG" render --view stances --question ""
 offers actor-list "kim,shtykov kim,shtemenko" "$KG" render --actor kim,sht
 offers focus "stalin-approves" "$KG" render --focus stalin-ap

@@ -244,7 +244,7 @@ usage() {
 }
 usage unknown-view --view nonesuch "unknown view 'nonesuch'; valid: overview, causes, arguments, timeline, stances, actors, road-to-war, who-wanted-war, stalin-changes-mind, kim-vs-stalin, politburo-says-no, mao-kept-out, fear-of-the-south, the-documents, lecture"
 usage unknown-phase --phase 9 "unknown phase '9'; valid: 1 (fear), 2 (pressure), 3 (blessing)"
-usage unknown-actor --actor stalln "valid: stalin, soviet-leadership, politburo, embassy, shtykov, vyshinsky, shtemenko, vasilevsky, kim, dprk-leadership, seoul, rok-forces, washington, mao"
+usage unknown-actor --actor stalln "valid: stalin, soviet-leadership, politburo, embassy, shtykov, vyshinsky, shtemenko, vasilevsky, kim, dprk-leadership, rok-forces, mao"
 usage unknown-kind --kind argumnet "valid: event, decision, cause, reason, argument, objection, fear, condition, conclusion"
 expect 3 missing-dir -- kg render "$korea" -o "$tmp/no/such/dir/x.svg"
 absent "$tmp/no" missing-dir
