@@ -121,6 +121,22 @@ same_paths(const draw_plan *plan)
 	return rc;
 }
 
+/* Draws (or, with plan, plans) one output of --all into DIR/NAME.FMT,
+ * path being room for the name. */
+static int
+draw_one(const model *m, const char *model_path, const draw_options *d,
+    const all_output *o, render_format fmt, buf *path, draw_plan *plan)
+{
+	draw_options one = *d;
+
+	if (o->question)
+		one.g.question = o->question;
+	path->len = 0;
+	buf_printf(path, "%s/%s%s", d->out_path, o->name,
+	    render_format_ext(fmt));
+	return draw_view(m, model_path, &one, o->view, fmt, path->s, plan);
+}
+
 /* --all: plans every output first, so that a view that cannot be drawn
  * or two outputs of one name stop the run before anything is written;
  * then draws them. */
@@ -135,15 +151,7 @@ render_all(const model *m, const draw_options *d, render_format fmt,
 	int rc = 0;
 
 	for (i = 0; i < n && rc == 0; i++) {
-		draw_options one = *d;
-
-		if (o[i].question)
-			one.g.question = o[i].question;
-		path.len = 0;
-		buf_printf(&path, "%s/%s%s", d->out_path, o[i].name,
-		    render_format_ext(fmt));
-		rc = draw_view(m, model_path, &one, o[i].view, fmt, path.s,
-		    &plan);
+		rc = draw_one(m, model_path, d, &o[i], fmt, &path, &plan);
 		if (rc == DRAW_SKIP) {
 			o[i].skip = true;
 			rc = 0;
@@ -159,19 +167,10 @@ render_all(const model *m, const draw_options *d, render_format fmt,
 		    "%s\n", d->out_path, strerror(errno));
 		rc = EXIT_OUTPUT;
 	}
-	for (i = 0; i < n && rc == 0; i++) {
-		draw_options one = *d;
-
-		if (o[i].skip)
-			continue;
-		if (o[i].question)
-			one.g.question = o[i].question;
-		path.len = 0;
-		buf_printf(&path, "%s/%s%s", d->out_path, o[i].name,
-		    render_format_ext(fmt));
-		rc = draw_view(m, model_path, &one, o[i].view, fmt, path.s,
-		    NULL);
-	}
+	for (i = 0; i < n && rc == 0; i++)
+		if (!o[i].skip)
+			rc = draw_one(m, model_path, d, &o[i], fmt, &path,
+			    NULL);
 	for (i = 0; i < n; i++)
 		free(o[i].name);
 	free(o);
