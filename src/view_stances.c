@@ -20,6 +20,7 @@
 #define HEAD_W 150.0            /* the column of actor names */
 #define HEAD_H 48.0             /* the row of phase titles */
 #define GAP 28.0                /* between cells */
+#define WHY_LINES 400           /* the most lines of one cause in a note */
 
 static const struct {
 	const char *word, *shape;
@@ -123,11 +124,16 @@ why_label(graph_ctx *gc, const item *d, buf *html, buf *tip, int wrap)
 				continue;
 			if (!head)
 				buf_printf(html, "<BR ALIGN=\"LEFT\"/><FONT "
-				    "POINT-SIZE=\"%s\" COLOR=\"%s\">%s</FONT>",
-				    small, gc->th->muted, heads[pass]);
+				    "POINT-SIZE=\"%s\" COLOR=\"%s\"><B>%s</B>"
+				    "</FONT>", small, gc->th->muted,
+				    heads[pass]);
 			head = true;
 			buf_printf(html, "<BR ALIGN=\"LEFT\"/>%s ", marks[pass]);
-			label_wrap_html(&line, l->from->text, wrap, 60,
+			/* In full: a cause cut short could say the
+			 * opposite of what it says. Only a text of pages
+			 * (taller than any page, and beyond what
+			 * Graphviz draws) is cut. */
+			label_wrap_html(&line, l->from->text, wrap, WHY_LINES,
 			    "<BR ALIGN=\"LEFT\"/>  ");
 			buf_puts(html, line.s ? line.s : "");
 			buf_printf(tip, "\n%s %s", pass ? "against:" : "for:",

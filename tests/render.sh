@@ -410,7 +410,7 @@ hasnt "$tmp/sc.svg" "…" stances-note-not-cut
 has "$tmp/sc.svg" "FOR THE NEW POSITION" stances-note-for
 has "$tmp/sc.svg" "AGAINST IT" stances-note-against
 has "$tmp/sc.svg" "a cause for the new position" stances-legend-for
-has "$tmp/sc.svg" "a cause against it" stances-legend-against
+has "$tmp/sc.svg" "a cause against the change" stances-legend-against
 # The gap between the bottom of Kennedy's row (his note) and the top of
 # Khrushchev's decision is the grid's gap, not an empty band.
 "$PY" - "$tmp/out" >"$tmp/gap" <<'PYEOF'
