@@ -56,6 +56,23 @@ place(Agnode_t *n, double x, double y, double w, double h)
 	agsafeset(n, "fixedsize", "true", "");
 }
 
+/* The step of --steps in which phase p (NULL: none) appears: its place
+ * among the selected phases, as for the decisions, not its column's, for
+ * phases without a column are steps too. */
+static int
+phase_step(graph_ctx *gc, const item *p)
+{
+	size_t k;
+	int step = 0;
+
+	if (p == NULL)
+		return 1;
+	for (k = 0; k < (size_t)p->number; k++)
+		if (gc->sel->phase[k])
+			step++;
+	return step > 0 ? step : 1;
+}
+
 /* A header: a phase over its column, or an actor before its row. */
 static Agnode_t *
 header(graph_ctx *gc, const char *name, const char *text, double x,
@@ -212,7 +229,7 @@ grid_collect(graph_ctx *gc, grid *gr)
 			gr->has_unphased = true;
 	}
 	/* A column per selected phase in which someone decided on the
-	 * question, in order (so column k is step k), and one for
+	 * question, in order, and one for
 	 * decisions without a phase: a phase of no decision on it would
 	 * be an empty column. */
 	gr->colmap = xcalloc(m->count[IT_PHASE] + 1, sizeof(size_t));
@@ -323,7 +340,7 @@ grid_heads(graph_ctx *gc, const grid *gr)
 			snprintf(title, sizeof(title), "Without a phase");
 		header(gc, name, title, gr->col_x[col] + gr->cell_w / 2,
 		    gr->y0 - HEAD_H / 2, gr->cell_w, HEAD_H, gr->wrap + 4,
-		    p ? (int)col + 1 : 1);
+		    phase_step(gc, p));
 	}
 	for (j = 0; j < gr->nrows; j++) {
 		char name[96];
@@ -335,8 +352,8 @@ grid_heads(graph_ctx *gc, const grid *gr)
 		snprintf(name, sizeof(name), "row-%s", gr->rows[j]->id);
 		header(gc, name, gc_actor_name(gr->rows[j]), HEAD_W / 2,
 		    gr->y0 - HEAD_H - GAP - gr->row_y[j] - gr->dec_h / 2,
-		    HEAD_W, gr->dec_h, 18, gr->ds[first]->resolved_phase ?
-		    (int)gr->col_of[first] + 1 : 1);
+		    HEAD_W, gr->dec_h, 18,
+		    phase_step(gc, gr->ds[first]->resolved_phase));
 	}
 }
 
@@ -364,7 +381,7 @@ grid_why(graph_ctx *gc, const grid *gr, size_t i, double x, double top)
 	buf_printf(&t, "%s-why-%s", gc->o->id_prefix, d->id);
 	agsafeset(w, "id", t.s, "");
 	agsafeset(w, "class", "why kind-cause", "");
-	gc_step(gc, w, d->resolved_phase ? (int)gr->col_of[i] + 1 : 1);
+	gc_step(gc, w, phase_step(gc, d->resolved_phase));
 	t.len = 0;
 	label_attr(&t, gr->why_tip[i].s, 4000);
 	agsafeset(w, "tooltip", t.s, "");

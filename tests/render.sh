@@ -481,6 +481,14 @@ read -r hjfk hjcs hrfk rgap <"$tmp/rows"
 [ "${hjfk:-0}" -gt $((2 * ${hjcs:-0})) ] && ok || no "stances-cuba-rows: Kennedy's row ${hjfk:-?} pt is not taller than twice the Chiefs' ${hjcs:-?} pt"
 [ "${hjcs:-0}" -gt 0 ] && [ "$hjcs" = "${hrfk:-}" ] && ok || no "stances-cuba-rows: the Chiefs' row ${hjcs:-?} pt, Robert Kennedy's ${hrfk:-?} pt: not one decision each"
 [ "${rgap:-999}" -le 60 ] && ok || no "stances-cuba-rows: ${rgap:-?} pt between the two short rows"
+# In steps, a phase's column and the notes and rows in it come with its
+# decisions: two steps for the two columns, none of headers alone.
+mkdir "$tmp/cubasteps"
+expect 0 stances-cuba-steps -- kg render "$cuba" --view stances --question strike --steps -o "$tmp/cubasteps/s.svg"
+[ "$(ls "$tmp/cubasteps" | tr '\n' ' ')" = "s-1.svg s-2.svg " ] && ok || no "stances-cuba-steps: $(ls "$tmp/cubasteps" | tr '\n' ' '), expected s-1.svg s-2.svg"
+has "$tmp/cubasteps/s-1.svg" "Kennedy leans to a strike" stances-cuba-step-1-decisions
+hasnt "$tmp/cubasteps/s-1.svg" "4. Resolution" stances-cuba-step-1-no-later-head
+has "$tmp/cubasteps/s-2.svg" "4. Resolution" stances-cuba-step-2-head
 # The note's marks are in the legend when a note shows them, and only then.
 kg render "$cuba" --view stances --question strike -o "$tmp/cuba.svg" 2>/dev/null
 has "$tmp/cuba.svg" "FOR THE NEW POSITION" stances-cuba-note-for
