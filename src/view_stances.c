@@ -160,11 +160,16 @@ why_label(graph_ctx *gc, const item *d, buf *html, buf *tip, int wrap)
 			buf_free(&line);
 		}
 	}
-	buf_puts(html, "<BR ALIGN=\"LEFT\"/>");
-	if (shown == 0)
+	if (shown == 0) {
+		buf_puts(html, "<BR ALIGN=\"LEFT\"/>");
 		return 0;
-	/* The note's text is in the small size. */
+	}
+	/* The note's text is in the small size. It is measured before the
+	 * last break, which only aligns the last line left: Graphviz draws
+	 * no empty line after it, and counting one made every note a line
+	 * taller than its text. */
 	label_html_size(html->s, atof(small), &w, &h);
+	buf_puts(html, "<BR ALIGN=\"LEFT\"/>");
 	return h + 6;
 }
 
