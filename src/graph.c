@@ -729,7 +729,6 @@ count_same_links(const model *m)
 	return same;
 }
 
-/* The stances view's question, or NULL with the reason in err. */
 /* Why the stances view of q has nothing to draw: no decision of the
  * model answers q (then say how to give one), or none of the selection:
  * then which phases have decisions on q, and which questions the
@@ -762,13 +761,16 @@ no_answer(graph_ctx *gc, const item *q)
 	if (!any) {
 		buf_printf(&b, ": give decisions 'on: %s'", q->id);
 	} else {
-		buf_puts(&b, "; decisions on it are in ");
+		/* The model's, not the selection's: an actor filter may
+		 * leave none of them. */
 		for (i = 0; i < m->count[IT_PHASE]; i++)
 			if (phases[i])
 				buf_printf(&b, "%sphase %zu (%s)", k++ ? ", " :
-				    "", i + 1, m->items[IT_PHASE][i]->title);
+				    "; the model's decisions on it are in ",
+				    i + 1, m->items[IT_PHASE][i]->title);
 		if (k == 0)
-			buf_puts(&b, "no phase");
+			buf_puts(&b, "; the model's decisions on it have no "
+			    "phase");
 		k = 0;
 		for (i = 0; i < m->count[IT_QUESTION]; i++)
 			if (others[i])
@@ -782,6 +784,7 @@ no_answer(graph_ctx *gc, const item *q)
 	free(others);
 }
 
+/* The stances view's question, or NULL with the reason in err. */
 static const item *
 stances_question(graph_ctx *gc)
 {

@@ -118,7 +118,7 @@ legend_shapes(graph_ctx *gc, legend *lg, const char *small)
 	}
 	if (gc->why_marks[1]) {
 		buf_puts(&lg->swatch[lg->n], "<TD><B>\xe2\x80\x93</B></TD>");
-		legend_add(lg, "a cause against it");
+		legend_add(lg, "a cause against the change");
 	}
 	/* Every cause names its kind in capitals; the legend says so once,
 	 * with the kinds the view shows. */

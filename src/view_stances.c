@@ -20,6 +20,7 @@
 #define HEAD_W 150.0            /* the column of actor names */
 #define HEAD_H 48.0             /* the row of phase titles */
 #define GAP 28.0                /* between cells */
+#define WHY_LINES 400           /* the most lines of one cause in a note */
 
 static const struct {
 	const char *word, *shape;
@@ -53,6 +54,23 @@ place(Agnode_t *n, double x, double y, double w, double h)
 	snprintf(tmp, sizeof(tmp), "%.3f", h / 72.0);
 	agsafeset(n, "height", tmp, "");
 	agsafeset(n, "fixedsize", "true", "");
+}
+
+/* The step of --steps in which phase p (NULL: none) appears: its place
+ * among the selected phases, as for the decisions, not its column's, for
+ * phases without a column are steps too. */
+static int
+phase_step(graph_ctx *gc, const item *p)
+{
+	size_t k;
+	int step = 0;
+
+	if (p == NULL)
+		return 1;
+	for (k = 0; k < (size_t)p->number; k++)
+		if (gc->sel->phase[k])
+			step++;
+	return step > 0 ? step : 1;
 }
 
 /* A header: a phase over its column, or an actor before its row. */
@@ -123,11 +141,16 @@ why_label(graph_ctx *gc, const item *d, buf *html, buf *tip, int wrap)
 				continue;
 			if (!head)
 				buf_printf(html, "<BR ALIGN=\"LEFT\"/><FONT "
-				    "POINT-SIZE=\"%s\" COLOR=\"%s\">%s</FONT>",
-				    small, gc->th->muted, heads[pass]);
+				    "POINT-SIZE=\"%s\" COLOR=\"%s\"><B>%s</B>"
+				    "</FONT>", small, gc->th->muted,
+				    heads[pass]);
 			head = true;
 			buf_printf(html, "<BR ALIGN=\"LEFT\"/>%s ", marks[pass]);
-			label_wrap_html(&line, l->from->text, wrap, 60,
+			/* In full: a cause cut short could say the
+			 * opposite of what it says. Only a text of pages
+			 * (taller than any page, and beyond what
+			 * Graphviz draws) is cut. */
+			label_wrap_html(&line, l->from->text, wrap, WHY_LINES,
 			    "<BR ALIGN=\"LEFT\"/>  ");
 			buf_puts(html, line.s ? line.s : "");
 			buf_printf(tip, "\n%s %s", pass ? "against:" : "for:",
@@ -137,11 +160,16 @@ why_label(graph_ctx *gc, const item *d, buf *html, buf *tip, int wrap)
 			buf_free(&line);
 		}
 	}
-	buf_puts(html, "<BR ALIGN=\"LEFT\"/>");
-	if (shown == 0)
+	if (shown == 0) {
+		buf_puts(html, "<BR ALIGN=\"LEFT\"/>");
 		return 0;
-	/* The note's text is in the small size. */
+	}
+	/* The note's text is in the small size. It is measured before the
+	 * last break, which only aligns the last line left: Graphviz draws
+	 * no empty line after it, and counting one made every note a line
+	 * taller than its text. */
 	label_html_size(html->s, atof(small), &w, &h);
+	buf_puts(html, "<BR ALIGN=\"LEFT\"/>");
 	return h + 6;
 }
 
@@ -206,7 +234,7 @@ grid_collect(graph_ctx *gc, grid *gr)
 			gr->has_unphased = true;
 	}
 	/* A column per selected phase in which someone decided on the
-	 * question, in order (so column k is step k), and one for
+	 * question, in order, and one for
 	 * decisions without a phase: a phase of no decision on it would
 	 * be an empty column. */
 	gr->colmap = xcalloc(m->count[IT_PHASE] + 1, sizeof(size_t));
@@ -317,7 +345,7 @@ grid_heads(graph_ctx *gc, const grid *gr)
 			snprintf(title, sizeof(title), "Without a phase");
 		header(gc, name, title, gr->col_x[col] + gr->cell_w / 2,
 		    gr->y0 - HEAD_H / 2, gr->cell_w, HEAD_H, gr->wrap + 4,
-		    p ? (int)col + 1 : 1);
+		    phase_step(gc, p));
 	}
 	for (j = 0; j < gr->nrows; j++) {
 		char name[96];
@@ -329,8 +357,8 @@ grid_heads(graph_ctx *gc, const grid *gr)
 		snprintf(name, sizeof(name), "row-%s", gr->rows[j]->id);
 		header(gc, name, gc_actor_name(gr->rows[j]), HEAD_W / 2,
 		    gr->y0 - HEAD_H - GAP - gr->row_y[j] - gr->dec_h / 2,
-		    HEAD_W, gr->dec_h, 18, gr->ds[first]->resolved_phase ?
-		    (int)gr->col_of[first] + 1 : 1);
+		    HEAD_W, gr->dec_h, 18,
+		    phase_step(gc, gr->ds[first]->resolved_phase));
 	}
 }
 
@@ -358,7 +386,7 @@ grid_why(graph_ctx *gc, const grid *gr, size_t i, double x, double top)
 	buf_printf(&t, "%s-why-%s", gc->o->id_prefix, d->id);
 	agsafeset(w, "id", t.s, "");
 	agsafeset(w, "class", "why kind-cause", "");
-	gc_step(gc, w, d->resolved_phase ? (int)gr->col_of[i] + 1 : 1);
+	gc_step(gc, w, phase_step(gc, d->resolved_phase));
 	t.len = 0;
 	label_attr(&t, gr->why_tip[i].s, 4000);
 	agsafeset(w, "tooltip", t.s, "");

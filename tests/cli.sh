@@ -290,6 +290,23 @@ has "$tmp/err" "no decision of the selection answers the question 'war'" stances
 expect 2 stances-unknown-question -- kg render "$questions" --view stances --question peace
 has "$tmp/err" "unknown question 'peace'; valid: war, tax" stances-unknown-question
 expect 2 stances-no-questions -- kg render "$small" --view stances --question x
+# A phase filter that leaves no decision on the question: the message
+# names the phases whose decisions answer it, and the questions that the
+# selection's decisions answer; it asks for 'on:' only when no decision
+# of the model answers the question.
+cuba="$top/tests/render/stances-cuba.yaml"
+firstline() { # firstline NAME TEXT: the first line of stderr is TEXT
+	if [ "$(head -1 "$tmp/err")" = "$2" ]; then ok; else no "$1: '$(head -1 "$tmp/err")'"; fi
+}
+expect 2 stances-phase-other -- kg render "$cuba" --view stances --question jupiter --phase 2 -o "$tmp/x.svg"
+firstline stances-phase-other "kgraph render: no decision of the selection answers the question 'jupiter' (Should the Jupiters leave Turkey?); the model's decisions on it are in phase 4 (Resolution); the selection's decisions answer --question 'strike'"
+absent "$tmp/x.svg" stances-phase-other-writes-nothing
+expect 2 stances-phase-empty -- kg render "$cuba" --view stances --question strike --phase 3 -o "$tmp/x.svg"
+firstline stances-phase-empty "kgraph render: no decision of the selection answers the question 'strike' (Should the United States bomb the missile sites?); the model's decisions on it are in phase 2 (Discovery), phase 4 (Resolution)"
+sed '/id: jupiter, title/a\  - { id: invade, title: Should the United States invade Cuba? }' "$cuba" >"$tmp/cuba3.yaml"
+expect 2 stances-phase-unanswered -- kg render "$tmp/cuba3.yaml" --view stances --question invade --phase 2 -o "$tmp/x.svg"
+firstline stances-phase-unanswered "kgraph render: no decision of the selection answers the question 'invade' (Should the United States invade Cuba?): give decisions 'on: invade'"
+expect 0 stances-phase-answered -- kg render "$cuba" --view stances --question strike --phase 4 -o "$tmp/x.svg"
 expect 0 stances-korea -- kg render "$korea" --view stances -o "$tmp/stances.svg"
 # Decisions of one phase share a column (the same x centre); the
 # decisions of one actor lie in a band of rows that no other actor's

@@ -410,7 +410,7 @@ hasnt "$tmp/sc.svg" "…" stances-note-not-cut
 has "$tmp/sc.svg" "FOR THE NEW POSITION" stances-note-for
 has "$tmp/sc.svg" "AGAINST IT" stances-note-against
 has "$tmp/sc.svg" "a cause for the new position" stances-legend-for
-has "$tmp/sc.svg" "a cause against it" stances-legend-against
+has "$tmp/sc.svg" "a cause against the change" stances-legend-against
 # The gap between the bottom of Kennedy's row (his note) and the top of
 # Khrushchev's decision is the grid's gap, not an empty band.
 "$PY" - "$tmp/out" >"$tmp/gap" <<'PYEOF'
@@ -429,10 +429,87 @@ PYEOF
 g=$(cat "$tmp/gap")
 [ -n "$g" ] && [ "$g" -le 60 ] && ok || no "stances: $g pt between a row's note and the next row (an empty band)"
 kg render "$sc" --view stances --phase 2 -o "$tmp/x.svg" 2>"$tmp/err"
-has "$tmp/err" "decisions on it are in phase 4 (Resolution)" stances-phase-message
+has "$tmp/err" "the model's decisions on it are in phase 4 (Resolution)" stances-phase-message
 hasnt "$tmp/err" "give decisions 'on:" stances-phase-message-no-on
 kg render "$tmp/twoq.yaml" --view stances --question peace --phase 1 -o "$tmp/x.svg" 2>"$tmp/err"
-has "$tmp/err" "decisions on it are in phase 2 (Two); the selection's decisions answer --question 'war'" stances-phase-other-questions
+has "$tmp/err" "the model's decisions on it are in phase 2 (Two); the selection's decisions answer --question 'war'" stances-phase-other-questions
+
+# The same on a model of two questions, four actors and four phases, of
+# which only phases 2 and 4 answer the air strike (a change of mind there
+# with a tall note), and only phase 4 the Jupiters.
+cuba="$top/tests/render/stances-cuba.yaml"
+for q in strike:p2,p4 jupiter:p4; do
+	expect 0 "stances-cuba-$q" -- kg render "$cuba" --view stances --question "${q%%:*}" -T dot || continue
+	# Every column's head names a phase of a decision drawn, and every
+	# drawn decision's phase has a head: no empty column, none missing.
+	"$PY" - "$tmp/out" "${q#*:}" >"$tmp/cols" <<'PYEOF'
+import re, sys
+dot = open(sys.argv[1]).read()
+heads = sorted(re.findall(r'"--head-([^"]+)"\s*\[', dot))
+cells = sorted(set(re.findall(r'class="kind-decision phase-([^ "]+)', dot)))
+want = sys.argv[2].split(",")
+print("ok" if heads == cells == want else
+      "heads %s, decisions in %s, expected %s" % (heads, cells, want))
+PYEOF
+	[ "$(cat "$tmp/cols")" = ok ] && ok || no "stances-cuba-$q columns: $(cat "$tmp/cols")"
+done
+# Rows: Kennedy's is as tall as his note on the quarantine; the Chiefs'
+# row under it is as tall as one decision, and Robert Kennedy's follows
+# it after the grid's gap, not after a band as tall as Kennedy's row.
+expect 0 stances-cuba-rows -- kg render "$cuba" --view stances --question strike -T dot
+"$PY" - "$tmp/out" >"$tmp/rows" <<'PYEOF'
+import re, sys
+dot = open(sys.argv[1]).read()
+rows = {}
+for name, a in re.findall(r'(?m)^\s*"([^"]+)"\s*\[(.*?)\];', dot, re.S):
+    actor = re.search(r'class="[^"]*actor-([^ "]+)', a)
+    if name.startswith("--why-"):
+        actor = re.search(r'actor-([^ "]+)', re.search(
+            r'(?m)^\s*"%s"\s*\[(.*?)\];' % re.escape(name[6:]), dot,
+            re.S).group(1))
+    if not actor:
+        continue
+    y = float(re.search(r'pos="[-0-9.]+,([-0-9.]+)!"', a).group(1))
+    h = float(re.search(r'height=([0-9.]+)', a).group(1)) * 72
+    top, bottom = rows.get(actor.group(1), (-1e9, 1e9))
+    rows[actor.group(1)] = (max(top, y + h / 2), min(bottom, y - h / 2))
+height = {k: t - b for k, (t, b) in rows.items()}
+gap = rows["jcs"][1] - rows["rfk"][0]
+print("%.0f %.0f %.0f %.0f" % (height["jfk"], height["jcs"], height["rfk"], gap))
+PYEOF
+read -r hjfk hjcs hrfk rgap <"$tmp/rows"
+[ "${hjfk:-0}" -gt $((2 * ${hjcs:-0})) ] && ok || no "stances-cuba-rows: Kennedy's row ${hjfk:-?} pt is not taller than twice the Chiefs' ${hjcs:-?} pt"
+[ "${hjcs:-0}" -gt 0 ] && [ "$hjcs" = "${hrfk:-}" ] && ok || no "stances-cuba-rows: the Chiefs' row ${hjcs:-?} pt, Robert Kennedy's ${hrfk:-?} pt: not one decision each"
+[ "${rgap:-999}" -le 60 ] && ok || no "stances-cuba-rows: ${rgap:-?} pt between the two short rows"
+# In steps, a phase's column and the notes and rows in it come with its
+# decisions: two steps for the two columns, none of headers alone.
+mkdir "$tmp/cubasteps"
+expect 0 stances-cuba-steps -- kg render "$cuba" --view stances --question strike --steps -o "$tmp/cubasteps/s.svg"
+[ "$(ls "$tmp/cubasteps" | tr '\n' ' ')" = "s-1.svg s-2.svg " ] && ok || no "stances-cuba-steps: $(ls "$tmp/cubasteps" | tr '\n' ' '), expected s-1.svg s-2.svg"
+has "$tmp/cubasteps/s-1.svg" "Kennedy leans to a strike" stances-cuba-step-1-decisions
+hasnt "$tmp/cubasteps/s-1.svg" "4. Resolution" stances-cuba-step-1-no-later-head
+has "$tmp/cubasteps/s-2.svg" "4. Resolution" stances-cuba-step-2-head
+# The note's marks are in the legend when a note shows them, and only then.
+kg render "$cuba" --view stances --question strike -o "$tmp/cuba.svg" 2>/dev/null
+has "$tmp/cuba.svg" "FOR THE NEW POSITION" stances-cuba-note-for
+has "$tmp/cuba.svg" "AGAINST IT" stances-cuba-note-against
+has "$tmp/cuba.svg" "a cause for the new position" stances-cuba-legend-for
+has "$tmp/cuba.svg" "a cause against the change" stances-cuba-legend-against
+kg render "$cuba" --view stances --question strike --actor jcs -o "$tmp/cuba.svg" 2>/dev/null
+hasnt "$tmp/cuba.svg" "WHY IT CHANGED" stances-cuba-no-note
+hasnt "$tmp/cuba.svg" "a cause for the new position" stances-cuba-no-legend-for
+hasnt "$tmp/cuba.svg" "a cause against the change" stances-cuba-no-legend-against
+# A cause of some 2,000 characters is drawn to its last word, not cut.
+{
+	sed '/^causes:/q' "$cuba"
+	printf '  - { id: c-long, by: jfk, for: jfk-strike-2, text: "'
+	i=0
+	while [ $i -lt 120 ]; do printf 'reason %d holds, ' $i; i=$((i + 1)); done
+	printf 'and so to Finis"}\n'
+} >"$tmp/long.yaml"
+expect 0 stances-long-cause -- kg render "$tmp/long.yaml" --view stances --question strike -o "$tmp/long.svg"
+has "$tmp/long.svg" "Finis" stances-long-cause-in-full
+hasnt "$tmp/long.svg" "…" stances-long-cause-not-cut
 
 # A model whose items are named as kgraph's own parts of a picture (key,
 # title, graph, group-us, tick-1, head-p1, why-..., page controls): in
