@@ -99,9 +99,9 @@ elif ! "$PY" -c 'import websocket' 2>/dev/null; then
 else
 	shots="$top/build/html-test"
 	mkdir -p "$shots"
-	for page in causes hostile; do
+	for page in causes hostile untitled; do
 		mode=""
-		[ "$page" = hostile ] && mode=hostile
+		case "$page" in hostile | untitled) mode=$page ;; esac
 		timeout 120 "$PY" tests/html.py "$tmp/$page.html" "$shots/$page.png" $mode >"$tmp/browser" 2>&1
 		rc=$?
 		n=0

@@ -4,8 +4,11 @@
 # and every option documented there is one that --help prints; every
 # command of `kgraph --help` has its page and its entry in kgraph.1; the
 # page of the model format, kgraph-format.5, and docs/format.md document
-# every key of the schema; and every page renders without a warning. Ends
-# with "man: N passed, N failed".
+# every key of the schema; every page renders without a warning (groff's,
+# man's at a fixed width, mandoc's lint) and without markup shown as text;
+# and the formats and extensions that kgraph-render(1) and kgraph(1) name,
+# and those of --steps, are the program's and its --help's. Ends with
+# "man: N passed, N failed".
 cd "$(dirname "$0")/.."
 . tests/lib.sh
 
@@ -151,11 +154,68 @@ PY
 	done < "$tmp/page.keys"
 fi
 
-# Every page renders without a warning (groff's -ww turns them all on);
-# mandoc's lint, where it is installed, is stricter still.
+# unrendered: the lines of a rendered page (on standard input) that show
+# what should have been read as markup: an mdoc macro's name as a word
+# (a macro not at the start of a line, or in a literal block), a request
+# at the start of a line, or an escape printed as it was written. A
+# shell line's trailing backslash, in the examples, is text.
+unrendered() {
+	grep -nE -e '(^|[^[:alnum:]_-])(Ar|Ns|Cm|Fl|Ql|Sq|Dq|Pa|Xr|Ic|Ev|Sy|Bd|Ed|Bl|El|Oo|Oc|Pp|Op|Nm|Em|Li|Va|Pq|Xo|Xc)([^[:alnum:]_-]|$)' \
+	    -e '^[[:space:]]*\.([A-Z][a-z]|br|sp|in|ti|ft|nf|fi|ne|bp|ad|na|TH|SH|SS|PP|LP|IP|TP|RS|RE)([[:space:]]|$)' \
+	    -e '\\(-|&|\(|e|"|\*|f[BIRP1-3]|s[-+0-9])' || true
+}
+
+# render PAGE: the page as man shows it, at a fixed width, its warnings
+# (groff's, all of them: -ww) after a line "--stderr--".
+render() {
+	MANWIDTH=80 man --warnings=w -l "$1" 2>"$tmp/man.err" | cat
+	echo "--stderr--"
+	cat "$tmp/man.err"
+}
+
+# The checks themselves, on a page that shows a macro, a request and an
+# escape as text and calls a macro that does not exist, so that a change
+# of man's output can not make them pass every page unseen; and on one
+# that does none of that.
+cat > "$tmp/leaky.1" <<'MDOC'
+.Dd November 1, 2026
+.Dt LEAKY 1
+.Os kgraph
+.Sh NAME
+.Nm leaky
+.Nd a page that leaks
+.Sh DESCRIPTION
+.Bd -literal
+Ar file : Ns Ar line : Ns Ar col : Cm error
+ .Pp
+a \e- b
+.Ed
+Shown as is: \e(em.
+.Zz unknown
+.Bd -literal
+$ kgraph render \e
+    \-o x.svg
+.Ed
+MDOC
+if command -v man > /dev/null; then
+	render "$tmp/leaky.1" > "$tmp/rendered"
+	n=$(sed '/^--stderr--$/,$d' "$tmp/rendered" | unrendered | wc -l)
+	[ "$n" = 4 ] && ok || no "unrendered: found $n of the 4 leaking lines of a test page"
+	grep -q "macro 'Zz' not defined" "$tmp/rendered" && ok ||
+	    no "man --warnings=w: no warning of an unknown macro"
+	sed -e '/^Ar file/d' -e '/^ \.Pp/d' -e '/^a \\e- b/d' -e '/^Shown as is/d' \
+	    -e '/^\.Zz/d' "$tmp/leaky.1" > "$tmp/clean.1"
+	out=$(render "$tmp/clean.1")
+	[ "$out" != "--stderr--" ] && [ -z "$(printf '%s\n' "$out" | unrendered)" ] &&
+	    ok || no "unrendered: a clean test page is reported: $out"
+fi
+
+# Every page renders without a warning: as man shows it, at a fixed width
+# with every groff warning on, and through mandoc's lint, which is
+# stricter still; and shows no markup as text.
 for page in man/*.1 man/*.5; do
-	if ! command -v groff > /dev/null; then
-		no "groff is needed to check $page (make deps)"
+	if ! command -v groff > /dev/null || ! command -v man > /dev/null; then
+		no "groff and man are needed to check $page (make test-deps)"
 		break
 	fi
 	out=$(groff -mandoc -ww -z "$page" 2>&1)
@@ -163,20 +223,28 @@ for page in man/*.1 man/*.5; do
 		no "$page: groff warns"
 		printf '%s\n' "$out" | head -5 | sed 's/^/  /'
 	fi
-	if command -v mandoc > /dev/null; then
+	render "$page" > "$tmp/rendered"
+	out=$(sed '1,/^--stderr--$/d' "$tmp/rendered")
+	if [ -z "$out" ]; then ok; else
+		no "$page: man --warnings warns"
+		printf '%s\n' "$out" | head -5 | sed 's/^/  /'
+	fi
+	if [ "$(wc -l < "$tmp/rendered")" -gt 10 ]; then ok; else
+		no "$page: man shows next to nothing"
+	fi
+	raw=$(sed '/^--stderr--$/,$d' "$tmp/rendered" | unrendered)
+	if [ -z "$raw" ]; then ok; else
+		no "$page: markup shown as text in the rendered page"
+		printf '%s\n' "$raw" | head -5 | sed 's/^/  /'
+	fi
+	if ! command -v mandoc > /dev/null; then
+		no "mandoc is needed to check $page (make test-deps)"
+	else
 		out=$(mandoc -T lint -W warning "$page" 2>&1)
 		if [ -z "$out" ]; then ok; else
 			no "$page: mandoc -T lint warns"
 			printf '%s\n' "$out" | head -5 | sed 's/^/  /'
 		fi
-	fi
-	# A macro left unexpanded (in a literal block, or not at the start of
-	# a line) shows its name in the page a reader sees.
-	raw=$(MANWIDTH=100 man -l "$page" 2>/dev/null | grep -nwE \
-	    'Ar|Ns|Cm|Fl|Ql|Sq|Dq|Pa|Xr|Ic|Ev|Sy|Bd|Ed|Bl|El|Oo|Oc|Pp' || true)
-	if [ -z "$raw" ]; then ok; else
-		no "$page: unexpanded macros in the rendered page"
-		printf '%s\n' "$raw" | head -5 | sed 's/^/  /'
 	fi
 	# Its first lines are those of an mdoc page of its section.
 	section=${page##*.}
@@ -197,6 +265,28 @@ kg render --help >"$tmp/render.help"
 for f in $formats; do
 	grep -qx "\.It Cm $f" man/kgraph-render.1 && ok || no "kgraph-render.1: the format $f is not in the -T list"
 	grep -A2 -e '-T, --format' "$tmp/render.help" | grep -qw "$f" && ok || no "render --help: -T does not name $f"
+done
+# kgraph.1 names them all where it lists the commands.
+sed -n '/^\.Cm render$/,/^\.It Xo$/p' man/kgraph.1 > "$tmp/render.entry"
+for f in $formats; do
+	grep -qiw "$f" "$tmp/render.entry" && ok || no "kgraph.1: the entry of render does not name the format $f"
+done
+# Steps come in the formats the program draws them in, and the page's
+# and --help's texts of --steps name those and no other.
+kg render --view causes --steps -T dot -o "$tmp/steps.dot" 2>"$tmp/err" >/dev/null
+stepfmts=$(sed -n 's/.*steps are drawn as \(.*\), not dot.*/\1/p' "$tmp/err" | sed 's/,\| or / /g')
+[ -n "$stepfmts" ] && ok || no "render names no formats of steps: $(head -1 "$tmp/err")"
+sed -n '/^\.It Fl \\-steps$/,/^\.It /p' man/kgraph-render.1 | sed '$d' > "$tmp/steps.man"
+sed -n '/^ *--steps /,/^ *-/p' "$tmp/render.help" | sed '$d' > "$tmp/steps.help"
+[ -s "$tmp/steps.man" ] && [ -s "$tmp/steps.help" ] && ok || no "no text of --steps found in kgraph-render.1 or render --help"
+for f in $formats; do
+	if printf '%s\n' $stepfmts | grep -qxF -- "$f"; then
+		grep -qw "$f" "$tmp/steps.man" && ok || no "kgraph-render.1: --steps does not say steps come as $f"
+		grep -qw "$f" "$tmp/steps.help" && ok || no "render --help: --steps does not say steps come as $f"
+	else
+		grep -qw "$f" "$tmp/steps.man" && no "kgraph-render.1: --steps names $f, which steps do not come in" || ok
+		grep -qw "$f" "$tmp/steps.help" && no "render --help: --steps names $f, which steps do not come in" || ok
+	fi
 done
 exts=$(sed -n '/^else it follows the extension/,/^else it is svg/p' man/kgraph-render.1 |
 	sed -n 's/^\.Pa \(\.[a-z]*\).*/\1/p')
