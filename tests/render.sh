@@ -367,6 +367,21 @@ for c in edge cluster node; do
 	py "lc-apart-$c" labels-clear "$tmp/lcs.svg"
 done
 
+# Where a box grows with its text, no text is cut: at --wrap 14, the
+# actors' long names and roles and the messages' titles are wrapped in
+# full, onto as many lines as they need.
+council="$top/tests/render/council-upward.yaml"
+expect 0 wrap-whole-actors -- kg render "$council" --view actors --wrap 14 -o "$tmp/ww.svg" &&
+	hasnt "$tmp/ww.svg" "…" wrap-whole-actors-no-ellipsis
+py wrap-whole-role has-text-nows "$tmp/ww.svg" kg-wiesner "Foreign Ministry counsellor sent to Sarajevo"
+py wrap-whole-name has-text-nows "$tmp/ww.svg" kg-ministerial-council "Council of Ministers for Common Affairs"
+py wrap-whole-message has-text-nows "$tmp/ww.svg" kg-tisza--ministerial-council--against \
+	"No attack without a diplomatic step; demands hard but not impossible"
+py wrap-whole-lines max-line "$tmp/ww.svg" kg-wiesner 14
+expect 0 wrap-whole-arguments -- kg render "$council" --view arguments --wrap 14 -o "$tmp/wa.svg" &&
+	hasnt "$tmp/wa.svg" "…" wrap-whole-arguments-no-ellipsis
+py wrap-whole-kind has-text-nows "$tmp/wa.svg" kg-no-surprise-attack "OBJECTION · Count István Tisza"
+
 # --all on models that are valid but unlike Korea's: no questions, two
 # questions, a question the selection does not answer, a hundred views,
 # and two outputs of one name.
