@@ -381,15 +381,16 @@ static const char *const outcome_marks[] = {"", "\xe2\x9c\x94 APPROVED",
 
 /* A line of secondary text (a cause's kind and author, a decision's
  * date and actor), in the small regular face, which fits half as many
- * characters again as the bold titles' width: wrapped onto more lines
- * where a box grows with its label, cut with an ellipsis only in a fixed
- * cell (the stances grid), whose tooltip has the name. */
+ * characters again as the bold titles' width: wrapped onto as many lines
+ * as it needs where a box grows with its label, cut with an ellipsis
+ * only in a fixed cell (the stances grid), whose tooltip has the name. */
 static void
 small_line(graph_ctx *gc, buf *b, const char *text)
 {
 	int cols = gc->item_wrap + gc->item_wrap / 2;
 
-	label_wrap_html(b, text, cols, gc->fixed_cells ? 1 : 3, "<BR/>");
+	label_wrap_html(b, text, cols, gc->fixed_cells ? 1 : LABEL_MAX_LINES,
+	    "<BR/>");
 }
 
 static void
@@ -415,11 +416,13 @@ item_label(graph_ctx *gc, buf *b, const item *it)
 		small_line(gc, b, line.s);
 		buf_puts(b, "</FONT><BR/>");
 		buf_free(&line);
-		label_wrap_html(b, it->text, wrap, 6, "<BR/>");
+		label_wrap_html(b, it->text, wrap, gc->fixed_cells ? 6 :
+		    LABEL_MAX_LINES, "<BR/>");
 	} else {
 		if (it->type == IT_DECISION)
 			buf_puts(b, "<B>");
-		label_wrap_html(b, it->title, wrap, 5, "<BR/>");
+		label_wrap_html(b, it->title, wrap, gc->fixed_cells ? 5 :
+		    LABEL_MAX_LINES, "<BR/>");
 		if (it->type == IT_DECISION)
 			buf_puts(b, "</B>");
 		if (when[0] || (it->type == IT_DECISION && actor)) {
@@ -588,7 +591,8 @@ gc_link(graph_ctx *gc, const relation *l)
 		gc_set(e, "color", th->muted);
 	s.len = 0;
 	if (l->label) {
-		label_wrap_html(&s, l->label, gc->o->wrap, 2, "<BR/>");
+		label_wrap_html(&s, l->label, gc->o->wrap, LABEL_MAX_LINES,
+		    "<BR/>");
 	}
 	{
 		buf c = {0};
@@ -624,7 +628,7 @@ gc_cluster(graph_ctx *gc, Agraph_t *parent, const char *key,
 	gc_set(c, "class", b.s);
 	b.len = 0;
 	buf_puts(&b, "<B>");
-	label_wrap_html(&b, title, gc->o->wrap * 2, 2, "<BR/>");
+	label_wrap_html(&b, title, gc->o->wrap * 2, LABEL_MAX_LINES, "<BR/>");
 	buf_puts(&b, "</B>");
 	gc_set_html(c, "label", b.s);
 	b.len = 0;

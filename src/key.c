@@ -195,8 +195,8 @@ legend_groups(graph_ctx *gc, legend *lg)
 		buf_printf(&lg->swatch[lg->n], "<TD BORDER=\"2\" "
 		    "COLOR=\"%s\" BGCOLOR=\"%s\" " SWATCH "></TD>",
 		    gc_group_color(gc, g), gc_group_fill(gc, g));
-		label_wrap_html(&lg->text[lg->n], g->name, gc->o->wrap, 2,
-		    "<BR/>");
+		label_wrap_html(&lg->text[lg->n], g->name, gc->o->wrap,
+		    LABEL_MAX_LINES, "<BR/>");
 		lg->n++;
 	}
 }
@@ -249,7 +249,8 @@ source_rows(graph_ctx *gc, buf *b, int per_row, const char *small)
 			    "BALIGN=\"LEFT\" VALIGN=\"TOP\" COLSPAN=\"%d\">"
 			    "<FONT POINT-SIZE=\"%s\">", small, num,
 			    span - 1, small);
-			label_wrap_html(b, t.s, gc->o->wrap * 2, 4, "<BR/>");
+			label_wrap_html(b, t.s, gc->o->wrap * 2,
+			    LABEL_MAX_LINES, "<BR/>");
 			buf_puts(b, "</FONT></TD>");
 			if (++col == columns) {
 				buf_puts(b, "</TR>");

@@ -70,7 +70,8 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 	while (pos < n && (s[pos] == ' ' || s[pos] == '\n'))
 		pos++;
 	while (pos < n) {
-		size_t rest = n - pos, take, brk = 0, i = pos, col = 0, w;
+		size_t rest = n - pos, take, brk = 0, hyph = 0, i = pos, col = 0,
+		    w;
 		bool last = max_lines > 0 && line == max_lines - 1;
 
 		/* Find the last space within cols columns (a space just
@@ -78,6 +79,8 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 		while (i < n && col <= (size_t)cols) {
 			if (s[i] == ' ' || s[i] == '\n')
 				brk = i;
+			else if (s[i] == '-' && i > pos && col < (size_t)cols)
+				hyph = i + 1;
 			if (s[i] == '\n' && i > pos)
 				break;
 			if ((unsigned char)s[i] < 0x80) {
@@ -93,6 +96,10 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 			take = rest;            /* the rest fits */
 		} else if (brk > pos) {
 			take = brk - pos;
+		} else if (hyph > pos) {
+			/* One long word with a hyphen: break after it
+			 * ("Austria-" / "Hungary"). */
+			take = hyph - pos;
 		} else {
 			/* One long word: cut it at cols columns. */
 			take = fit_bytes(s + pos, rest, (size_t)cols);

@@ -7,6 +7,14 @@
 
 #include "util.h"
 
+/* The lines a label may take where its box grows with it (a node, an
+ * edge's label, a group's box, the key): every text a slide can show is
+ * wrapped in full, and only a text far longer than that (a megabyte
+ * pasted by mistake) is cut, with the whole of it in the tooltip. A
+ * fixed box (a cell of the stances grid, a lane, a phase's band) cuts
+ * at its own few lines instead. */
+#define LABEL_MAX_LINES 16
+
 /* Appends s wrapped at cols display columns per line (a Hangul or Han
  * character takes two), each line escaped for an HTML-like label and
  * lines joined by sep (such as "<BR/>"). At most max_lines lines are

@@ -55,16 +55,19 @@ actor_node(graph_ctx *gc, Agraph_t *parent, const item *a)
 	gc->node[IT_ACTOR][a->index] = n;
 	gc_small_size(gc, small, sizeof(small));
 	buf_puts(&b, "<B>");
-	label_wrap_html(&b, gc_actor_name(a), gc->o->wrap, 3, "<BR/>");
+	label_wrap_html(&b, gc_actor_name(a), gc->o->wrap, LABEL_MAX_LINES,
+	    "<BR/>");
 	buf_puts(&b, "</B>");
 	if (a->native) {
 		buf_puts(&b, "<BR/>");
-		label_wrap_html(&b, a->native, gc->o->wrap, 2, "<BR/>");
+		label_wrap_html(&b, a->native, gc->o->wrap, LABEL_MAX_LINES,
+		    "<BR/>");
 	}
 	if (a->role) {
 		buf_printf(&b, "<BR/><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">",
 		    small, gc->th->muted);
-		label_wrap_html(&b, a->role, gc->o->wrap, 2, "<BR/>");
+		label_wrap_html(&b, a->role, gc->o->wrap, LABEL_MAX_LINES,
+		    "<BR/>");
 		buf_puts(&b, "</FONT>");
 	}
 	html = agstrdup_html(gc->g, b.s);
@@ -215,7 +218,7 @@ view_actors(graph_ctx *gc)
 		s.len = 0;
 		if (p->count == 1)
 			label_wrap_html(&s, model_label(p->single),
-			    gc->o->wrap, 3, "<BR/>");
+			    gc->o->wrap, LABEL_MAX_LINES, "<BR/>");
 		else
 			buf_printf(&s, "%d %s", p->count, p->kind == 0 ?
 			    "messages" : p->kind == 1 ? "causes for" :

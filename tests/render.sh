@@ -315,14 +315,17 @@ echo precious >"$tmp/afile"
 expect 3 all-into-a-file -- kg render "$korea" --all -o "$tmp/afile"
 untouched "$tmp/afile" all-into-a-file
 
-# No text over text in any view of any model that checks clean, whole
+# No text over text in any view of any model that checks clean (the
+# built-in views and the model's own, but those drawn in steps), whole
 # and by phase: edge labels clear of nodes, titles and each other;
 # titles clear of nodes and each other; node texts apart.
 for model in models/*.yaml tests/render/*.yaml; do
 	kg check "$model" >/dev/null 2>&1 || continue
 	m=$(basename "$model" .yaml)
 	np=$(kg list "$model" phases 2>/dev/null | tail -n +2 | wc -l)
-	for v in overview causes arguments timeline actors stances; do
+	kg render "$model" -T json -o "$tmp/lc.json" 2>/dev/null || continue
+	for v in overview causes arguments timeline actors stances \
+	    $(val model-views "$tmp/lc.json" | cut -d' ' -f1); do
 		for p in "" $(seq 1 "$np"); do
 			svg="$tmp/lc.svg"
 			rm -f "$svg"
@@ -331,6 +334,53 @@ for model in models/*.yaml tests/render/*.yaml; do
 		done
 	done
 done
+
+# The checker itself: each kind of text over text in a drawing made for
+# it fails labels-clear, and the same drawing with the texts apart passes.
+lc_svg() { # lc_svg FILE TEXT-X TEXT-Y TEXT-CLASS: a group's box titled
+	# "Cuba" with a node, and one more text of that class at x, y.
+	cat >"$1" <<SVG
+<svg xmlns="http://www.w3.org/2000/svg" width="400pt" height="300pt" viewBox="0 0 400 300">
+<g id="kg--graph" class="graph" transform="scale(1 1) rotate(0) translate(4 296)">
+<g id="kg-group-cuba" class="cluster"><polygon points="10,-10 10,-200 200,-200 200,-10"/>
+<text text-anchor="start" x="18" y="-184" font-size="14">Cuba</text></g>
+<g id="kg-castro" class="node"><polygon points="40,-40 40,-80 160,-80 160,-40"/>
+<text text-anchor="middle" x="100" y="-56" font-size="14">Fidel Castro</text></g>
+<g id="kg-x" class="$4"><polygon points="300,-250 300,-260 310,-260"/>
+<text text-anchor="start" x="$2" y="$3" font-size="14">Kennedy announces</text></g>
+</g></svg>
+SVG
+}
+lc_fails() { # lc_fails NAME WHAT X Y CLASS: labels-clear finds WHAT there.
+	lc_svg "$tmp/lcs.svg" "$3" "$4" "$5"
+	"$PY" tests/render/check.py labels-clear "$tmp/lcs.svg" >"$tmp/lcs.out" 2>&1
+	if grep -q "FAIL.*$2" "$tmp/lcs.out"; then ok; else no "$1: labels-clear did not see $2: $(cat "$tmp/lcs.out")"; fi
+}
+lc_fails lc-edge-on-title "over the title 'Cuba'" 20 -182 edge
+lc_fails lc-edge-on-node "over kg-castro" 60 -60 edge
+lc_fails lc-edge-outside "outside the canvas" 380 -20 edge
+lc_fails lc-title-on-node "the title 'Kennedy announces' of kg-x over kg-castro" 60 -60 cluster
+lc_fails lc-title-on-title "the title 'Cuba' of kg-group-cuba over 'Kennedy announces'" 20 -182 cluster
+lc_fails lc-node-texts "'Fidel Castro' of kg-castro over 'Kennedy announces'" 60 -58 node
+for c in edge cluster node; do
+	lc_svg "$tmp/lcs.svg" 220 -250 "$c"
+	py "lc-apart-$c" labels-clear "$tmp/lcs.svg"
+done
+
+# Where a box grows with its text, no text is cut: at --wrap 14, the
+# actors' long names and roles and the messages' titles are wrapped in
+# full, onto as many lines as they need.
+council="$top/tests/render/council-upward.yaml"
+expect 0 wrap-whole-actors -- kg render "$council" --view actors --wrap 14 -o "$tmp/ww.svg" &&
+	hasnt "$tmp/ww.svg" "…" wrap-whole-actors-no-ellipsis
+py wrap-whole-role has-text-nows "$tmp/ww.svg" kg-wiesner "Foreign Ministry counsellor sent to Sarajevo"
+py wrap-whole-name has-text-nows "$tmp/ww.svg" kg-ministerial-council "Council of Ministers for Common Affairs"
+py wrap-whole-message has-text-nows "$tmp/ww.svg" kg-tisza--ministerial-council--against \
+	"No attack without a diplomatic step; demands hard but not impossible"
+py wrap-whole-lines max-line "$tmp/ww.svg" kg-wiesner 14
+expect 0 wrap-whole-arguments -- kg render "$council" --view arguments --wrap 14 -o "$tmp/wa.svg" &&
+	hasnt "$tmp/wa.svg" "…" wrap-whole-arguments-no-ellipsis
+py wrap-whole-kind has-text-nows "$tmp/wa.svg" kg-no-surprise-attack "OBJECTION · Count István Tisza"
 
 # --all on models that are valid but unlike Korea's: no questions, two
 # questions, a question the selection does not answer, a hundred views,

@@ -329,6 +329,79 @@ def box(g):
     return (min(xs), min(ys), max(xs), max(ys))
 
 
+def font_advances(path):
+    """The advance of each character of the Basic Multilingual Plane in
+    the TrueType font at path, in ems (its cmap's format 4 table and its
+    hmtx); {} if it cannot be read."""
+    import struct
+    try:
+        data = open(path, "rb").read()
+    except OSError:
+        return {}
+    n = struct.unpack(">H", data[4:6])[0]
+    tables = {}
+    for i in range(n):
+        tag, _, off, length = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+        tables[tag] = off
+    try:
+        em = struct.unpack(">H", data[tables[b"head"] + 18:tables[b"head"] + 20])[0]
+        nmetrics = struct.unpack(">H", data[tables[b"hhea"] + 34:tables[b"hhea"] + 36])[0]
+        hmtx, cmap = tables[b"hmtx"], tables[b"cmap"]
+    except KeyError:
+        return {}
+    glyph_w = lambda g: struct.unpack(">H", data[hmtx + 4 * min(g, nmetrics - 1):][:2])[0] / em
+    sub = None
+    for i in range(struct.unpack(">H", data[cmap + 2:cmap + 4])[0]):
+        pid, eid, off = struct.unpack(">HHI", data[cmap + 4 + 8 * i:cmap + 12 + 8 * i])
+        if pid == 3 and eid == 1 and struct.unpack(">H", data[cmap + off:cmap + off + 2])[0] == 4:
+            sub = cmap + off
+    if sub is None:
+        return {}
+    segs = struct.unpack(">H", data[sub + 6:sub + 8])[0] // 2
+    arr = lambda k: struct.unpack(">%dH" % segs, data[sub + 14 + k * (2 * segs + (2 if k else 0)):][:2 * segs])
+    ends = arr(0)
+    base = sub + 16 + 2 * segs
+    starts = struct.unpack(">%dH" % segs, data[base:base + 2 * segs])
+    deltas = struct.unpack(">%dH" % segs, data[base + 2 * segs:base + 4 * segs])
+    ro_at = base + 4 * segs
+    ranges = struct.unpack(">%dH" % segs, data[ro_at:ro_at + 2 * segs])
+    widths = {}
+    for k in range(segs):
+        for c in range(starts[k], min(ends[k], 0xfffe) + 1):
+            if ranges[k] == 0:
+                g = (c + deltas[k]) & 0xffff
+            else:
+                at = ro_at + 2 * k + ranges[k] + 2 * (c - starts[k])
+                g = struct.unpack(">H", data[at:at + 2])[0]
+                g = (g + deltas[k]) & 0xffff if g else 0
+            if g:
+                widths[chr(c)] = glyph_w(g)
+    return widths
+
+
+# The fonts kgraph draws with by default (src/fonts.c), regular and bold.
+FONTS = {w: font_advances("/usr/share/fonts/truetype/dejavu/DejaVuSans%s.ttf" % w)
+         for w in ("", "-Bold")}
+
+
+def advance(c, bold=False):
+    """How wide c is drawn in DejaVu Sans, in ems: the font's own advance
+    where the font is found, else an estimate (narrow punctuation and
+    letters, digits, capitals and the rest apart)."""
+    widths = FONTS["-Bold" if bold else ""]
+    if c in widths:
+        return widths[c]
+    if columns(c) == 2:
+        return 1.0
+    if c in " ,.;:'|!()[]{}-/\\ijlrtfI\u00a0":
+        return 0.32
+    if c.isdigit():
+        return 0.64
+    if c.isupper() or c in "mwMW@%":
+        return 0.72
+    return 0.6
+
+
 def outside(root, b, slack):
     # True if box b, in Graphviz's drawing coordinates (y negative
     # upwards, inside the first group's translate()), reaches more than
@@ -486,8 +559,8 @@ def main():
         # cluster's: a group's name, a phase's), or outside the canvas; no
         # cluster's title lies over a node or another title; no node's
         # text over another node's text. A text's box is estimated from
-        # its anchor, size and length, a little small, so that only a real
-        # overlap counts.
+        # its anchor, size and characters (advance()), a little small, so
+        # that only a real overlap counts.
         root = parse(args[0])
         nodes = [(g.get("id"), box(g)) for g in root.iter(SVG + "g")
                  if "node" in classes(g) and g.get("id") != "kg--key"]
@@ -495,7 +568,8 @@ def main():
         def text_box(t):
             x, y = float(t.get("x")), float(t.get("y"))
             size = float(t.get("font-size") or 14)
-            width = len(t.text or "") * size * 0.48
+            bold = t.get("font-weight") == "bold"
+            width = sum(advance(c, bold) for c in t.text or "") * size * 0.97
             if t.get("text-anchor") == "middle":
                 x -= width / 2
             elif t.get("text-anchor") == "end":

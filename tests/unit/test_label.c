@@ -88,6 +88,14 @@ test_wrap_latin(void **state)
 	/* One long word is cut at cols. */
 	assert_wraps("abcdefghijklmnopqrstuvwxyz", 10, 0,
 	    "abcdefghij\nklmnopqrst\nuvwxyz");
+	/* A long word with a hyphen breaks after the last hyphen within
+	 * cols, not inside a part; a line with a space still breaks at the
+	 * space. */
+	assert_wraps("Austria-Hungary", 14, 0, "Austria-\nHungary");
+	assert_wraps("Schleswig-Holstein-Sonderburg-Glücksburg", 20, 0,
+	    "Schleswig-Holstein-\nSonderburg-\nGlücksburg");
+	assert_wraps("The Austria-Hungary", 14, 0, "The\nAustria-\nHungary");
+	assert_wraps("-abcdefghijkl", 10, 0, "-abcdefghi\njkl");
 	/* The last line allowed ends with an ellipsis within cols. */
 	assert_wraps("The quick brown fox jumps over the lazy dog", 10, 2,
 	    "The quick\nbrown fox" ELLIPSIS);
