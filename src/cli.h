@@ -25,7 +25,7 @@ enum {
 	OPT_FONT_SIZE, OPT_WRAP, OPT_TITLE, OPT_NO_TITLE, OPT_NO_LEGEND,
 	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX, OPT_QUESTION,
 	OPT_STEPS, OPT_REVEAL, OPT_COLOR, OPT_WATCH, OPT_LANES,
-	OPT_TIMEOUT
+	OPT_TIMEOUT, OPT_CITE_STYLE
 };
 
 #define TERM_OPTS \
@@ -75,6 +75,7 @@ typedef struct {
 	bool set_legend, set_citations, set_theme, set_direction;
 	bool reveal_dim;        /* --reveal dim */
 	double timeout;         /* --timeout: seconds a layout may take */
+	int cite_style;         /* --cite-style, or -1 for the model's */
 	struct draw_plan *written;      /* if set, the files draw_view wrote */
 } draw_options;
 
@@ -108,6 +109,9 @@ int stage_error(const char *cmd, kgraph_status st, const char *err);
 int write_output(const char *cmd, const char *path, const buf *out,
     const char *model_path);
 
+/* Reads --cite-style's value into *style; returns -1 to go on, or the
+ * usage exit status after a message. */
+int cite_style_option(const char *cmd, const char *value, int *style);
 /* Reads the options of export (render true: of render); returns -1 to go
  * on, or an exit status. */
 int parse_draw(int argc, char **argv, bool render, draw_options *d);

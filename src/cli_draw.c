@@ -48,6 +48,8 @@ static const char usage_render[] =
     "      --no-title       no title\n"
     "      --no-legend      no legend\n"
     "      --no-citations   no source markers and no sources list\n"
+    "      --cite-style S   chicago-notes or chicago-author-date (default: "
+    "the\n                       model's style, else chicago-notes)\n"
     "      --transparent    no background fill\n"
     "      --id-prefix P    prefix of every SVG id (default kg-)\n"
     "      --watch          render again whenever the model file changes, "
@@ -116,6 +118,7 @@ static const struct option draw_opts[] = {
 	{"reveal", required_argument, NULL, OPT_REVEAL},
 	{"watch", no_argument, NULL, OPT_WATCH},
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{"cite-style", required_argument, NULL, OPT_CITE_STYLE},
 	{NULL, 0, NULL, 0},
 };
 #define EXPORT_OPTS 17  /* the first entries of draw_opts */
@@ -131,6 +134,15 @@ whole_number(const char *s, int lo, int hi, int *out)
 }
 
 int
+cite_style_option(const char *cmd, const char *value, int *style)
+{
+	if ((*style = model_lookup(model_styles, value)) < 0)
+		return usage_error(cmd, "unknown citation style '%s'; valid: "
+		    "chicago-notes, chicago-author-date", value);
+	return -1;
+}
+
+int
 parse_draw(int argc, char **argv, bool render, draw_options *d)
 {
 	static struct option export_opts[EXPORT_OPTS + 1];
@@ -142,6 +154,7 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 	d->cmd = cmd;
 	d->f.depth = -1;
 	d->timeout = DRAW_TIMEOUT;
+	d->cite_style = -1;
 	graph_defaults(&d->g);
 	memcpy(export_opts, draw_opts, EXPORT_OPTS * sizeof(*draw_opts));
 	while ((c = getopt_long(argc, argv, "T:o:hq", render ? draw_opts :
@@ -221,6 +234,11 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 		case OPT_QUESTION: d->g.question = optarg; break;
 		case OPT_STEPS: d->g.steps = true; break;
 		case OPT_WATCH: d->watch = true; break;
+		case OPT_CITE_STYLE:
+			if ((n = cite_style_option(cmd, optarg,
+			    &d->cite_style)) >= 0)
+				return n;
+			break;
 		case OPT_TIMEOUT:
 			if (!whole_number(optarg, 0, 86400, &n))
 				return usage_error(cmd, "--timeout takes seconds "

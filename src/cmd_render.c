@@ -194,6 +194,8 @@ render_once(const draw_options *d, render_format fmt, const char *model_path)
 	    fmt == FMT_PNG, &d->term, NULL, &rc);
 	if (m == NULL)
 		return rc;
+	if (d->cite_style >= 0)
+		m->style = (cite_style)d->cite_style;
 	if (d->all)
 		rc = render_all(m, d, fmt, model_path);
 	else

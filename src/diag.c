@@ -13,11 +13,10 @@ diag_full(const diag_list *dl)
 	return dl->n >= DIAG_MAX;
 }
 
-void
-diag_add(diag_list *dl, diag_level level, int line, int col,
-    const char *fmt, ...)
+static void
+diag_vadd(diag_list *dl, const char *file, diag_level level, int line,
+    int col, const char *fmt, va_list ap)
 {
-	va_list ap;
 	buf b = {0};
 	diag *d;
 
@@ -33,10 +32,9 @@ diag_add(diag_list *dl, diag_level level, int line, int col,
 		dl->cap = dl->cap ? dl->cap * 2 : 16;
 		dl->v = xrealloc(dl->v, dl->cap * sizeof(*dl->v));
 	}
-	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	d = &dl->v[dl->n];
+	d->file = file;
 	d->level = level;
 	d->line = line;
 	d->col = col;
@@ -45,11 +43,37 @@ diag_add(diag_list *dl, diag_level level, int line, int col,
 	dl->n++;
 }
 
+void
+diag_add(diag_list *dl, diag_level level, int line, int col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(dl, NULL, level, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_add_in(diag_list *dl, const char *file, diag_level level, int line,
+    int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(dl, file, level, line, col, fmt, ap);
+	va_end(ap);
+}
+
 static int
 diag_cmp(const void *pa, const void *pb)
 {
 	const diag *a = pa, *b = pb;
 
+	if ((a->file != NULL) != (b->file != NULL))
+		return a->file != NULL ? 1 : -1;
+	if (a->file != NULL)
+		return a->seq < b->seq ? -1 : a->seq > b->seq;
 	return place_cmp(a->line, a->col, a->seq, b->line, b->col, b->seq);
 }
 
@@ -139,15 +163,20 @@ diag_print(FILE *fp, const diag_list *dl, const char *text, size_t textlen)
 		const char *hue = !dl->color ? "" : err ? "\033[1;31m" :
 		    "\033[1;35m";
 
+		const char *file = d->file != NULL ? d->file : dl->file;
+
 		if (!err && dl->quiet)
 			continue;
-		if (d->line > 0)
-			fprintf(fp, "%s%s:%d:%d:%s %s%s:%s %s\n", bold, dl->file,
+		if (d->line > 0 && d->col > 0)
+			fprintf(fp, "%s%s:%d:%d:%s %s%s:%s %s\n", bold, file,
 			    d->line, d->col, off, hue, level, off, d->msg);
+		else if (d->line > 0)
+			fprintf(fp, "%s%s:%d:%s %s%s:%s %s\n", bold, file,
+			    d->line, off, hue, level, off, d->msg);
 		else
-			fprintf(fp, "%s%s:%s %s%s:%s %s\n", bold, dl->file, off,
+			fprintf(fp, "%s%s:%s %s%s:%s %s\n", bold, file, off,
 			    hue, level, off, d->msg);
-		if (text != NULL && d->line > 0)
+		if (text != NULL && d->line > 0 && d->file == NULL)
 			print_caret(fp, text, textlen, d->line, d->col,
 			    dl->color);
 	}

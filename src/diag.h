@@ -13,6 +13,9 @@ typedef struct {
 	diag_level level;
 	int line, col;          /* 1-based; 0 when the problem has no place */
 	size_t seq;             /* order of arrival, to keep sorting stable */
+	const char *file;       /* the file it is in, when that is not the
+	                         * list's own (a bibliography); the caller
+	                         * keeps the name alive */
 	char *msg;
 } diag;
 
@@ -33,10 +36,16 @@ typedef struct {
 /* Appends a diagnostic; the list owns the formatted message. */
 void diag_add(diag_list *dl, diag_level level, int line, int col,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* As diag_add, for a problem in another file than the list's: a file
+ * the model names, such as a bibliography. */
+void diag_add_in(diag_list *dl, const char *file, diag_level level,
+    int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 /* True when the list keeps no more diagnostics, only counts them: a
  * message's costly parts (a did-you-mean) need not be made. */
 bool diag_full(const diag_list *dl);
-/* Sorts by place, keeping arrival order among equals. */
+/* Sorts by place, keeping arrival order among equals; the problems of
+ * other files come after the list's own, in the order they came. */
 void diag_sort(diag_list *dl);
 /* Prints every diagnostic as FILE:LINE:COL: LEVEL: MESSAGE; with text
  * given, each is followed by its source line and a caret. With dl->color

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cite.h"
 #include "label.h"
 #include "views.h"
 
@@ -265,7 +266,7 @@ cite_marker(graph_ctx *gc, buf *b, const source_list *sl, bool html)
 }
 
 static void
-tooltip(void *obj, const item *it)
+tooltip(const model *m, void *obj, const item *it)
 {
 	buf raw = {0}, out = {0};
 	char when[64];
@@ -286,9 +287,10 @@ tooltip(void *obj, const item *it)
 
 		if (s == NULL)
 			continue;
-		buf_printf(&raw, "\n%s%s%s%s", i ? "" : "Sources:\n", s->cite,
-		    it->sources.v[i].at ? ", " : "",
-		    it->sources.v[i].at ? it->sources.v[i].at : "");
+		buf_puts(&raw, i ? "\n" : "\nSources:\n");
+		cite_full(&raw, s, m->style, false);
+		if (it->sources.v[i].at != NULL)
+			buf_printf(&raw, ", %s", it->sources.v[i].at);
 	}
 	/* Folded YAML text ends in a newline: no blank lines. */
 	{
@@ -482,7 +484,7 @@ gc_node(graph_ctx *gc, Agraph_t *parent, const item *it)
 	b.len = 0;
 	classes(&b, it);
 	gc_set(n, "class", b.s);
-	tooltip(n, it);
+	tooltip(gc->m, n, it);
 	if (it->url) {
 		b.len = 0;
 		label_url(&b, it->url);
@@ -570,13 +572,15 @@ gc_link(graph_ctx *gc, const relation *l)
 		buf t = {0};
 		size_t i;
 
-		for (i = 0; i < l->sources.n; i++)
-			if (l->sources.v[i].src.to)
-				buf_printf(&s, "\n%s%s%s%s", i ? "" :
-				    "Sources:\n", l->sources.v[i].src.to->cite,
-				    l->sources.v[i].at ? ", " : "",
-				    l->sources.v[i].at ? l->sources.v[i].at :
-				    "");
+		for (i = 0; i < l->sources.n; i++) {
+			if (l->sources.v[i].src.to == NULL)
+				continue;
+			buf_puts(&s, i ? "\n" : "\nSources:\n");
+			cite_full(&s, l->sources.v[i].src.to, gc->m->style,
+			    false);
+			if (l->sources.v[i].at != NULL)
+				buf_printf(&s, ", %s", l->sources.v[i].at);
+		}
 		label_attr(&t, s.s, 4000);
 		gc_set(e, "tooltip", t.s);
 		buf_free(&t);

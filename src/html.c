@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cite.h"
 #include "embedded.h"
 #include "json.h"
 #include "page_hash.h"
@@ -42,6 +43,7 @@ sources_list(buf *out, const model *m, const selection *sel)
 	size_t i, n = 0;
 	int *num = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
 	int k, max = model_source_numbers(m, num);
+	buf entry = {0};
 
 	/* Under the numbers the picture's markers use. */
 	buf_puts(out, "<section class=\"kg-sources\">\n<h2>Sources</h2>\n"
@@ -54,6 +56,8 @@ sources_list(buf *out, const model *m, const selection *sel)
 			    !s->cited)
 				continue;
 			n++;
+			entry.len = 0;
+			cite_full(&entry, s, m->style, true);
 			buf_printf(out, "<li value=\"%d\" id=\"source-", k);
 			html_text(out, s->id);
 			buf_puts(out, "\">");
@@ -64,10 +68,10 @@ sources_list(buf *out, const model *m, const selection *sel)
 				html_text(out, s->url);
 				buf_puts(out, "\" rel=\"noopener "
 				    "noreferrer\">");
-				html_text(out, s->cite ? s->cite : s->id);
+				cite_html(out, entry.s);
 				buf_puts(out, "</a>");
 			} else {
-				html_text(out, s->cite ? s->cite : s->id);
+				cite_html(out, entry.s);
 			}
 			if (s->note != NULL) {
 				buf_puts(out, "<br><span "
@@ -81,6 +85,7 @@ sources_list(buf *out, const model *m, const selection *sel)
 	if (n == 0)
 		buf_puts(out, "<li>No item of this view cites a source.</li>\n");
 	buf_puts(out, "</ol>\n</section>\n");
+	buf_free(&entry);
 	free(num);
 }
 

@@ -187,6 +187,38 @@ sources(writer *w, const char *k, const source_list *l)
 	buf_putc(o, ']');
 }
 
+/* Authors or editors, as CSL-JSON writes them: [{"family", "given"}]
+ * or [{"literal"}]. */
+static void
+names(writer *w, const char *k, const ref_names *l)
+{
+	size_t i;
+	buf *o = w->out;
+
+	if (l->n == 0)
+		return;
+	key(w, k);
+	buf_putc(o, '[');
+	for (i = 0; i < l->n; i++) {
+		const ref_name *n = &l->v[i];
+
+		buf_puts(o, i ? ", {" : "{");
+		if (n->literal != NULL) {
+			buf_puts(o, "\"literal\": ");
+			json_string(o, n->literal);
+		} else {
+			buf_puts(o, "\"family\": ");
+			json_string(o, n->family);
+			if (n->given != NULL) {
+				buf_puts(o, ", \"given\": ");
+				json_string(o, n->given);
+			}
+		}
+		buf_putc(o, '}');
+	}
+	buf_putc(o, ']');
+}
+
 /* A text, written as f->json says. */
 static void
 text(writer *w, const key_field *f, const char *s)
@@ -280,6 +312,9 @@ field(writer *w, const void *rec, const void *home, const key_field *f)
 		if ((i = *(const int *)p) >= 0)       /* -1 when absent */
 			num(w, k, i);
 		break;
+	case KV_NAMES:
+		names(w, k, p);
+		break;
 	}
 }
 
@@ -299,8 +334,12 @@ fields(writer *w, const export_plan *plan, int t, const void *rec,
 
 	for (i = 0; i < plan->n[t]; i++) {
 		const key_field *f = plan->v[t][i];
+		const void *home = f->home == KH_VIEW ? view : rec;
 
-		field(w, rec, f->home == KH_VIEW ? view : rec, f);
+		if (f->home == KH_REFERENCE)
+			home = ((const item *)rec)->reference;
+		if (home != NULL)
+			field(w, rec, home, f);
 	}
 }
 

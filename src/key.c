@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cite.h"
 #include "label.h"
 #include "graph_int.h"
 
@@ -238,9 +239,7 @@ source_rows(graph_ctx *gc, buf *b, int per_row, const char *small)
 
 			if (gc->cite[i] != num)
 				continue;
-			buf_puts(&t, s->cite);
-			if (s->archive)
-				buf_printf(&t, " (%s)", s->archive);
+			cite_full(&t, s, m->style, true);
 			if (col == 0)
 				buf_puts(b, "<TR>");
 			buf_printf(b, "<TD ALIGN=\"RIGHT\" "

@@ -42,6 +42,8 @@ static const key_values base_views = {"base view", model_builtin_views};
 static const key_values view_kinds = {"kind", view_kind_names};
 static const key_values directions = {"direction", model_directions};
 static const key_values themes = {"theme", model_themes};
+static const key_values source_types = {"source type",
+    model_source_types};
 
 /* The columns of a row, named so that a row reads as a sentence; what
  * a row leaves out is absent, KJ_PRESENT or 0. */
@@ -51,6 +53,7 @@ static const key_values themes = {"theme", model_themes};
 #define VIEW(f) .home = KH_VIEW, .offset = offsetof(view_spec, f)
 #define LINK(f) .home = KH_LINK, .offset = offsetof(relation, f)
 #define IN_REF(f) .home = KH_SOURCE_REF, .offset = offsetof(source_ref, f)
+#define REFER(f) .home = KH_REFERENCE, .offset = offsetof(reference, f)
 #define PLACE(record, f) .at = offsetof(record, f)
 #define VALUES(v) .values = &(v)
 #define JSON(how) .json = KJ_##how
@@ -62,11 +65,28 @@ static const key_values themes = {"theme", model_themes};
  * "unknown key" messages list the keys. */
 static const key_field source_keys[] = {
 	{KEY(ID, ID), REQUIRED, ITEM(id)},
-	{KEY(CITE, TEXT), REQUIRED, ITEM(cite)},
+	{KEY(CITE, TEXT), ITEM(cite)},
 	{KEY(URL, URL), ITEM(url)},
 	{KEY(ARCHIVE, TEXT), ITEM(archive)},
 	{KEY(DATE, DATE), ITEM(date), PLACE(item, date_at)},
 	{KEY(NOTE, TEXT), ITEM(note)},
+	/* The structured fields, as CSL-JSON names them. */
+	{KEY(TYPE, ENUM_TEXT), REFER(type), VALUES(source_types)},
+	{KEY(AUTHOR, NAMES), REFER(author)},
+	{KEY(EDITOR, NAMES), REFER(editor)},
+	{KEY(TITLE, TEXT), ITEM(title)},
+	{KEY(CONTAINER_TITLE, TEXT), REFER(container_title)},
+	{KEY(COLLECTION_TITLE, TEXT), REFER(collection_title)},
+	{KEY(VOLUME, TEXT), REFER(volume)},
+	{KEY(ISSUE, TEXT), REFER(issue)},
+	{KEY(PAGE, TEXT), REFER(page)},
+	{KEY(PUBLISHER, TEXT), REFER(publisher)},
+	{KEY(PUBLISHER_PLACE, TEXT), REFER(publisher_place)},
+	{KEY(ISSUED, DATE), REFER(issued), PLACE(reference, issued_at)},
+	{KEY(ARCHIVE_LOCATION, TEXT), REFER(archive_location)},
+	{KEY(CSL_URL, URL), REFER(URL)},
+	{KEY(DOI, TEXT), REFER(DOI)},
+	{KEY(LANGUAGE, TEXT), REFER(language)},
 };
 
 static const key_field group_keys[] = {
@@ -312,9 +332,9 @@ keys_kind_name(key_kind kind)
 	static const char *const names[] = {"id", "text", "url", "color",
 	    "date", "date text", "ref", "ref text", "ref list", "list",
 	    "id filter", "enum", "enum text", "enum list", "tags", "sources",
-	    "bool", "number"};
+	    "bool", "number", "names"};
 
-	_Static_assert(sizeof(names) / sizeof(names[0]) == KV_NUMBER + 1,
+	_Static_assert(sizeof(names) / sizeof(names[0]) == KV_NAMES + 1,
 	    "a kind of value has no name");
 	return (size_t)kind < sizeof(names) / sizeof(names[0]) ?
 	    names[kind] : "?";

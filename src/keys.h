@@ -33,7 +33,13 @@
 	X(FOCUS, "focus") X(DEPTH, "depth") X(QUESTION, "question") \
 	X(DIRECTION, "direction") X(LEGEND, "legend") \
 	X(CITATIONS, "citations") X(STEPS, "steps") X(THEME, "theme") \
-	X(AT, "at") X(NUMBER, "number")
+	X(AT, "at") X(NUMBER, "number") X(AUTHOR, "author") \
+	X(EDITOR, "editor") X(CONTAINER_TITLE, "container-title") \
+	X(COLLECTION_TITLE, "collection-title") X(VOLUME, "volume") \
+	X(ISSUE, "issue") X(PAGE, "page") X(PUBLISHER, "publisher") \
+	X(PUBLISHER_PLACE, "publisher-place") X(ISSUED, "issued") \
+	X(ARCHIVE_LOCATION, "archive_location") X(CSL_URL, "URL") \
+	X(DOI, "DOI") X(LANGUAGE, "language")
 
 enum key_code {
 #define KEY_ENUM(code, name) K_##code,
@@ -81,8 +87,10 @@ typedef enum {
 	KV_TAGS,        /* tags: one or a list (str_list) */
 	KV_SOURCES,     /* source references: one or a list (source_list) */
 	KV_BOOL,        /* true or false (int: -1 when absent) */
-	KV_NUMBER       /* a whole number, 0 to 9999 (int: -1 when
+	KV_NUMBER,      /* a whole number, 0 to 9999 (int: -1 when
 	                 * absent) */
+	KV_NAMES        /* names: one or a list, each "Family, Given" or
+	                 * a mapping (ref_names) */
 } key_kind;
 
 /* Where a key's value is kept: offset is from the start of this. */
@@ -90,7 +98,9 @@ typedef enum {
 	KH_ITEM,        /* the item */
 	KH_VIEW,        /* the item's view_spec */
 	KH_LINK,        /* the relation */
-	KH_SOURCE_REF   /* the source_ref */
+	KH_SOURCE_REF,  /* the source_ref */
+	KH_REFERENCE    /* a source's reference, made when it has one of
+	                 * these keys */
 } key_home;
 
 /* How the JSON export writes a key. */

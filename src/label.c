@@ -18,6 +18,8 @@ label_html(buf *out, const char *s)
 		 * doubled backslash is shown as one. */
 		case '\\': buf_puts(out, "\\\\"); break;
 		case '\n': case '\t': buf_putc(out, ' '); break;
+		case LABEL_ITALIC: buf_puts(out, "<I>"); break;
+		case LABEL_ROMAN: buf_puts(out, "</I>"); break;
 		default: buf_putc(out, *s);
 		}
 	}
@@ -52,6 +54,26 @@ fit_bytes(const char *s, size_t n, size_t cols)
 	return k > 0 || n == 0 ? k : utf8_next(s, n, &w);
 }
 
+/* Closes an italic span that the label written from out->s + from opens
+ * and a cut left open. */
+static void
+close_italic(buf *out, size_t from)
+{
+	int open = 0;
+	size_t i;
+
+	if (from == (size_t)-1)
+		return;
+	for (i = from; i + 3 <= out->len; i++) {
+		if (memcmp(out->s + i, "<I>", 3) == 0)
+			open = 1;
+		else if (i + 4 <= out->len && memcmp(out->s + i, "</I>", 4) == 0)
+			open = 0;
+	}
+	if (open)
+		buf_puts(out, "</I>");
+}
+
 /* Lines are measured in display columns, not characters: a Hangul or Han
  * character is as wide as two Latin letters, so counting characters
  * would make a Korean or Chinese label twice as wide as a Latin one. */
@@ -59,7 +81,7 @@ void
 label_wrap_html(buf *out, const char *s, int cols, int max_lines,
     const char *sep)
 {
-	size_t n, pos = 0;
+	size_t n, pos = 0, italic = (size_t)-1;
 	int line = 0;
 
 	if (s == NULL)
@@ -69,6 +91,9 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 		cols = 4;
 	while (pos < n && (s[pos] == ' ' || s[pos] == '\n'))
 		pos++;
+	/* An italic span left open by a cut is closed. */
+	if (memchr(s, LABEL_ITALIC, n) != NULL)
+		italic = out->len;
 	while (pos < n) {
 		size_t rest = n - pos, take, brk = 0, hyph = 0, i = pos, col = 0,
 		    w;
@@ -83,7 +108,9 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 				hyph = i + 1;
 			if (s[i] == '\n' && i > pos)
 				break;
-			if ((unsigned char)s[i] < 0x80) {
+			if (s[i] == LABEL_ITALIC || s[i] == LABEL_ROMAN) {
+				i++;            /* takes no room */
+			} else if ((unsigned char)s[i] < 0x80) {
 				i++;            /* ASCII: one column */
 				col++;
 			} else {
@@ -114,6 +141,7 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 				cut--;
 			html_n(out, s + pos, cut);
 			buf_puts(out, "\xe2\x80\xa6");  /* U+2026 */
+			close_italic(out, italic);
 			return;
 		}
 		html_n(out, s + pos, take);

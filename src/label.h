@@ -15,6 +15,12 @@
  * at its own few lines instead. */
 #define LABEL_MAX_LINES 16
 
+/* Bytes that begin and end an italic span in a text given to
+ * label_wrap_html or label_html (written <I> and </I>): a title in a
+ * reference. No text of a model holds them: YAML does not allow them. */
+#define LABEL_ITALIC '\x0e'
+#define LABEL_ROMAN '\x0f'
+
 /* Appends s wrapped at cols display columns per line (a Hangul or Han
  * character takes two), each line escaped for an HTML-like label and
  * lines joined by sep (such as "<BR/>"). At most max_lines lines are

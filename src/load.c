@@ -1,6 +1,7 @@
 #include "load.h"
 
 #include "keys.h"
+#include "load_int.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -9,30 +10,14 @@
 #include <string.h>
 #include <strings.h>
 
-/* A key's text and its code, remembered by the address of the text: the
- * reader stores each distinct key once, so a model's keys find their
- * codes here without comparing text. */
-struct key_memo {
-	const char *str;
-	int code;
-};
-#define KEY_MEMO_SIZE 128
-
-typedef struct {
-	model *m;
-	diag_list *dl;
-	key_index keys;         /* the table of keys, for lookups */
-	struct key_memo memo[KEY_MEMO_SIZE];
-	size_t links_cap;       /* the room in m->links */
-} loader;
-
 static const char *const top_keys[] = {"kgraph", "title", "subtitle",
-    "author", "description", "lang", "sources", "groups", "actors",
+    "author", "description", "lang", "style", "bibliography", "sources",
+    "groups", "actors",
     "phases", "questions", "events", "decisions", "causes", "links",
     "views", NULL};
 
-static int
-key_code(loader *ld, const node *key)
+int
+load_key_code(loader *ld, const node *key)
 {
 	struct key_memo *e = &ld->memo[((uintptr_t)key->str >> 3) %
 	    KEY_MEMO_SIZE];
@@ -45,10 +30,6 @@ key_code(loader *ld, const node *key)
 	}
 	return e->code;
 }
-
-#define ERR(n, ...) diag_add(ld->dl, DIAG_ERROR, (n)->line, (n)->col, \
-	__VA_ARGS__)
-#define Q(s) dq(ld->dl, (s))
 
 static void
 list_names(buf *b, const char *const *names)
@@ -81,52 +62,16 @@ bad_value(loader *ld, const char *s, model_place at, const char *what,
 	buf_free(&b);
 }
 
-static model_place
-place_of(const node *n)
+model_place
+load_place_of(const node *n)
 {
 	model_place at = {n->line, n->col};
 
 	return at;
 }
 
-/* Keys that a historian writes for the place in a source ("page: 45"),
- * with the word the locator takes in 'at'. */
-static const char *const locator_keys[][2] = {
-	{"page", "p."}, {"pages", "pp."}, {"p", "p."}, {"pp", "pp."},
-	{"folio", "f."}, {"fol", "f."}, {"chapter", "ch."}, {"section",
-	"sec."}, {"note", "n."}, {"n", "n."}, {"line", "l."}, {"loc", ""},
-	{"locator", ""}, {"volume", "vol."}, {"vol", "vol."}, {"paragraph",
-	"para."}, {"column", "col."}, {"sheet", "l."}, {"doc", "doc."},
-	{"document", "doc."},
-};
-
-static int
-locator_index(const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(locator_keys) / sizeof(locator_keys[0]); i++)
-		if (strcasecmp(key, locator_keys[i][0]) == 0)
-			return (int)i;
-	return -1;
-}
-
-static bool
-locator_key(const char *key)
-{
-	return locator_index(key) >= 0;
-}
-
-static const char *
-locator_word(const char *key)
-{
-	int i = locator_index(key);
-
-	return i >= 0 ? locator_keys[i][1] : "";
-}
-
-static void
-unknown_key(loader *ld, const node *k, const char *where,
+void
+load_unknown_key(loader *ld, const node *k, const char *where,
     const char *const *keys)
 {
 	const char *near = suggest(k->str, keys);
@@ -153,8 +98,8 @@ scalar_value(loader *ld, const node *k, const node *v)
 }
 
 /* A text field: a non-empty scalar. */
-static const char *
-text_value(loader *ld, const node *k, const node *v)
+const char *
+load_text_value(loader *ld, const node *k, const node *v)
 {
 	if (!scalar_value(ld, k, v))
 		return NULL;
@@ -263,7 +208,7 @@ load_id_problem(const char *s, size_t len, char *hint)
 static const char *
 url_value(loader *ld, const node *k, const node *v)
 {
-	const char *s = text_value(ld, k, v);
+	const char *s = load_text_value(ld, k, v);
 
 	if (s != NULL && !model_url_allowed(s)) {
 		ERR(v, "url %s is not allowed; use http or https with a host, "
@@ -280,10 +225,10 @@ date_value(loader *ld, const node *k, const node *v, date *out,
 {
 	const char *err;
 
-	if (text_value(ld, k, v) == NULL)
+	if (load_text_value(ld, k, v) == NULL)
 		return;
 	if (at != NULL)
-		*at = place_of(v);
+		*at = load_place_of(v);
 	if ((err = date_parse(v->str, v->len, out)) != NULL) {
 		char why[64] = "";
 		const char *p = v->str;
@@ -310,7 +255,7 @@ date_value(loader *ld, const node *k, const node *v, date *out,
 static void
 ref_value(loader *ld, const node *k, const node *v, ref *r)
 {
-	if (text_value(ld, k, v) == NULL)
+	if (load_text_value(ld, k, v) == NULL)
 		return;
 	r->id = v->str;
 	r->line = v->line;
@@ -348,7 +293,7 @@ ref_list_value(loader *ld, const node *k, const node *v, ref_list *out,
 		out->v[out->n].line = e->line;
 		out->v[out->n].col = e->col;
 		if (places != NULL)
-			(*places)[out->n] = place_of(e);
+			(*places)[out->n] = load_place_of(e);
 		out->n++;
 	}
 }
@@ -430,90 +375,16 @@ tags_value(loader *ld, const node *k, const node *v, str_list *out)
 	out->n = j;
 }
 
-static void field_value(loader *ld, void *base, const key_field *f,
-    const node *k, const node *v);
-
-static void
-sources_value(loader *ld, const node *k, const node *v, source_list *out)
-{
-	size_t i, n = v->kind == NODE_SEQ ? v->n : 1;
-
-	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
-	for (i = 0; i < n; i++) {
-		const node *e = v->kind == NODE_SEQ ? &v->items[i] : v;
-		source_ref *sr = &out->v[out->n];
-
-		if (e->kind == NODE_SEQ) {
-			ERR(e, "each entry of '%s' must be a source id or "
-			    "{ id: ..., at: ... }", k->str);
-			continue;
-		}
-		if (e->kind == NODE_SCALAR) {
-			if (e->len == 0) {
-				ERR(e, "an entry of '%s' is empty", k->str);
-				continue;
-			}
-			sr->src.id = e->str;
-			sr->src.line = e->line;
-			sr->src.col = e->col;
-			out->n++;
-			continue;
-		}
-		{
-			size_t j;
-			bool ok = true;
-
-			for (j = 0; j < e->n; j++) {
-				const node *kk = &e->items[2 * j];
-				const node *vv = &e->items[2 * j + 1];
-				int code = key_code(ld, kk);
-				const key_field *f = code < 0 ? NULL :
-				    ld->keys.field[KEYS_SOURCE_REF][code];
-
-				if (f != NULL) {
-					field_value(ld, sr, f, kk, vv);
-				} else if (locator_key(kk->str)) {
-					const node *id = node_get(e, "id");
-
-					ERR(kk, "%s is not a key of a source "
-					    "reference; give the place in the "
-					    "source as 'at': { id: %s, at: "
-					    "\"%s%s%s\" }", Q(kk->str), id &&
-					    id->kind == NODE_SCALAR ? id->str :
-					    "...", locator_word(kk->str),
-					    *locator_word(kk->str) ? " " : "",
-					    vv->kind == NODE_SCALAR ? vv->str :
-					    "...");
-					ok = false;
-				} else {
-					unknown_key(ld, kk,
-					    "a source reference",
-					    ld->keys.names[KEYS_SOURCE_REF]);
-					ok = false;
-				}
-			}
-			if (sr->src.id == NULL) {
-				if (node_get(e, "id") == NULL)
-					ERR(e, "a source reference needs an "
-					    "'id'");
-				ok = false;
-			}
-			if (ok)
-				out->n++;
-		}
-	}
-}
-
 static int
 enum_value(loader *ld, const node *k, const node *v, const char *what,
     const char *const *names)
 {
 	int i;
 
-	if (text_value(ld, k, v) == NULL)
+	if (load_text_value(ld, k, v) == NULL)
 		return -1;
 	if ((i = model_lookup(names, v->str)) < 0 || v->str[0] == '\0') {
-		bad_value(ld, v->str, place_of(v), what, names);
+		bad_value(ld, v->str, load_place_of(v), what, names);
 		return -1;
 	}
 	return i;
@@ -522,7 +393,7 @@ enum_value(loader *ld, const node *k, const node *v, const char *what,
 static int
 bool_value(loader *ld, const node *k, const node *v)
 {
-	if (text_value(ld, k, v) == NULL)
+	if (load_text_value(ld, k, v) == NULL)
 		return -1;
 	if (strcmp(v->str, "true") == 0)
 		return 1;
@@ -566,8 +437,8 @@ field_place(void *base, const key_field *f)
 
 /* Reads v, the value of key k, as the table's field f says, into the
  * record at base (f->home says which kind of record). */
-static void
-field_value(loader *ld, void *base, const key_field *f, const node *k,
+void
+load_field_value(loader *ld, void *base, const key_field *f, const node *k,
     const node *v)
 {
 	void *p = (char *)base + f->offset;
@@ -576,21 +447,21 @@ field_value(loader *ld, void *base, const key_field *f, const node *k,
 
 	switch (f->kind) {
 	case KV_ID:
-		if (text_value(ld, k, v) != NULL)
+		if (load_text_value(ld, k, v) != NULL)
 			register_id(ld, base, v);
 		break;
 	case KV_TEXT:
-		*(const char **)p = text_value(ld, k, v);
+		*(const char **)p = load_text_value(ld, k, v);
 		break;
 	case KV_REF_TEXT:
-		*(const char **)p = text_value(ld, k, v);
-		*field_place(base, f) = place_of(v);
+		*(const char **)p = load_text_value(ld, k, v);
+		*field_place(base, f) = load_place_of(v);
 		break;
 	case KV_URL:
 		*(const char **)p = url_value(ld, k, v);
 		break;
 	case KV_COLOR:
-		s = text_value(ld, k, v);
+		s = load_text_value(ld, k, v);
 		if (s != NULL && (strlen(s) != 7 || s[0] != '#' ||
 		    strspn(s + 1, "0123456789abcdefABCDEF") != 6))
 			ERR(v, "color %s is not of the form #rrggbb "
@@ -624,7 +495,7 @@ field_value(loader *ld, void *base, const key_field *f, const node *k,
 		break;
 	case KV_ENUM:
 		if (f->at != 0)
-			*field_place(base, f) = place_of(v);
+			*field_place(base, f) = load_place_of(v);
 		if ((i = enum_value(ld, k, v, f->values->what,
 		    f->values->names)) >= 0)
 			*(int *)p = i;
@@ -649,13 +520,16 @@ field_value(loader *ld, void *base, const key_field *f, const node *k,
 		tags_value(ld, k, v, p);
 		break;
 	case KV_SOURCES:
-		sources_value(ld, k, v, p);
+		load_sources_value(ld, k, v, p);
 		break;
 	case KV_BOOL:
 		*(int *)p = bool_value(ld, k, v);
 		break;
+	case KV_NAMES:
+		load_names_value(ld, k, v, p);
+		break;
 	case KV_NUMBER:
-		if ((s = text_value(ld, k, v)) == NULL)
+		if ((s = load_text_value(ld, k, v)) == NULL)
 			break;
 		if (strspn(s, "0123456789") != strlen(s) || strlen(s) > 4)
 			ERR(v, "'%s' must be a whole number from 0 to 9999, "
@@ -675,7 +549,11 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 
 	if (code < 0 || (f = ld->keys.field[it->type][code]) == NULL)
 		return false;
-	field_value(ld, f->home == KH_VIEW ? (void *)it->view : (void *)it,
+	if (f->home == KH_REFERENCE && it->reference == NULL)
+		it->reference = arena_alloc(ld->m->arena,
+		    sizeof(*it->reference));
+	load_field_value(ld, f->home == KH_VIEW ? (void *)it->view :
+	    f->home == KH_REFERENCE ? (void *)it->reference : (void *)it,
 	    f, k, v);
 	/* An empty list is as good as none; entries that are all wrong
 	 * have their own errors. */
@@ -751,14 +629,14 @@ load_item(loader *ld, item_type t, const node *n)
 	it->ascii = true;
 	for (i = 0; i < n->n; i++) {
 		const node *k = &n->items[2 * i], *v = &n->items[2 * i + 1];
-		int code = key_code(ld, k);
+		int code = load_key_code(ld, k);
 
 		if (v->kind == NODE_SCALAR && !v->ascii)
 			it->ascii = false;
 		if (code >= 0)
 			seen |= KEY_BIT(code);
 		if (!item_field(ld, it, code, k, v))
-			unknown_key(ld, k, model_type_articles[t],
+			load_unknown_key(ld, k, model_type_articles[t],
 			    ld->keys.names[t]);
 	}
 	if (!(seen & KEY_BIT(K_ID)))
@@ -773,6 +651,11 @@ load_item(loader *ld, item_type t, const node *n)
 				    model_type_articles[t], *req);
 		}
 	}
+	if (t == IT_SOURCE && !(seen & (KEY_BIT(K_CITE) | KEY_BIT(K_TITLE))))
+		ERR(n, "%s%s%s has neither 'cite' (the citation as it is to "
+		    "be printed) nor a 'title' (with 'author', 'issued' and "
+		    "the other fields of a reference)", it->id ? "source '" :
+		    "a source", it->id ? it->id : "", it->id ? "'" : "");
 	if (it->id == NULL)
 		return;
 	add_item(ld, it);
@@ -819,16 +702,16 @@ load_link(loader *ld, const node *n)
 	l->type = (link_type)-1;
 	for (i = 0; i < n->n; i++) {
 		const node *k = &n->items[2 * i], *v = &n->items[2 * i + 1];
-		int code = key_code(ld, k);
+		int code = load_key_code(ld, k);
 		const key_field *f;
 
 		if (code >= 0)
 			seen |= KEY_BIT(code);
 		f = code < 0 ? NULL : ld->keys.field[KEYS_LINK][code];
 		if (f != NULL)
-			field_value(ld, l, f, k, v);
+			load_field_value(ld, l, f, k, v);
 		else
-			unknown_key(ld, k, "a link",
+			load_unknown_key(ld, k, "a link",
 			    ld->keys.names[KEYS_LINK]);
 	}
 	for (; (seen & required) != required && *req != NULL; req++)
@@ -866,7 +749,7 @@ count_links(loader *ld, const node *root)
 				continue;
 			for (k = 0; k < c->n; k++) {
 				const node *e = &c->items[2 * k + 1];
-				int code = key_code(ld, &c->items[2 * k]);
+				int code = load_key_code(ld, &c->items[2 * k]);
 
 				if (code == K_FOR || code == K_AGAINST)
 					n += e->kind == NODE_SEQ ? e->n : 1;
@@ -907,7 +790,7 @@ load_model(const node *root, arena *texts, const char *file,
 		const char *key = k->str;
 
 		if (strcmp(key, "kgraph") == 0) {
-			if (text_value(ld, k, v) == NULL)
+			if (load_text_value(ld, k, v) == NULL)
 				continue;
 			if (strcmp(v->str, "1") != 0)
 				ERR(v, "format version %s is not one this "
@@ -917,21 +800,27 @@ load_model(const node *root, arena *texts, const char *file,
 			else
 				m->version = 1;
 		} else if (strcmp(key, "title") == 0) {
-			m->title = text_value(ld, k, v);
+			m->title = load_text_value(ld, k, v);
 		} else if (strcmp(key, "subtitle") == 0) {
-			m->subtitle = text_value(ld, k, v);
+			m->subtitle = load_text_value(ld, k, v);
 		} else if (strcmp(key, "author") == 0) {
-			m->author = text_value(ld, k, v);
+			m->author = load_text_value(ld, k, v);
 		} else if (strcmp(key, "description") == 0) {
-			m->description = text_value(ld, k, v);
+			m->description = load_text_value(ld, k, v);
 		} else if (strcmp(key, "lang") == 0) {
-			m->lang = text_value(ld, k, v);
+			m->lang = load_text_value(ld, k, v);
 			if (m->lang != NULL && !language_tag(m->lang)) {
 				ERR(v, "lang %s is not a language tag; give one "
 				    "such as en, de, ru, ko, zh-Hant or en-GB",
 				    Q(m->lang));
 				m->lang = NULL;
 			}
+		} else if (strcmp(key, "style") == 0) {
+			if ((t = enum_value(ld, k, v, "citation style",
+			    model_styles)) >= 0)
+				m->style = (cite_style)t;
+		} else if (strcmp(key, "bibliography") == 0) {
+			str_list_value(ld, k, v, &m->bibliography);
 		} else if (strcmp(key, "links") == 0) {
 			size_t j;
 
@@ -957,7 +846,7 @@ load_model(const node *root, arena *texts, const char *file,
 			for (j = 0; j < v->n; j++)
 				load_item(ld, (item_type)t, &v->items[j]);
 		} else {
-			unknown_key(ld, k, "the model", top_keys);
+			load_unknown_key(ld, k, "the model", top_keys);
 		}
 	}
 	if (node_get(root, "kgraph") == NULL)

@@ -33,6 +33,18 @@ const char *const model_directions[] = {"TB", "LR", "BT", "RL", NULL};
 const char *const model_lanes[] = {"group", "actor", "none", NULL};
 const char *const model_themes[] = {"light", "dark", "print", "contrast",
     NULL};
+const char *const model_styles[] = {"chicago-notes", "chicago-author-date",
+    NULL};
+const char *const model_source_types[] = {"article", "article-journal",
+    "article-magazine", "article-newspaper", "bill", "book", "broadcast",
+    "chapter", "classic", "collection", "dataset", "document", "entry",
+    "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic",
+    "hearing", "interview", "legal_case", "legislation", "manuscript",
+    "map", "motion_picture", "musical_score", "pamphlet",
+    "paper-conference", "patent", "performance", "periodical",
+    "personal_communication", "post", "post-weblog", "regulation",
+    "report", "review", "review-book", "software", "song", "speech",
+    "standard", "thesis", "treaty", "webpage", NULL};
 
 void
 model_free(model *m)
@@ -408,6 +420,49 @@ each_link_text(const model *m, bool ascii_too, model_text_fn fn, void *ctx)
 	}
 }
 
+/* The texts of a structured source that a picture prints. */
+static void
+each_reference_text(const item *it, model_text_fn fn, void *ctx)
+{
+	static const struct {
+		size_t offset;
+		const char *field;
+	} fields[] = {
+		{offsetof(reference, container_title), "container-title"},
+		{offsetof(reference, collection_title), "collection-title"},
+		{offsetof(reference, volume), "volume"},
+		{offsetof(reference, issue), "issue"},
+		{offsetof(reference, page), "page"},
+		{offsetof(reference, publisher), "publisher"},
+		{offsetof(reference, publisher_place), "publisher-place"},
+		{offsetof(reference, archive_location), "archive_location"},
+		{offsetof(reference, DOI), "DOI"},
+	};
+	const reference *r = it->reference;
+	const ref_names *l[2] = {&r->author, &r->editor};
+	size_t i, k;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const char *text = *(const char *const *)((const char *)r +
+		    fields[i].offset);
+
+		if (text != NULL)
+			fn(text, it, fields[i].field, ctx);
+	}
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < l[k]->n; i++) {
+			const ref_name *n = &l[k]->v[i];
+			const char *what = k ? "editor" : "author";
+
+			if (n->family != NULL)
+				fn(n->family, it, what, ctx);
+			if (n->given != NULL)
+				fn(n->given, it, what, ctx);
+			if (n->literal != NULL)
+				fn(n->literal, it, what, ctx);
+		}
+}
+
 static void
 each_text(const model *m, bool ascii_too, model_text_fn fn, void *ctx)
 {
@@ -457,6 +512,8 @@ each_text(const model *m, bool ascii_too, model_text_fn fn, void *ctx)
 				if (text != NULL)
 					fn(text, it, fields[f].field, ctx);
 			}
+			if (it->reference != NULL)
+				each_reference_text(it, fn, ctx);
 		}
 	each_link_text(m, ascii_too, fn, ctx);
 }

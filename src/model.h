@@ -94,6 +94,42 @@ typedef struct {
 	size_t n;
 } str_list;
 
+/* A person or a body named by a structured source: family and given
+ * names ("Bajanov", "Evgueni"), or a name used as it is written (an
+ * institution). */
+typedef struct {
+	const char *family, *given, *literal;
+} ref_name;
+
+typedef struct {
+	ref_name *v;
+	size_t n;
+	bool others;            /* "and others": more than are named */
+} ref_names;
+
+/* The fields of a structured source, named as in CSL-JSON, the format
+ * reference managers exchange; its title, archive, url and date are the
+ * item's. Every field is NULL, empty or unset when the source leaves it
+ * out. */
+typedef struct {
+	const char *type;       /* a CSL type, "book", "article-journal"... */
+	ref_names author, editor;
+	const char *container_title, *collection_title, *volume, *issue,
+	    *page, *publisher, *publisher_place, *archive_location, *URL,
+	    *DOI, *language;
+	date issued;
+	model_place issued_at;
+	const char *file;       /* the bibliography that defines it, or NULL
+	                         * for a source of the model's own */
+	int line;               /* its place there */
+} reference;
+
+/* How sources are printed: the Chicago Manual's two forms. */
+typedef enum { STYLE_NOTES, STYLE_AUTHOR_DATE } cite_style;
+extern const char *const model_styles[];   /* "chicago-notes", ... */
+/* The CSL types a structured source may have. */
+extern const char *const model_source_types[];
+
 /* A named view: a base view with filters and presentation settings. Every
  * field is NULL, empty or -1 when the model leaves it out. */
 typedef struct {
@@ -135,6 +171,7 @@ struct item {
 	source_list sources;
 	str_list tags;
 	view_spec *view;
+	reference *reference;   /* a source's structured fields, or NULL */
 
 	/* Derived by check.c. */
 	item *resolved_phase;   /* the phase the item belongs to, or NULL */
@@ -165,6 +202,8 @@ typedef struct {
 	const char *file;       /* name used in diagnostics */
 	const char *title, *subtitle, *author, *description, *lang;
 	int version;
+	cite_style style;
+	str_list bibliography;  /* the files, as written, with their places */
 	item **items[IT__COUNT];
 	size_t count[IT__COUNT];
 	relation *links;

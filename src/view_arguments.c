@@ -5,21 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cite.h"
 #include "views.h"
-
-/* The author of a source, as its citation names it: the text before the
- * first comma. */
-static void
-source_author(const item *src, char *out, size_t size)
-{
-	const char *cite = src->cite ? src->cite : src->id;
-	size_t n = strcspn(cite, ",");
-
-	if (n >= size)
-		n = size - 1;
-	memcpy(out, cite, n);
-	out[n] = '\0';
-}
 
 /* True if a selected link joins cause c to another cause in the same
  * box (box_of_cause is indexed by the causes' index). Such causes keep
@@ -96,15 +83,16 @@ view_arguments(graph_ctx *gc)
 			const item *s = c->sources.v[0].src.to;
 
 			if (source_box[s->index] == NULL) {
-				char key[96], who[200], title[240];
+				char key[96];
+				buf title = {0};
 
 				snprintf(key, sizeof(key), "inferred-%s",
 				    s->id);
-				source_author(s, who, sizeof(who));
-				snprintf(title, sizeof(title),
-				    "Inferred by %s", who);
+				buf_puts(&title, "Inferred by ");
+				cite_author(&title, s);
 				source_box[s->index] = gc_cluster(gc, gc->body,
-				    key, title);
+				    key, title.s);
+				buf_free(&title);
 			}
 			box = source_box[s->index];
 		} else {
