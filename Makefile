@@ -10,12 +10,14 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
 	-DKG_VERSION='"$(VERSION)"' \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(B)
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# btparse, the BibTeX parser, has no pkg-config file: its header and
+# library are where Debian's libbtparse-dev puts them.
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lbtparse
 B = build
 BIN = kgraph
 
 # The stages, in the order data flows through them.
-CORE = util diag reader date model keys load load_sources cite check check_repeats select json label theme graph graph_ids title key steps view_overview view_causes view_arguments view_timeline time_axis view_actors view_stances fonts html place render child output watch kgraph
+CORE = util diag reader date model keys load load_sources bibliography bib_bibtex bib_csl cite check check_repeats select json label theme graph graph_ids title key steps view_overview view_causes view_arguments view_timeline time_axis view_actors view_stances fonts html place render child output watch kgraph
 PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o
 OBJS = $(CORE:%=$(B)/%.o) $(PAGE) $(B)/embedded_model.o
 EMBED = $(B)/embedded_schema.o $(B)/embedded_starter.o
@@ -43,6 +45,9 @@ pkg_check = @command -v pkg-config > /dev/null || { echo "kgraph needs \
 	exit 1; }
 pkg-check:
 	$(call pkg_check,$(PKGS))
+	@echo '#include <btparse.h>' | $(CC) -E -x c - > /dev/null 2>&1 || { \
+	echo "kgraph: btparse.h is missing; \`make deps' installs \
+	libbtparse-dev" >&2; exit 1; }
 pkg-check-unit: pkg-check
 	$(call pkg_check,cmocka)
 

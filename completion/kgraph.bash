@@ -14,7 +14,7 @@ _kgraph_diag_opts="-q --quiet --color --strict"
 _kgraph_opts_render="-o --output -T --format --view --question --steps
 	--reveal --all --watch --timeout $_kgraph_filter_opts --theme --direction --lanes
 	--font --font-size --wrap --title --no-title --no-legend --no-citations
-	--transparent --id-prefix $_kgraph_diag_opts -h --help"
+	--cite-style --transparent --id-prefix $_kgraph_diag_opts -h --help"
 _kgraph_opts_export="-T --format -o --output --view $_kgraph_filter_opts
 	$_kgraph_diag_opts -h --help"
 _kgraph_opts_check="$_kgraph_diag_opts -h --help"
@@ -24,7 +24,7 @@ _kgraph_opts_init="-h --help"
 _kgraph_valued_opts=" -o --output -T --format --view --question --reveal
 	--phase --since --until --actor --group --kind --tag --evidence --focus
 	--depth --theme --direction --lanes --font --font-size --wrap --title
-	--id-prefix --color --timeout "
+	--id-prefix --color --timeout --cite-style "
 
 # _kgraph_takes_value OPTION: whether OPTION is followed by its value.
 _kgraph_takes_value()
@@ -160,6 +160,9 @@ _kgraph_value()
 		;;
 	--theme) _kgraph_reply_words "light dark print contrast" "$2" ;;
 	--reveal) _kgraph_reply_words "hide dim" "$2" ;;
+	--cite-style)
+		_kgraph_reply_words "chicago-notes chicago-author-date" "$2"
+		;;
 	--direction) _kgraph_reply_words "TB LR BT RL" "$2" ;;
 	--lanes) _kgraph_reply_words "group actor none" "$2" ;;
 	--evidence) _kgraph_reply_words "inferred reported documented" "$2" ;;

@@ -821,7 +821,9 @@ check_sources(checker *ck)
 	for (i = 0; i < m->count[IT_SOURCE]; i++) {
 		item *s = m->items[IT_SOURCE][i];
 
-		if (!s->cited)
+		/* A bibliography holds more than one model cites. */
+		if (!s->cited && (s->reference == NULL ||
+		    s->reference->file == NULL))
 			WARN(s->line, s->col, "source '%s' is never cited",
 			    s->id);
 	}

@@ -98,6 +98,7 @@ open_model(const char *path, bool strict, bool fonts,
 	}
 	m = kgraph_load(doc, dl.file, &dl);
 	if (m != NULL) {
+		kgraph_bibliography(m, path, &dl);
 		kgraph_check(m, &dl);
 		if (fonts)
 			fonts_check(m, &dl);

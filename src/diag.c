@@ -72,14 +72,25 @@ diag_cmp(const void *pa, const void *pb)
 
 	if ((a->file != NULL) != (b->file != NULL))
 		return a->file != NULL ? 1 : -1;
-	if (a->file != NULL)
-		return a->seq < b->seq ? -1 : a->seq > b->seq;
+	/* Other files in the order they first came, each by place. */
+	if (a->file != NULL && a->file_seq != b->file_seq)
+		return a->file_seq < b->file_seq ? -1 : 1;
 	return place_cmp(a->line, a->col, a->seq, b->line, b->col, b->seq);
 }
 
 void
 diag_sort(diag_list *dl)
 {
+	size_t i, j;
+
+	for (i = 0; i < dl->n; i++) {
+		dl->v[i].file_seq = dl->v[i].seq;
+		for (j = 0; dl->v[i].file != NULL && j < dl->n; j++)
+			if (dl->v[j].file != NULL && dl->v[j].seq <
+			    dl->v[i].file_seq && strcmp(dl->v[j].file,
+			    dl->v[i].file) == 0)
+				dl->v[i].file_seq = dl->v[j].seq;
+	}
 	if (dl->n > 1)
 		qsort(dl->v, dl->n, sizeof(*dl->v), diag_cmp);
 }

@@ -16,6 +16,7 @@ typedef struct {
 	const char *file;       /* the file it is in, when that is not the
 	                         * list's own (a bibliography); the caller
 	                         * keeps the name alive */
+	size_t file_seq;        /* diag_sort's: when its file first came */
 	char *msg;
 } diag;
 

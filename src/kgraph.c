@@ -1,4 +1,5 @@
 #include "kgraph.h"
+#include "bibliography.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -84,6 +85,25 @@ kgraph_load(kgraph_doc *doc, const char *file, diag_list *dl)
 	arena_free(doc->tree);
 	free(doc);
 	return m;
+}
+
+void
+kgraph_bibliography(model *m, const char *path, diag_list *dl)
+{
+	buf dir = {0};
+	const char *slash;
+
+	if (m->bibliography.n == 0)
+		return;
+	if (path == NULL || strcmp(path, "-") == 0 ||
+	    (slash = strrchr(path, '/')) == NULL)
+		buf_puts(&dir, ".");
+	else if (slash == path)
+		buf_puts(&dir, "/");
+	else
+		buf_putn(&dir, path, (size_t)(slash - path));
+	bibliography_load(m, dir.s, dl);
+	buf_free(&dir);
 }
 
 size_t

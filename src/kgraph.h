@@ -48,6 +48,11 @@ kgraph_doc *kgraph_parse(const char *text, size_t len, diag_list *dl);
  * file names the model in diagnostics. */
 model *kgraph_load(kgraph_doc *doc, const char *file, diag_list *dl);
 
+/* bibliography: adds to m the entries of the bibliography files it
+ * names, relative to the folder of the model at path (as kgraph_read
+ * takes it); problems go to dl. */
+void kgraph_bibliography(model *m, const char *path, diag_list *dl);
+
 /* check: resolves and checks m; returns the number of errors it added
  * to dl. */
 size_t kgraph_check(model *m, diag_list *dl);

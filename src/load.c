@@ -562,22 +562,6 @@ item_field(loader *ld, item *it, int code, const node *k, const node *v)
 	return true;
 }
 
-static void
-add_item(loader *ld, item *it)
-{
-	model *m = ld->m;
-	size_t n = m->count[it->type];
-
-	/* Grow by doubling: counts are powers of two when full. */
-	if ((n & (n - 1)) == 0)
-		m->items[it->type] = xrealloc(m->items[it->type],
-		    (n ? 2 * n : 1) * sizeof(item *));
-	it->index = n;
-	it->number = (int)n + 1;
-	m->items[it->type][n] = it;
-	m->count[it->type] = n + 1;
-}
-
 static relation *
 new_link(loader *ld)
 {
@@ -658,7 +642,7 @@ load_item(loader *ld, item_type t, const node *n)
 		    "a source", it->id ? it->id : "", it->id ? "'" : "");
 	if (it->id == NULL)
 		return;
-	add_item(ld, it);
+	model_add_item(ld->m, it);
 	/* The shorthands: for is supports, against is opposes. */
 	if (t == IT_CAUSE) {
 		for (i = 0; i < it->for_items.n + it->against_items.n; i++) {

@@ -648,3 +648,18 @@ model_source_numbers(const model *m, int *num)
 	free(v);
 	return next;
 }
+
+void
+model_add_item(model *m, item *it)
+{
+	size_t n = m->count[it->type];
+
+	/* Grow by doubling: counts are powers of two when full. */
+	if ((n & (n - 1)) == 0)
+		m->items[it->type] = xrealloc(m->items[it->type],
+		    (n ? 2 * n : 1) * sizeof(item *));
+	it->index = n;
+	it->number = (int)n + 1;
+	m->items[it->type][n] = it;
+	m->count[it->type] = n + 1;
+}

@@ -214,6 +214,9 @@ typedef struct {
 
 /* Frees the model and everything in its arena. */
 void model_free(model *m);
+/* Appends it to the items of its type, numbering it; its id is
+ * registered by the caller. */
+void model_add_item(model *m, item *it);
 /* The item with this id, or NULL. */
 item *model_find(const model *m, const char *id);
 /* The phase named by an id or a 1-based number, or NULL. */

@@ -693,9 +693,11 @@ parse_error(reader *r, const yaml_parser_t *p)
 	    problem, context[0] ? " " : "", context, where);
 }
 
-node *
-reader_parse(const char *text, size_t len, arena *a, arena *texts,
-    diag_list *dl)
+/* Parses text into a tree; the root of any kind, or NULL after adding
+ * diagnostics (*docs says how many documents started). */
+static node *
+parse_tree(const char *text, size_t len, arena *a, arena *texts,
+    diag_list *dl, int *ndocs)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
@@ -774,25 +776,46 @@ reader_parse(const char *text, size_t len, arena *a, arena *texts,
 	free(r.open);
 	strmap_free(&r.anchors);
 	yaml_parser_delete(&parser);
-	if (r.failed)
+	*ndocs = docs;
+	return r.failed ? NULL : r.root;
+}
+
+node *
+reader_parse_any(const char *text, size_t len, arena *a, arena *texts,
+    diag_list *dl)
+{
+	int docs;
+
+	return parse_tree(text, len, a, texts, dl, &docs);
+}
+
+node *
+reader_parse(const char *text, size_t len, arena *a, arena *texts,
+    diag_list *dl)
+{
+	int docs = 0;
+	size_t errors = dl->errors;
+	node *root = parse_tree(text, len, a, texts, dl, &docs);
+
+	if (root == NULL && dl->errors > errors)
 		return NULL;
-	if (docs == 0 || r.root == NULL) {
+	if (docs == 0 || root == NULL) {
 		diag_add(dl, DIAG_ERROR, 1, 1,
 		    "the file holds no model; a model is a mapping that "
 		    "starts with 'kgraph: 1' and a 'title'");
 		return NULL;
 	}
-	if (r.root->kind == NODE_SCALAR && r.root->plain && r.root->len == 0) {
+	if (root->kind == NODE_SCALAR && root->plain && root->len == 0) {
 		diag_add(dl, DIAG_ERROR, 1, 1,
 		    "the file holds no model; a model is a mapping that "
 		    "starts with 'kgraph: 1' and a 'title'");
 		return NULL;
 	}
-	if (r.root->kind != NODE_MAP) {
-		diag_add(dl, DIAG_ERROR, r.root->line, r.root->col,
+	if (root->kind != NODE_MAP) {
+		diag_add(dl, DIAG_ERROR, root->line, root->col,
 		    "the top level must be a mapping of keys to values, "
 		    "starting with 'kgraph: 1'");
 		return NULL;
 	}
-	return r.root;
+	return root;
 }

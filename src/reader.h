@@ -55,6 +55,11 @@ bool reader_slurp(FILE *fp, char **text, size_t *len, diag_list *dl);
 node *reader_parse(const char *text, size_t len, arena *a, arena *texts,
     diag_list *dl);
 
+/* As reader_parse, for a file that is not a model (a CSL-JSON
+ * bibliography): the root of any kind; NULL for an empty file too. */
+node *reader_parse_any(const char *text, size_t len, arena *a,
+    arena *texts, diag_list *dl);
+
 /* The value under key in a map node, or NULL. */
 node *node_get(const node *map, const char *key);
 
