@@ -10,14 +10,15 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
 	-DKG_VERSION='"$(VERSION)"' \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc -I$(B)
-# btparse, the BibTeX parser, has no pkg-config file: its header and
-# library are where Debian's libbtparse-dev puts them.
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lbtparse
+# btparse, the BibTeX parser, has no pkg-config file: its header is where
+# Debian's libbtparse-dev puts it, and the program loads the library
+# itself (bib_bibtex.c says why), with libc's dlopen.
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 B = build
 BIN = kgraph
 
 # The stages, in the order data flows through them.
-CORE = util diag reader date model keys load load_sources bibliography bib_bibtex bib_csl cite check check_repeats select json label theme graph graph_ids title key steps view_overview view_causes view_arguments view_timeline time_axis view_actors view_stances fonts html place render child output watch kgraph
+CORE = util diag reader date model keys load load_sources bibliography bib_bibtex bib_csl cite check check_repeats select json export_csl label theme graph graph_ids title key steps view_overview view_causes view_arguments view_timeline time_axis view_actors view_stances fonts html place render child output watch kgraph
 PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o
 OBJS = $(CORE:%=$(B)/%.o) $(PAGE) $(B)/embedded_model.o
 EMBED = $(B)/embedded_schema.o $(B)/embedded_starter.o

@@ -5,11 +5,18 @@
  * prints its messages on standard error and may end the process on
  * input it cannot handle, so it runs in a child process (child.h) that
  * sends back the entries and the messages; this process turns the
- * entries into sources, LaTeX's accents and commands into Unicode. */
+ * entries into sources, LaTeX's accents and commands into Unicode.
+ *
+ * btparse also exports functions under common names (error, usage_error,
+ * print_error, entry, field, name...) that would take the place of
+ * other libraries' functions of those names, and theirs of its own,
+ * were it linked into the program. So the child loads it with dlopen,
+ * its symbols kept to itself, and calls it through the table below. */
 #include "bibliography.h"
 
 #include <btparse.h>
 #include <ctype.h>
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +29,67 @@
 
 /* The seconds btparse may take over one file. */
 #define BIBTEX_TIMEOUT 20
+
+/* The functions of btparse that the child calls. */
+static struct {
+	void (*initialize)(void);
+	void (*cleanup)(void);
+	void (*set_stringopts)(bt_metatype, btshort);
+	void (*add_macro_text)(char *, char *, char *, int);
+	AST *(*parse_entry)(FILE *, char *, btshort, boolean *);
+	bt_metatype (*entry_metatype)(AST *);
+	char *(*entry_key)(AST *);
+	char *(*entry_type)(AST *);
+	AST *(*next_field)(AST *, AST *, char **);
+	char *(*get_text)(AST *);
+	void (*free_ast)(AST *);
+	bt_stringlist *(*split_list)(char *, char *, char *, int, char *);
+	void (*free_list)(bt_stringlist *);
+	bt_name *(*split_name)(char *, char *, int, int);
+	void (*free_name)(bt_name *);
+} bt;
+
+/* Loads btparse (Debian's libbtparse2) into the table; NULL, or why it
+ * cannot. Its symbols stay its own (RTLD_LOCAL), and it binds to its
+ * own first (RTLD_DEEPBIND), which AddressSanitizer's build cannot
+ * do. */
+static const char *
+load_btparse(void)
+{
+	static const struct {
+		const char *name;
+		void **slot;
+	} syms[] = {
+		{"bt_initialize", (void **)&bt.initialize},
+		{"bt_cleanup", (void **)&bt.cleanup},
+		{"bt_set_stringopts", (void **)&bt.set_stringopts},
+		{"bt_add_macro_text", (void **)&bt.add_macro_text},
+		{"bt_parse_entry", (void **)&bt.parse_entry},
+		{"bt_entry_metatype", (void **)&bt.entry_metatype},
+		{"bt_entry_key", (void **)&bt.entry_key},
+		{"bt_entry_type", (void **)&bt.entry_type},
+		{"bt_next_field", (void **)&bt.next_field},
+		{"bt_get_text", (void **)&bt.get_text},
+		{"bt_free_ast", (void **)&bt.free_ast},
+		{"bt_split_list", (void **)&bt.split_list},
+		{"bt_free_list", (void **)&bt.free_list},
+		{"bt_split_name", (void **)&bt.split_name},
+		{"bt_free_name", (void **)&bt.free_name},
+	};
+	int flags = RTLD_NOW | RTLD_LOCAL;
+	void *h;
+	size_t i;
+
+#if !defined(__SANITIZE_ADDRESS__)
+	flags |= RTLD_DEEPBIND;
+#endif
+	if ((h = dlopen("libbtparse.so.2", flags)) == NULL)
+		return dlerror();
+	for (i = 0; i < sizeof(syms) / sizeof(syms[0]); i++)
+		if ((*syms[i].slot = dlsym(h, syms[i].name)) == NULL)
+			return dlerror();
+	return NULL;
+}
 
 /* The child's answer is a list of NUL-terminated strings, in records:
  * "E" key type line: an entry; "F" name value line: a field; "N" field
@@ -60,7 +128,7 @@ static void
 send_names(buf *out, const char *field, char *text, const char *path,
     int line)
 {
-	bt_stringlist *list = bt_split_list(text, "and", (char *)path, line,
+	bt_stringlist *list = bt.split_list(text, "and", (char *)path, line,
 	    "name");
 	int i;
 
@@ -82,7 +150,7 @@ send_names(buf *out, const char *field, char *text, const char *path,
 			put_line(out, line);
 			continue;
 		}
-		n = bt_split_name(s, (char *)path, line, i);
+		n = bt.split_name(s, (char *)path, line, i);
 		join(&family, n->parts[BTN_VON], n->part_len[BTN_VON]);
 		join(&family, n->parts[BTN_LAST], n->part_len[BTN_LAST]);
 		join(&given, n->parts[BTN_FIRST], n->part_len[BTN_FIRST]);
@@ -103,11 +171,11 @@ send_names(buf *out, const char *field, char *text, const char *path,
 			put_str(out, "");
 		}
 		put_line(out, line);
-		bt_free_name(n);
+		bt.free_name(n);
 		buf_free(&family);
 		buf_free(&given);
 	}
-	bt_free_list(list);
+	bt.free_list(list);
 }
 
 /* The child's work: parse the file at arg, send the entries as
@@ -117,42 +185,48 @@ parse_in_child(void *arg, buf **outs, int *n, char *err, size_t errsize)
 {
 	static const char *const months[] = {"jan", "feb", "mar", "apr",
 	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-	const char *path = arg;
+	const char *path = arg, *why;
 	FILE *log = tmpfile(), *fp;
 	buf *o = xcalloc(2, sizeof(buf));
 	boolean ok;
 	AST *e;
 	int i;
 
+	if ((why = load_btparse()) != NULL) {
+		snprintf(err, errsize, "btparse, the BibTeX parser, cannot be "
+		    "loaded: %s; install Debian's libbtparse2", why);
+		free(o);
+		return false;
+	}
 	if (log == NULL || dup2(fileno(log), STDERR_FILENO) < 0 ||
 	    (fp = fopen(path, "r")) == NULL) {
 		snprintf(err, errsize, "cannot read the file");
 		free(o);
 		return false;
 	}
-	bt_initialize();
-	bt_set_stringopts(BTE_REGULAR, BTO_FULL);
-	bt_set_stringopts(BTE_MACRODEF, BTO_MACRO);
+	bt.initialize();
+	bt.set_stringopts(BTE_REGULAR, BTO_FULL);
+	bt.set_stringopts(BTE_MACRODEF, BTO_MACRO);
 	for (i = 0; i < 12; i++) {
 		char num[4];
 
 		snprintf(num, sizeof(num), "%d", i + 1);
-		bt_add_macro_text((char *)months[i], num, NULL, 0);
+		bt.add_macro_text((char *)months[i], num, NULL, 0);
 	}
-	while ((e = bt_parse_entry(fp, (char *)path, 0, &ok)) != NULL) {
+	while ((e = bt.parse_entry(fp, (char *)path, 0, &ok)) != NULL) {
 		AST *f = NULL;
 		char *name;
 
-		if (!ok || bt_entry_metatype(e) != BTE_REGULAR) {
-			bt_free_ast(e);
+		if (!ok || bt.entry_metatype(e) != BTE_REGULAR) {
+			bt.free_ast(e);
 			continue;
 		}
 		put_str(&o[0], "E");
-		put_str(&o[0], bt_entry_key(e));
-		put_str(&o[0], bt_entry_type(e));
+		put_str(&o[0], bt.entry_key(e));
+		put_str(&o[0], bt.entry_type(e));
 		put_line(&o[0], e->line);
-		while ((f = bt_next_field(e, f, &name)) != NULL) {
-			char *text = bt_get_text(f);
+		while ((f = bt.next_field(e, f, &name)) != NULL) {
+			char *text = bt.get_text(f);
 
 			if (text == NULL)
 				continue;
@@ -167,10 +241,10 @@ parse_in_child(void *arg, buf **outs, int *n, char *err, size_t errsize)
 			}
 			free(text);
 		}
-		bt_free_ast(e);
+		bt.free_ast(e);
 	}
 	fclose(fp);
-	bt_cleanup();
+	bt.cleanup();
 	fflush(stderr);
 	rewind(log);
 	{

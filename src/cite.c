@@ -468,6 +468,8 @@ cite_short(buf *out, const item *src, cite_style st)
 {
 	const reference *r = src->reference;
 	const ref_names *l;
+	const char *t;
+	int n;
 
 	if (src->cite != NULL || r == NULL) {
 		cite_author(out, src);
@@ -489,11 +491,13 @@ cite_short(buf *out, const item *src, cite_style st)
 		families(out, l);
 		buf_puts(out, ", ");
 	}
+	/* The short title: the title without its subtitle. */
+	t = src->title ? src->title : src->id;
+	n = strstr(t, ": ") ? (int)(strstr(t, ": ") - t) : (int)strlen(t);
 	if (form_of(src) == F_BOOK)
-		buf_puts(out, src->title ? src->title : src->id);
+		buf_printf(out, "%.*s", n, t);
 	else
-		buf_printf(out, OPEN_QUOTE "%s" CLOSE_QUOTE,
-		    src->title ? src->title : src->id);
+		buf_printf(out, OPEN_QUOTE "%.*s" CLOSE_QUOTE, n, t);
 }
 
 void

@@ -62,7 +62,8 @@ static const char usage_render[] =
     "are not written to a terminal.\n";
 
 static const char usage_export[] =
-    "usage: kgraph export [MODEL] [-T json|dot] [filters] [-o FILE]\n"
+    "usage: kgraph export [MODEL] [-T json|csl-json|dot] [filters] [-o "
+    "FILE]\n"
     "\n"
     "Write the resolved model: for and against turned into links, phases\n"
     "and stances resolved, dates parsed. With filters, only the "
@@ -70,7 +71,8 @@ static const char usage_export[] =
     "(--view, default overview),\nbefore layout, as render -T dot "
     "writes it.\n"
     "\n"
-    "  -T, --format FMT     json (the default) or dot; .dot and .gv "
+    "  -T, --format FMT     json (the default), csl-json (the sources, for "
+    "a\n                       reference manager) or dot; .dot and .gv "
     "outputs are dot\n"
     "  -o, --output FILE    write to FILE (atomically) instead of "
     "standard output\n"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "export_csl.h"
 #include "json.h"
 #include "output.h"
 
@@ -18,7 +19,7 @@ cmd_export(int argc, char **argv)
 	selection sel;
 	buf out = {0};
 	char err[2048];
-	bool dot = false;
+	bool dot = false, csl = false;
 	kgraph_status st;
 	int rc;
 
@@ -34,14 +35,17 @@ cmd_export(int argc, char **argv)
 		    strchr(ext, '/') == NULL && !output_same_file(d.out_path,
 		    optind < argc ? argv[optind] : NULL))
 			return usage_error("export", "cannot tell a format "
-			    "from '%s'; give -T json or -T dot", d.out_path);
+			    "from '%s'; give -T json, -T csl-json or -T dot",
+			    d.out_path);
 	}
 	if (d.format != NULL && strcmp(d.format, "dot") == 0)
 		dot = true;
+	else if (d.format != NULL && strcmp(d.format, "csl-json") == 0)
+		csl = true;
 	else if (d.format != NULL && strcmp(d.format, "json") != 0)
 		return usage_error("export", "unknown format '%s'; export "
-		    "writes json or dot (render writes the pictures)",
-		    d.format);
+		    "writes json, csl-json or dot (render writes the "
+		    "pictures)", d.format);
 	model_path = model_or_default(optind < argc ? argv[optind] : NULL);
 	if ((m = open_model(model_path, d.strict, false, &d.term, NULL,
 	    &rc)) == NULL)
@@ -71,7 +75,10 @@ cmd_export(int argc, char **argv)
 		model_free(m);
 		return rc;
 	}
-	json_model(&out, m, &sel);
+	if (csl)
+		export_csl(&out, m, &sel);
+	else
+		json_model(&out, m, &sel);
 	rc = write_output("export", d.out_path, &out, model_path);
 	buf_free(&out);
 	sel_free(&sel);

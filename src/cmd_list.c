@@ -2,9 +2,11 @@
  * and tab-separated in a pipe. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cite.h"
 #include "cli.h"
 
 static const char usage_list[] =
@@ -41,6 +43,50 @@ list_row(bool tabs, const char *const *cols, const int *widths, int n)
 			printf("%-*s", widths[i], cols[i]);
 	}
 	putchar('\n');
+}
+
+/* The sources: the number a picture gives each (none for a source no
+ * item cites), its id or key, its short form in the model's style and,
+ * for an entry of a bibliography, where it is defined. */
+static void
+list_sources(const model *m, bool tabs)
+{
+	int *num = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
+	size_t i, width = 4;
+	buf tmp = {0}, where = {0};
+
+	model_source_numbers(m, num);
+	for (i = 0; i < m->count[IT_SOURCE]; i++)
+		if (strlen(m->items[IT_SOURCE][i]->id) > width)
+			width = strlen(m->items[IT_SOURCE][i]->id);
+	if (width > 32)
+		width = 32;
+	for (i = 0; i < m->count[IT_SOURCE]; i++) {
+		const item *s = m->items[IT_SOURCE][i];
+		const reference *r = s->reference;
+		char n[24];
+		const char *cols[4];
+		int w[4] = {4, (int)width, 0, 0};
+
+		snprintf(n, sizeof(n), num[i] ? "[%d]" : "-", num[i]);
+		tmp.len = where.len = 0;
+		cite_short(&tmp, s, m->style);
+		if (r != NULL && r->file != NULL)
+			buf_printf(&where, tabs ? "%s:%d" : "(%s:%d)", r->file,
+			    r->line);
+		cols[0] = n;
+		cols[1] = s->id;
+		cols[2] = tmp.s ? tmp.s : "";
+		cols[3] = where.s ? where.s : "";
+		if (!tabs && where.len > 0) {
+			buf_printf(&tmp, "  %s", where.s);
+			cols[2] = tmp.s;
+		}
+		list_row(tabs, cols, w, tabs ? 4 : 3);
+	}
+	buf_free(&tmp);
+	buf_free(&where);
+	free(num);
 }
 
 static void
@@ -129,6 +175,7 @@ cmd_list(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"help", no_argument, NULL, 'h'},
+		{"cite-style", required_argument, NULL, OPT_CITE_STYLE},
 		TERM_OPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -137,7 +184,7 @@ cmd_list(int argc, char **argv)
 	model *m;
 	size_t warnings;
 	bool tabs;
-	int c, rc, w;
+	int c, rc, w, style = -1;
 
 	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
 		if ((rc = term_option(c, "list", &term)) >= 0) {
@@ -148,6 +195,11 @@ cmd_list(int argc, char **argv)
 		if (c == 'h') {
 			fputs(usage_list, stdout);
 			return 0;
+		}
+		if (c == OPT_CITE_STYLE) {
+			if ((rc = cite_style_option("list", optarg, &style)) >= 0)
+				return rc;
+			continue;
 		}
 		return usage_error("list", "unknown option");
 	}
@@ -176,6 +228,8 @@ cmd_list(int argc, char **argv)
 	    &rc);
 	if (m == NULL)
 		return rc;
+	if (style >= 0)
+		m->style = (cite_style)style;
 	printf("model: %s: %s\n", m->file, m->title);
 	tabs = !isatty(STDOUT_FILENO);
 	if (w == 0) {
@@ -197,7 +251,10 @@ cmd_list(int argc, char **argv)
 		    IT_GROUP, IT_QUESTION, IT_EVENT, IT_DECISION, IT_CAUSE,
 		    IT_SOURCE};
 
-		list_items(m, types[w], tabs);
+		if (types[w] == IT_SOURCE)
+			list_sources(m, tabs);
+		else
+			list_items(m, types[w], tabs);
 	} else {
 		int t;
 

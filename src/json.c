@@ -384,6 +384,11 @@ json_model(buf *out, const model *m, const selection *sel)
 
 			if (sel != NULL && !sel->item[t][i])
 				continue;
+			/* A bibliography's entries are the model's sources
+			 * when it cites them. */
+			if (it->reference != NULL && it->reference->file !=
+			    NULL && !it->cited)
+				continue;
 			begin(w, NULL, '{');
 			fields(w, &plan, t, it, it->view);
 			finish(w, '}');
