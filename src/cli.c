@@ -70,6 +70,34 @@ model *
 open_model(const char *path, bool strict, bool fonts,
     const term_opts *term, size_t *warnings, int *rc)
 {
+	return open_model_files(path, strict, fonts, term, warnings, rc,
+	    NULL);
+}
+
+/* The paths of m's bibliographies, as bibliography.c opens them, into
+ * files: each followed by a NUL. */
+static void
+bibliography_paths(const model *m, const char *path, buf *files)
+{
+	const char *slash = path && strcmp(path, "-") != 0 ?
+	    strrchr(path, '/') : NULL;
+	size_t i;
+
+	files->len = 0;
+	for (i = 0; i < m->bibliography.n; i++) {
+		if (m->bibliography.v[i][0] == '/')
+			continue;
+		if (slash != NULL)
+			buf_printf(files, "%.*s/", (int)(slash - path), path);
+		buf_puts(files, m->bibliography.v[i]);
+		buf_putc(files, '\0');
+	}
+}
+
+model *
+open_model_files(const char *path, bool strict, bool fonts,
+    const term_opts *term, size_t *warnings, int *rc, buf *files)
+{
 	diag_list dl = {0};
 	char *text, err[512];
 	size_t len;
@@ -98,6 +126,8 @@ open_model(const char *path, bool strict, bool fonts,
 	}
 	m = kgraph_load(doc, dl.file, &dl);
 	if (m != NULL) {
+		if (files != NULL)
+			bibliography_paths(m, path, files);
 		kgraph_bibliography(m, path, &dl);
 		kgraph_check(m, &dl);
 		if (fonts)

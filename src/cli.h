@@ -77,6 +77,8 @@ typedef struct {
 	double timeout;         /* --timeout: seconds a layout may take */
 	int cite_style;         /* --cite-style, or -1 for the model's */
 	struct draw_plan *written;      /* if set, the files draw_view wrote */
+	buf *files;             /* if set, the model's bibliographies (as
+	                         * open_model_files gives them) */
 } draw_options;
 
 /* The seconds a layout may take unless --timeout says otherwise. */
@@ -100,6 +102,11 @@ const char *model_or_default(const char *path);
  * the number of warnings. */
 model *open_model(const char *path, bool strict, bool fonts,
     const term_opts *term, size_t *warnings, int *rc);
+/* As open_model; with files not NULL, the paths of the bibliographies
+ * the model names go to files, each followed by a NUL, even when the
+ * model has errors (but not when it cannot be parsed). */
+model *open_model_files(const char *path, bool strict, bool fonts,
+    const term_opts *term, size_t *warnings, int *rc, buf *files);
 /* Prints err, why stage st stopped, as the command cmd reports it;
  * returns the exit status. */
 int stage_error(const char *cmd, kgraph_status st, const char *err);

@@ -190,8 +190,8 @@ render_once(const draw_options *d, render_format fmt, const char *model_path)
 	/* pdf and png need fonts for the text; svg leaves it to the
 	 * viewer, and dot and json have no pictures. */
 	model_path = model_or_default(model_path);
-	m = open_model(model_path, d->strict, d->all || fmt == FMT_PDF ||
-	    fmt == FMT_PNG, &d->term, NULL, &rc);
+	m = open_model_files(model_path, d->strict, d->all || fmt == FMT_PDF ||
+	    fmt == FMT_PNG, &d->term, NULL, &rc, d->files);
 	if (m == NULL)
 		return rc;
 	if (d->cite_style >= 0)
@@ -219,6 +219,21 @@ say_written(const draw_plan *wrote, buf *b)
 		    wrote->paths[wrote->n - 1]);
 }
 
+/* Watches the files of list (NUL-separated) too. */
+static void
+watch_files(watch *w, const buf *list)
+{
+	const char *v[64];
+	size_t at = 0;
+	int n = 0;
+
+	while (at < list->len && n < 64) {
+		v[n++] = list->s + at;
+		at += strlen(list->s + at) + 1;
+	}
+	watch_also(w, v, n);
+}
+
 /* --watch: renders, then again whenever the model file changes, until
  * SIGINT or SIGTERM; a model with errors gets its diagnostics and the
  * previous output stays. Says when the model is removed and when it is
@@ -230,7 +245,7 @@ render_watch(const draw_options *d, render_format fmt, const char *model_path)
 	watch *w;
 	watch_event ev = WATCH_CHANGED;
 	bool was_gone = false;
-	buf said = {0};
+	buf said = {0}, files = {0};
 
 	model_path = model_or_default(model_path);
 	if (model_path == NULL || strcmp(model_path, "-") == 0)
@@ -262,7 +277,9 @@ render_watch(const draw_options *d, render_format fmt, const char *model_path)
 			    model_path);
 		was_gone = false;
 		one.written = &wrote;
+		one.files = &files;
 		rc = render_once(&one, fmt, model_path);
+		watch_files(w, &files);
 		say_written(&wrote, &said);
 		if (!d->term.quiet)
 			fprintf(stderr, "kgraph render: %s %s; watching %s "
@@ -274,6 +291,7 @@ render_watch(const draw_options *d, render_format fmt, const char *model_path)
 	} while ((ev = watch_wait(w)) != WATCH_STOP);
 	watch_stop(w);
 	buf_free(&said);
+	buf_free(&files);
 	return 0;
 }
 

@@ -24,8 +24,10 @@ typedef struct {
 struct watch {
 	int fd;                 /* the inotify instance */
 	char *path;             /* the model, as given */
-	spot spots[2];
-	int nspots;
+	spot *spots;            /* the model's (nmodel), then the others' */
+	int nspots, nmodel;
+	char **also;            /* the other files watched: bibliographies */
+	int nalso;
 	bool gone;              /* the model was missing when last seen */
 };
 
@@ -77,12 +79,17 @@ rewatch(watch *w)
 	int i;
 
 	spots_free(w);
+	free(w->spots);
+	w->spots = xcalloc((size_t)w->nalso + 2, sizeof(spot));
 	spot_set(&w->spots[w->nspots++], w->path);
 	if (lstat(w->path, &st) == 0 && S_ISLNK(st.st_mode) &&
 	    (target = realpath(w->path, NULL)) != NULL) {
 		spot_set(&w->spots[w->nspots++], target);
 		free(target);
 	}
+	w->nmodel = w->nspots;
+	for (i = 0; i < w->nalso; i++)
+		spot_set(&w->spots[w->nspots++], w->also[i]);
 	for (i = 0; i < w->nspots; i++) {
 		w->spots[i].wd = inotify_add_watch(w->fd, w->spots[i].dir,
 		    IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY |
@@ -107,6 +114,7 @@ watch_start(const char *path, char *err, size_t errsize)
 		if (w->fd >= 0)
 			close(w->fd);
 		spots_free(w);
+		free(w->spots);
 		free(w->path);
 		free(w);
 		return NULL;
@@ -182,7 +190,7 @@ moved(const watch *w)
 	struct stat st;
 	bool link = lstat(w->path, &st) == 0 && S_ISLNK(st.st_mode), diff;
 
-	if (lost(w) || link != (w->nspots == 2))
+	if (lost(w) || link != (w->nmodel == 2))
 		return true;
 	if (!link)
 		return false;
@@ -260,11 +268,29 @@ watch_wait(watch *w)
 }
 
 void
+watch_also(watch *w, const char *const *paths, int n)
+{
+	int i;
+
+	for (i = 0; i < w->nalso; i++)
+		free(w->also[i]);
+	free(w->also);
+	w->also = xcalloc((size_t)n + 1, sizeof(char *));
+	for (i = 0; i < n; i++)
+		w->also[i] = xstrdup(paths[i]);
+	w->nalso = n;
+	rewatch(w);
+}
+
+void
 watch_stop(watch *w)
 {
 	if (w == NULL)
 		return;
+	watch_also(w, NULL, 0);
 	spots_free(w);
+	free(w->spots);
+	free(w->also);
 	close(w->fd);
 	free(w->path);
 	free(w);

@@ -24,6 +24,9 @@ typedef enum {
  * symbolic link is watched in its target's folder too; a folder that is
  * removed is looked for until it is back. */
 watch_event watch_wait(watch *w);
+/* Watches these files too (in place of those given before): a change
+ * to one is a change of the model. */
+void watch_also(watch *w, const char *const *paths, int n);
 void watch_stop(watch *w);
 
 #endif
