@@ -93,8 +93,8 @@ load_btparse(void)
 
 /* The child's answer is a list of NUL-terminated strings, in records:
  * "E" key type line: an entry; "F" name value line: a field; "N" field
- * family given literal line: a name of author or editor ("others" as
- * a name with no parts). */
+ * family given suffix literal line: a name of author or editor
+ * ("others" as a name with no parts). */
 static void
 put_str(buf *b, const char *s)
 {
@@ -136,7 +136,7 @@ send_names(buf *out, const char *field, char *text, const char *path,
 		return;
 	for (i = 0; i < list->num_items; i++) {
 		char *s = list->items[i];
-		buf family = {0}, given = {0};
+		buf family = {0}, given = {0}, suffix = {0};
 		bt_name *n;
 
 		if (s == NULL)
@@ -147,6 +147,7 @@ send_names(buf *out, const char *field, char *text, const char *path,
 			put_str(out, "");
 			put_str(out, "");
 			put_str(out, "");
+			put_str(out, "");
 			put_line(out, line);
 			continue;
 		}
@@ -154,26 +155,26 @@ send_names(buf *out, const char *field, char *text, const char *path,
 		join(&family, n->parts[BTN_VON], n->part_len[BTN_VON]);
 		join(&family, n->parts[BTN_LAST], n->part_len[BTN_LAST]);
 		join(&given, n->parts[BTN_FIRST], n->part_len[BTN_FIRST]);
-		if (n->part_len[BTN_JR] > 0) {
-			buf_puts(&given, ",");
-			join(&given, n->parts[BTN_JR], n->part_len[BTN_JR]);
-		}
+		join(&suffix, n->parts[BTN_JR], n->part_len[BTN_JR]);
 		/* A name in braces as a whole is a body's: "{Central
 		 * Committee of the VKP(b)}". */
 		if (s[0] == '{' && s[strlen(s) - 1] == '}' &&
 		    n->part_len[BTN_FIRST] == 0) {
 			put_str(out, "");
 			put_str(out, "");
+			put_str(out, "");
 			put_str(out, family.s);
 		} else {
 			put_str(out, family.s);
 			put_str(out, given.s);
+			put_str(out, suffix.s);
 			put_str(out, "");
 		}
 		put_line(out, line);
 		bt.free_name(n);
 		buf_free(&family);
 		buf_free(&given);
+		buf_free(&suffix);
 	}
 	bt.free_list(list);
 }
@@ -506,12 +507,28 @@ month_of(const char *s)
 typedef struct {
 	const char *year, *month, *day, *date;
 	int line;
+	/* A report's series, kind and number, made into one series:
+	 * "Cold War International History Project Working Paper no. 8". */
+	const char *series, *kind, *number;
 } when;
 
 static void
 set_issued(bib_file *bf, item *it, const when *w)
 {
 	date d = {0};
+
+	if (w->series != NULL || w->kind != NULL || w->number != NULL) {
+		buf b = {0};
+
+		if (w->series != NULL)
+			buf_puts(&b, w->series);
+		if (w->kind != NULL)
+			buf_printf(&b, "%s%s", b.len ? " " : "", w->kind);
+		if (w->number != NULL)
+			buf_printf(&b, "%sno. %s", b.len ? " " : "", w->number);
+		bib_field(bf, it, "collection-title", b.s, w->line);
+		buf_free(&b);
+	}
 
 	if (w->date != NULL && date_parse(w->date, strlen(w->date), &d) ==
 	    NULL) {
@@ -557,6 +574,17 @@ add_field(bib_file *bf, item *it, when *w, const char *name,
 	char *text = tex_to_utf8(value);
 	size_t i;
 
+	if (strcmp(it->reference->type, "report") == 0 &&
+	    (strcasecmp(name, "series") == 0 || strcasecmp(name, "type") == 0 ||
+	    strcasecmp(name, "number") == 0)) {
+		const char **slot = tolower((unsigned char)name[0]) == 's' ?
+		    &w->series : tolower((unsigned char)name[0]) == 't' ?
+		    &w->kind : &w->number;
+
+		*slot = arena_strdup(bf->m->arena, text);
+		free(text);
+		return;
+	}
 	if (strcasecmp(name, "year") == 0 || strcasecmp(name, "month") == 0 ||
 	    strcasecmp(name, "day") == 0 || strcasecmp(name, "date") == 0) {
 		const char **slot = tolower((unsigned char)name[0]) == 'y' ?
@@ -619,27 +647,27 @@ build(bib_file *bf, const buf *data)
 				add_field(bf, it, &w, name, value, atoi(line));
 		} else if (tag[0] == 'N') {
 			const char *field = next(data, &at);
-			const char *part[3];
+			const char *part[4];
 			int k;
 
-			for (k = 0; k < 3; k++)
+			for (k = 0; k < 4; k++)
 				part[k] = next(data, &at);
 			if (next(data, &at) == NULL)
 				return;
 			if (it == NULL)
 				continue;
-			if (!*part[0] && !*part[1] && !*part[2]) {
+			if (!*part[0] && !*part[1] && !*part[3]) {
 				(strcasecmp(field, "editor") == 0 ?
 				    &it->reference->editor :
 				    &it->reference->author)->others = true;
 			} else {
-				char *t[3];
+				char *t[4];
 
-				for (k = 0; k < 3; k++)
+				for (k = 0; k < 4; k++)
 					t[k] = tex_to_utf8(part[k]);
 				bib_name(bf, it, strcasecmp(field, "editor") ==
-				    0, t[0], t[1], t[2]);
-				for (k = 0; k < 3; k++)
+				    0, t[0], t[1], t[2], t[3]);
+				for (k = 0; k < 4; k++)
 					free(t[k]);
 			}
 		}

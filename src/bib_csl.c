@@ -74,9 +74,9 @@ join_surrogates(char *s, size_t n)
 	return o;
 }
 
-/* CSL's names: [{family, given}] or [{literal}]; other parts of a name
- * ("dropping-particle", "suffix") are added to the family or given
- * name as a historian writes them. */
+/* CSL's names: [{family, given, suffix}] or [{literal}]; the particles
+ * of a name are added to the family or given name as a historian
+ * writes them. */
 static void
 csl_names(bib_file *bf, item *it, bool editor, const node *v)
 {
@@ -113,11 +113,10 @@ csl_names(bib_file *bf, item *it, bool editor, const node *v)
 		    part->kind == NODE_SCALAR)
 			buf_printf(&given, "%s%s", given.len ? " " : "",
 			    part->str);
-		if (suffix != NULL && suffix->kind == NODE_SCALAR)
-			buf_printf(&given, "%s%s", given.len ? ", " : "",
-			    suffix->str);
 		bib_name(bf, it, editor, family.s, given.s,
-		    lit != NULL && lit->kind == NODE_SCALAR ? lit->str : NULL);
+		    suffix != NULL && suffix->kind == NODE_SCALAR ? suffix->str :
+		    NULL, lit != NULL && lit->kind == NODE_SCALAR ? lit->str :
+		    NULL);
 		buf_free(&family);
 		buf_free(&given);
 	}

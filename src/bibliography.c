@@ -142,7 +142,7 @@ bib_field(bib_file *bf, item *it, const char *name, const char *text,
 
 void
 bib_name(bib_file *bf, item *it, bool editor, const char *family,
-    const char *given, const char *literal)
+    const char *given, const char *suffix, const char *literal)
 {
 	ref_names *l = editor ? &it->reference->editor :
 	    &it->reference->author;
@@ -162,6 +162,8 @@ bib_name(bib_file *bf, item *it, bool editor, const char *family,
 		n->family = keep(bf, it, family);
 	if (given != NULL && *given != '\0')
 		n->given = keep(bf, it, given);
+	if (suffix != NULL && *suffix != '\0')
+		n->suffix = keep(bf, it, suffix);
 	if (literal != NULL && *literal != '\0')
 		n->literal = keep(bf, it, literal);
 	if (n->family == NULL && n->literal == NULL) {

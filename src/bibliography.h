@@ -40,7 +40,7 @@ bool bib_field(bib_file *bf, item *it, const char *name, const char *text,
     int line);
 /* Adds a name to the authors (editor false) or editors of it. */
 void bib_name(bib_file *bf, item *it, bool editor, const char *family,
-    const char *given, const char *literal);
+    const char *given, const char *suffix, const char *literal);
 /* Sets the date a source was issued from its parts (month and day 0
  * when not known); false, with a message, when there is no such day. */
 bool bib_issued(bib_file *bf, item *it, int y, int m, int d, int line);

@@ -115,6 +115,8 @@ name(buf *b, const ref_name *n, bool inverted)
 		buf_printf(b, "%s, %s", n->family, n->given);
 	else
 		buf_printf(b, "%s %s", n->given, n->family);
+	if (n->literal == NULL && n->suffix != NULL)
+		buf_printf(b, inverted && n->given ? ", %s" : " %s", n->suffix);
 }
 
 /* Chicago lists up to ten names; of more, the first seven and "et
@@ -418,6 +420,22 @@ cite_full(buf *out, const item *src, cite_style st, bool italics)
 	structured(&w, src, st);
 	buf_puts(out, own.s ? own.s : "");
 	buf_free(&own);
+}
+
+void
+cite_at(buf *out, const item *src, cite_style st, const char *at)
+{
+	size_t start = out->len;
+	bool period;
+
+	cite_full(out, src, st, false);
+	if (at == NULL)
+		return;
+	period = out->len > start && out->s[out->len - 1] == '.' &&
+	    src->reference != NULL && src->cite == NULL;
+	if (period)
+		out->len--;
+	buf_printf(out, ", %s%s", at, period ? "." : "");
 }
 
 void

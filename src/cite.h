@@ -17,6 +17,10 @@
  * parentheses. */
 void cite_full(buf *out, const item *src, cite_style st, bool italics);
 
+/* As cite_full, plain, with the locator at (if not NULL) before the
+ * reference's closing period: "... 54, 87–91, n. 5." */
+void cite_at(buf *out, const item *src, cite_style st, const char *at);
+
 /* Appends the short form of src: "Bajanov 1995" in the author-date
  * style, "Bajanov, "Assessing the Politics"" in the notes style; the
  * text before the first comma of a cite; else the id. Plain text. */

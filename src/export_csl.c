@@ -39,6 +39,10 @@ names(buf *out, const char *key, const ref_names *l)
 				buf_puts(out, ", \"given\": ");
 				json_string(out, n->given);
 			}
+			if (n->suffix != NULL) {
+				buf_puts(out, ", \"suffix\": ");
+				json_string(out, n->suffix);
+			}
 		}
 		buf_putc(out, '}');
 	}

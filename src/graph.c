@@ -288,9 +288,7 @@ tooltip(const model *m, void *obj, const item *it)
 		if (s == NULL)
 			continue;
 		buf_puts(&raw, i ? "\n" : "\nSources:\n");
-		cite_full(&raw, s, m->style, false);
-		if (it->sources.v[i].at != NULL)
-			buf_printf(&raw, ", %s", it->sources.v[i].at);
+		cite_at(&raw, s, m->style, it->sources.v[i].at);
 	}
 	/* Folded YAML text ends in a newline: no blank lines. */
 	{
@@ -576,10 +574,8 @@ gc_link(graph_ctx *gc, const relation *l)
 			if (l->sources.v[i].src.to == NULL)
 				continue;
 			buf_puts(&s, i ? "\n" : "\nSources:\n");
-			cite_full(&s, l->sources.v[i].src.to, gc->m->style,
-			    false);
-			if (l->sources.v[i].at != NULL)
-				buf_printf(&s, ", %s", l->sources.v[i].at);
+			cite_at(&s, l->sources.v[i].src.to, gc->m->style,
+			    l->sources.v[i].at);
 		}
 		label_attr(&t, s.s, 4000);
 		gc_set(e, "tooltip", t.s);

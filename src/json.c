@@ -213,6 +213,10 @@ names(writer *w, const char *k, const ref_names *l)
 				buf_puts(o, ", \"given\": ");
 				json_string(o, n->given);
 			}
+			if (n->suffix != NULL) {
+				buf_puts(o, ", \"suffix\": ");
+				json_string(o, n->suffix);
+			}
 		}
 		buf_putc(o, '}');
 	}

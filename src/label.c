@@ -104,8 +104,9 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 		while (i < n && col <= (size_t)cols) {
 			if (s[i] == ' ' || s[i] == '\n')
 				brk = i;
-			else if (s[i] == '-' && i > pos && col < (size_t)cols)
-				hyph = i + 1;
+			else if ((s[i] == '-' || s[i] == '/') && i > pos &&
+			    col < (size_t)cols)
+				hyph = i + 1;   /* also a url's parts */
 			if (s[i] == '\n' && i > pos)
 				break;
 			if (s[i] == LABEL_ITALIC || s[i] == LABEL_ROMAN) {
@@ -124,8 +125,9 @@ label_wrap_html(buf *out, const char *s, int cols, int max_lines,
 		} else if (brk > pos) {
 			take = brk - pos;
 		} else if (hyph > pos) {
-			/* One long word with a hyphen: break after it
-			 * ("Austria-" / "Hungary"). */
+			/* One long word with a hyphen or a slash: break
+			 * after it ("Austria-" / "Hungary", a url's
+			 * "document/" / "112046"). */
 			take = hyph - pos;
 		} else {
 			/* One long word: cut it at cols columns. */

@@ -145,9 +145,10 @@ name_value(loader *ld, const node *k, const node *e, ref_name *out)
 		const node *kk = &e->items[2 * j], *vv = &e->items[2 * j + 1];
 		const char **at = strcmp(kk->str, "family") == 0 ? &out->family :
 		    strcmp(kk->str, "given") == 0 ? &out->given :
+		    strcmp(kk->str, "suffix") == 0 ? &out->suffix :
 		    strcmp(kk->str, "literal") == 0 ? &out->literal : NULL;
 		static const char *const name_keys[] = {"family", "given",
-		    "literal", NULL};
+		    "suffix", "literal", NULL};
 
 		if (at == NULL)
 			load_unknown_key(ld, kk, "a name", name_keys);

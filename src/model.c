@@ -39,7 +39,8 @@ const char *const model_source_types[] = {"article", "article-journal",
     "article-magazine", "article-newspaper", "bill", "book", "broadcast",
     "chapter", "classic", "collection", "dataset", "document", "entry",
     "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic",
-    "hearing", "interview", "legal_case", "legislation", "manuscript",
+    "hearing", "interview", "legal_case", "legislation", "letter",
+    "manuscript",
     "map", "motion_picture", "musical_score", "pamphlet",
     "paper-conference", "patent", "performance", "periodical",
     "personal_communication", "post", "post-weblog", "regulation",
@@ -458,6 +459,8 @@ each_reference_text(const item *it, model_text_fn fn, void *ctx)
 				fn(n->family, it, what, ctx);
 			if (n->given != NULL)
 				fn(n->given, it, what, ctx);
+			if (n->suffix != NULL)
+				fn(n->suffix, it, what, ctx);
 			if (n->literal != NULL)
 				fn(n->literal, it, what, ctx);
 		}

@@ -95,10 +95,10 @@ typedef struct {
 } str_list;
 
 /* A person or a body named by a structured source: family and given
- * names ("Bajanov", "Evgueni"), or a name used as it is written (an
- * institution). */
+ * names ("Bajanov", "Evgueni") and a suffix ("Jr."), or a name used as
+ * it is written (an institution). */
 typedef struct {
-	const char *family, *given, *literal;
+	const char *family, *given, *suffix, *literal;
 } ref_name;
 
 typedef struct {

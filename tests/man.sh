@@ -112,6 +112,8 @@ for kind in items:
         print("key", kind, k)
 for k in s["$defs"]["sourceref"]["anyOf"][1]["properties"]:
     print("key", "source-reference", k)
+for k in s["$defs"]["name"]["oneOf"][1]["properties"]:
+    print("key", "name", k)
 def enums(node):
     if isinstance(node, dict):
         for v in node.get("enum", []):
