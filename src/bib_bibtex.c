@@ -21,14 +21,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
 #include "child.h"
 #include "date.h"
 
-/* The seconds btparse may take over one file. */
+/* The seconds btparse may take over one file, and the memory it may
+ * use: @string macros can double a text at each step, as YAML's aliases
+ * can, and btparse expands them all. */
 #define BIBTEX_TIMEOUT 20
+#define BIBTEX_MEMORY (1024ul << 20)
 
 /* The functions of btparse that the child calls. */
 static struct {
@@ -193,6 +197,15 @@ parse_in_child(void *arg, buf **outs, int *n, char *err, size_t errsize)
 	AST *e;
 	int i;
 
+#if !defined(__SANITIZE_ADDRESS__)
+	{
+		/* AddressSanitizer's build reserves terabytes of address
+		 * space: it runs without the bound. */
+		struct rlimit lim = {BIBTEX_MEMORY, BIBTEX_MEMORY};
+
+		setrlimit(RLIMIT_AS, &lim);
+	}
+#endif
 	if ((why = load_btparse()) != NULL) {
 		snprintf(err, errsize, "btparse, the BibTeX parser, cannot be "
 		    "loaded: %s; install Debian's libbtparse2", why);
@@ -731,8 +744,9 @@ bib_read_bibtex(bib_file *bf)
 	} else if (st != CHILD_INTERRUPTED) {
 		diag_add_in(bf->dl, bf->file, DIAG_ERROR, 0, 0, "the BibTeX "
 		    "parser could not read this file (%s); check that it is "
-		    "BibTeX as a reference manager exports it",
-		    st == CHILD_FAILED ? err : "it stopped");
+		    "BibTeX as a reference manager exports it, and that no "
+		    "@string macro grows past %lu MiB", st == CHILD_FAILED ?
+		    err : "it stopped", BIBTEX_MEMORY >> 20);
 	}
 	for (k = 0; k < n; k++)
 		buf_free(&outs[k]);

@@ -148,6 +148,12 @@ bib_name(bib_file *bf, item *it, bool editor, const char *family,
 	    &it->reference->author;
 	ref_name *n;
 
+	/* "others" or "et al." as a name: more than are named. */
+	if (literal != NULL && (strcmp(literal, "others") == 0 ||
+	    strcmp(literal, "et al.") == 0) && family == NULL) {
+		l->others = true;
+		return;
+	}
 	if ((l->n & (l->n - 1)) == 0) {
 		ref_name *v = arena_alloc(bf->m->arena, (l->n ? 2 * l->n : 1) *
 		    sizeof(*v));

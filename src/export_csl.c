@@ -20,7 +20,7 @@ names(buf *out, const char *key, const ref_names *l)
 {
 	size_t i;
 
-	if (l->n == 0)
+	if (l->n == 0 && !l->others)
 		return;
 	buf_puts(out, ",\n    ");
 	json_string(out, key);
@@ -46,6 +46,11 @@ names(buf *out, const char *key, const ref_names *l)
 		}
 		buf_putc(out, '}');
 	}
+	/* "and others": CSL has no field for it; a name that says so,
+	 * which kgraph reads back as it was. */
+	if (l->others)
+		buf_puts(out, l->n ? ", {\"literal\": \"others\"}" :
+		    "{\"literal\": \"others\"}");
 	buf_putc(out, ']');
 }
 

@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include "cite.h"
+
 #include "keys.h"
 
 #include <stdio.h>
@@ -195,7 +197,7 @@ names(writer *w, const char *k, const ref_names *l)
 	size_t i;
 	buf *o = w->out;
 
-	if (l->n == 0)
+	if (l->n == 0 && !l->others)
 		return;
 	key(w, k);
 	buf_putc(o, '[');
@@ -220,6 +222,10 @@ names(writer *w, const char *k, const ref_names *l)
 		}
 		buf_putc(o, '}');
 	}
+	/* "and others", as CSL-JSON can say it. */
+	if (l->others)
+		buf_puts(o, l->n ? ", {\"literal\": \"others\"}" :
+		    "{\"literal\": \"others\"}");
 	buf_putc(o, ']');
 }
 
@@ -395,6 +401,15 @@ json_model(buf *out, const model *m, const selection *sel)
 				continue;
 			begin(w, NULL, '{');
 			fields(w, &plan, t, it, it->view);
+			if (t == IT_SOURCE) {
+				/* As the pictures print it, for a reader of
+				 * the export and for the page's panel. */
+				buf r = {0};
+
+				cite_full(&r, it, m->style, false);
+				str(w, "reference", r.s);
+				buf_free(&r);
+			}
 			finish(w, '}');
 		}
 		finish(w, ']');

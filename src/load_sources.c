@@ -169,9 +169,20 @@ load_names_value(loader *ld, const node *k, const node *v, ref_names *out)
 	size_t i, n = v->kind == NODE_SEQ ? v->n : 1;
 
 	out->v = arena_alloc(ld->m->arena, n * sizeof(*out->v));
-	for (i = 0; i < n; i++)
-		if (name_value(ld, k, v->kind == NODE_SEQ ? &v->items[i] : v,
-		    &out->v[out->n]))
-			out->n++;
+	for (i = 0; i < n; i++) {
+		ref_name *nm = &out->v[out->n];
+
+		if (!name_value(ld, k, v->kind == NODE_SEQ ? &v->items[i] : v,
+		    nm))
+			continue;
+		/* "others" or "et al.": more than are named. */
+		if (nm->literal != NULL && (strcmp(nm->literal, "others") == 0 ||
+		    strcmp(nm->literal, "et al.") == 0)) {
+			memset(nm, 0, sizeof(*nm));
+			out->others = true;
+			continue;
+		}
+		out->n++;
+	}
 }
 

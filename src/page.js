@@ -85,7 +85,7 @@
     var ol = el("ul", "kg-panel-sources");
     list.forEach(function (ref) {
       var s = sources[ref.id], li = el("li");
-      var cite = s ? s.cite : ref.id;
+      var cite = s ? s.reference || s.cite : ref.id;
       if (s && s.url && safeUrl(s.url)) {
         var a = el("a", null, cite);
         a.href = s.url;

@@ -12,6 +12,9 @@
 #            timeline's axis, no nodes overlapping
 #   timeline tests/timeline.sh: the timeline's ticks, scale, bands,
 #            lanes, breaks and undated column
+#   sources  tests/sources.sh: references in both styles, bibliographies
+#            (BibTeX and CSL-JSON), list sources, the CSL-JSON export
+#            read back, --watch on a bibliography, unbounded inputs
 #   links    tests/links.sh: every model link between two items a view
 #            draws is drawn, under every kind of selection
 #   man      tests/man.sh: the manual pages against each command's --help,
@@ -133,6 +136,7 @@ part render tests/render.sh
 part order tests/order.sh
 part timeline tests/timeline.sh
 part links tests/links.sh
+part sources tests/sources.sh
 part html tests/html.sh
 part man tests/man.sh
 part completion tests/completion.sh

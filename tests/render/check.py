@@ -117,7 +117,9 @@ def check_structure(svg, sel, base, prefix, view, only=""):
     if not question and d.get("questions"):
         question = d["questions"][0]["id"]
     groups = {a["id"]: a.get("group") for a in d.get("actors") or []}
-    cites = {s["id"]: s["cite"] for s in d.get("sources") or []}
+    # A source's tooltip text: its cite, or the title of a reference
+    # printed in the model's style (which the tooltip holds whole).
+    cites = {s["id"]: s.get("cite") or s.get("title") for s in d.get("sources") or []}
     links = {}
     for l in d.get("links") or []:
         links.setdefault((l["from"], l["to"]), []).append(l)
