@@ -18,7 +18,7 @@ _kgraph_opts_render="-o --output -T --format --view --question --steps
 _kgraph_opts_export="-T --format -o --output --view $_kgraph_filter_opts
 	$_kgraph_diag_opts -h --help"
 _kgraph_opts_check="$_kgraph_diag_opts -h --help"
-_kgraph_opts_list="-q --quiet --color -h --help"
+_kgraph_opts_list="-q --quiet --color --cite-style -h --help"
 _kgraph_opts_schema="-o --output -h --help"
 _kgraph_opts_init="-h --help"
 _kgraph_valued_opts=" -o --output -T --format --view --question --reveal

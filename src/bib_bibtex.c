@@ -222,7 +222,7 @@ parse_in_child(void *arg, buf **outs, int *n, char *err, size_t errsize)
 	bt.set_stringopts(BTE_REGULAR, BTO_FULL);
 	bt.set_stringopts(BTE_MACRODEF, BTO_MACRO);
 	for (i = 0; i < 12; i++) {
-		char num[4];
+		char num[12];
 
 		snprintf(num, sizeof(num), "%d", i + 1);
 		bt.add_macro_text((char *)months[i], num, NULL, 0);

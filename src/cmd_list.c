@@ -10,17 +10,23 @@
 #include "cli.h"
 
 static const char usage_list[] =
-    "usage: kgraph list [MODEL] [WHAT]\n"
+    "usage: kgraph list [MODEL] [WHAT] [--cite-style S]\n"
     "\n"
     "List what a model holds. WHAT is one of views, phases, actors, "
     "groups,\nquestions, events, decisions, causes, sources; without it, "
     "a summary.\nThe first line names the model in use. On a terminal the "
     "columns are\naligned; in a pipe they are separated by tabs, the id "
-    "first (for phases\nthe number, then the id).\n"
+    "first (for phases\nthe number, then the id). Sources come with the "
+    "number every picture gives\nthem (- when nothing cites them) and "
+    "their short forms.\n"
     "\n"
-    "  -q, --quiet       errors only, no warnings\n"
-    "      --color WHEN  colour diagnostics: auto (default), always, never\n"
-    "  -h, --help        this help\n";
+    "  -q, --quiet         errors only, no warnings\n"
+    "      --color WHEN    colour diagnostics: auto (default), always, "
+    "never\n"
+    "      --cite-style S  the sources' short forms: chicago-notes or\n"
+    "                      chicago-author-date (default: the model's "
+    "style)\n"
+    "  -h, --help          this help\n";
 
 static const char *const list_whats[] = {"views", "phases", "actors",
     "groups", "questions", "events", "decisions", "causes", "sources",
