@@ -1,10 +1,11 @@
-/* libFuzzer target: the pure text pieces, dates and label wrapping, on
- * arbitrary bytes (not only valid UTF-8). */
+/* libFuzzer target: the pure text pieces, dates, label wrapping and
+ * BibTeX's LaTeX text, on arbitrary bytes (not only valid UTF-8). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bibliography.h"
 #include "date.h"
 #include "label.h"
 #include "load.h"
@@ -27,6 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		date_show(&d, shown, 3);
 	}
 	label_wrap_html(&b, s, cols, size > 1 ? data[1] % 8 : 0, "<BR/>");
+	free(bib_tex_to_utf8(s));
 	label_attr(&b, s, size / 2);
 	label_token(&b, s);
 	label_url(&b, s);

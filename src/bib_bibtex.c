@@ -372,7 +372,10 @@ command(buf *b, const char **p)
 				int len = utf8proc_utf8class[
 				    (unsigned char)b->s[at]];
 
+				/* A sequence cut short is as long as it is. */
 				len = len < 1 ? 1 : len;
+				if ((size_t)len > b->len - at)
+					len = (int)(b->len - at);
 				buf_putn(&rest, b->s + at + len,
 				    b->len - at - (size_t)len);
 				b->len = at + (size_t)len;
@@ -426,8 +429,8 @@ command(buf *b, const char **p)
  * on their letters, letter commands as letters, braces and math shifts
  * gone, ~ as a no-break space, -- and --- as dashes, `` and '' as
  * quotes. */
-static char *
-tex_to_utf8(const char *s)
+char *
+bib_tex_to_utf8(const char *s)
 {
 	buf b = {0};
 	utf8proc_uint8_t *nfc;
@@ -584,7 +587,7 @@ static void
 add_field(bib_file *bf, item *it, when *w, const char *name,
     const char *value, int line)
 {
-	char *text = tex_to_utf8(value);
+	char *text = bib_tex_to_utf8(value);
 	size_t i;
 
 	if (strcmp(it->reference->type, "report") == 0 &&
@@ -677,7 +680,7 @@ build(bib_file *bf, const buf *data)
 				char *t[4];
 
 				for (k = 0; k < 4; k++)
-					t[k] = tex_to_utf8(part[k]);
+					t[k] = bib_tex_to_utf8(part[k]);
 				bib_name(bf, it, strcasecmp(field, "editor") ==
 				    0, t[0], t[1], t[2], t[3]);
 				for (k = 0; k < 4; k++)

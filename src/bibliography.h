@@ -47,6 +47,12 @@ bool bib_issued(bib_file *bf, item *it, int y, int m, int d, int line);
 /* Sets the type of it from a CSL type; false if it is not one. */
 bool bib_type(bib_file *bf, item *it, const char *type);
 
+/* LaTeX text, as BibTeX fields hold it, as Unicode text in NFC: accents
+ * on their letters, letter commands as letters, braces and math shifts
+ * gone, ~ as a no-break space, -- and --- as dashes, `` and '' as
+ * quotes. The caller frees it. */
+char *bib_tex_to_utf8(const char *s);
+
 /* The readers: each adds the file's entries with bib_entry; problems go
  * to bf->dl with the file's name. */
 void bib_read_bibtex(bib_file *bf);
