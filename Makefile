@@ -112,11 +112,9 @@ run: deps
 	./kgraph check
 	./kgraph list
 	./kgraph export -o output/korea-1949-1950.json
-	./kgraph render --all -o output
-	./kgraph render --all -T pdf -o output
+	./kgraph render --all -T svg,pdf -o output
 	./kgraph check models/july-crisis-1914.yaml
-	./kgraph render models/july-crisis-1914.yaml --all -o output/july-crisis-1914
-	./kgraph render models/july-crisis-1914.yaml --all -T pdf -o output/july-crisis-1914
+	./kgraph render models/july-crisis-1914.yaml --all -T svg,pdf -o output/july-crisis-1914
 	@echo "wrote every view of the built-in model to output/ and of the July Crisis model to output/july-crisis-1914/ (svg, pdf)"
 
 unit: $(UNIT_BINS)

@@ -8,6 +8,7 @@
 #   build   kgraph render -T dot      time per item (no baseline)
 #   render  kgraph render -T svg      vs  dot -Tsvg on kgraph's own dot
 #   steps   kgraph render --steps     vs  one render of the same view
+#   formats kgraph render --all -T svg,pdf  vs  --all -T svg, then -T pdf
 #   placement  the timeline's placement of 50,000 items  vs  of 5,000
 #           (bench/placement, in one process: 10 is linear)
 #
@@ -187,6 +188,13 @@ s4=$(model 300 4)
 steps_row "overview of 300 items" "$s4"
 steps_row "timeline of 300 items" "$s4" --view timeline
 steps_row "Korea, overview" --view overview
+
+# Several formats from one layout: --all -T svg,pdf against the two runs
+# of one format each, which lay every view out twice.
+say "formats: --all -T svg,pdf"
+measure "$KGRAPH" render --all -T svg,pdf -o "$TMP/both" -- sh -c \
+    "'$KGRAPH' render --all -T svg -o '$TMP/each' && '$KGRAPH' render --all -T pdf -o '$TMP/each'"
+row "| render --all -T svg,pdf, Korea (against --all -T svg, then -T pdf) | $(secs "$A_T") s | $(secs "$B_T") s | $(ratio "$A_T" "$B_T") | $(cpu_ratio) | $A_M MB | $B_M MB | $(ratio "$A_M" "$B_M") |"
 
 # Walks and suggestions on hostile models of 100,000 items, each against
 # the same model or command without what made it costly: a reversed

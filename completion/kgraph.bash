@@ -14,7 +14,8 @@ _kgraph_diag_opts="-q --quiet --color --strict"
 _kgraph_opts_render="-o --output -T --format --view --question --steps
 	--reveal --all --watch --timeout $_kgraph_filter_opts --theme --direction --lanes
 	--font --font-size --wrap --title --no-title --no-legend --no-citations
-	--cite-style --transparent --id-prefix $_kgraph_diag_opts -h --help"
+	--cite-style -j --jobs --transparent --id-prefix $_kgraph_diag_opts -h
+	--help"
 _kgraph_opts_export="-T --format -o --output --view $_kgraph_filter_opts
 	$_kgraph_diag_opts -h --help"
 _kgraph_opts_check="$_kgraph_diag_opts -h --help"
@@ -24,7 +25,7 @@ _kgraph_opts_init="-h --help"
 _kgraph_valued_opts=" -o --output -T --format --view --question --reveal
 	--phase --since --until --actor --group --kind --tag --evidence --focus
 	--depth --theme --direction --lanes --font --font-size --wrap --title
-	--id-prefix --color --timeout --cite-style "
+	--id-prefix --color --timeout --cite-style -j --jobs "
 
 # _kgraph_takes_value OPTION: whether OPTION is followed by its value.
 _kgraph_takes_value()

@@ -76,6 +76,16 @@ typedef struct {
 	bool reveal_dim;        /* --reveal dim */
 	double timeout;         /* --timeout: seconds a layout may take */
 	int cite_style;         /* --cite-style, or -1 for the model's */
+	int jobs;               /* -j: views drawn at once; 0: the cores */
+	/* -T svg,pdf,png: the pictures drawn from the one layout of the
+	 * first; each written to the path of the first with its own
+	 * extension. */
+	render_format also[KGRAPH_MAX_ALSO];
+	int nalso;
+	/* The formats of -T when it lists several (formats: as given). */
+	const char *formats;
+	render_format format_list[8];
+	int nformats;
 	struct draw_plan *written;      /* if set, the files draw_view wrote */
 	buf *files;             /* if set, the model's bibliographies (as
 	                         * open_model_files gives them) */

@@ -50,6 +50,8 @@ static const char usage_render[] =
     "      --no-citations   no source markers and no sources list\n"
     "      --cite-style S   chicago-notes or chicago-author-date (default: "
     "the\n                       model's style, else chicago-notes)\n"
+    "  -j, --jobs N         with --all: draw N views at once (default: the "
+    "number\n                       of cores)\n"
     "      --transparent    no background fill\n"
     "      --id-prefix P    prefix of every SVG id (default kg-)\n"
     "      --watch          render again whenever the model file changes, "
@@ -121,6 +123,7 @@ static const struct option draw_opts[] = {
 	{"watch", no_argument, NULL, OPT_WATCH},
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"cite-style", required_argument, NULL, OPT_CITE_STYLE},
+	{"jobs", required_argument, NULL, 'j'},
 	{NULL, 0, NULL, 0},
 };
 #define EXPORT_OPTS 17  /* the first entries of draw_opts */
@@ -157,10 +160,11 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 	d->f.depth = -1;
 	d->timeout = DRAW_TIMEOUT;
 	d->cite_style = -1;
+	d->jobs = 0;    /* --all: as many as the machine has cores */
 	graph_defaults(&d->g);
 	memcpy(export_opts, draw_opts, EXPORT_OPTS * sizeof(*draw_opts));
-	while ((c = getopt_long(argc, argv, "T:o:hq", render ? draw_opts :
-	    export_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, render ? "T:o:hqj:" : "T:o:hq",
+	    render ? draw_opts : export_opts, NULL)) != -1) {
 		if ((n = term_option(c, cmd, &d->term)) >= 0) {
 			if (n > 0)
 				return n;
@@ -236,6 +240,12 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 		case OPT_QUESTION: d->g.question = optarg; break;
 		case OPT_STEPS: d->g.steps = true; break;
 		case OPT_WATCH: d->watch = true; break;
+		case 'j':
+			if (!whole_number(optarg, 1, 64, &n))
+				return usage_error(cmd, "-j takes a number of "
+				    "processes from 1 to 64, not '%s'", optarg);
+			d->jobs = n;
+			break;
 		case OPT_CITE_STYLE:
 			if ((n = cite_style_option(cmd, optarg,
 			    &d->cite_style)) >= 0)
@@ -356,6 +366,19 @@ plan_add(draw_plan *plan, const char *path, const char *view)
 	plan->views[plan->n++] = view;
 }
 
+/* The path of the picture in format f of one drawn to path: path with
+ * f's extension in place of its own. */
+static void
+format_path(buf *b, const char *path, render_format f)
+{
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+	size_t n = dot != NULL && (slash == NULL || dot > slash + 1) ?
+	    (size_t)(dot - path) : strlen(path);
+
+	b->len = 0;
+	buf_printf(b, "%.*s%s", (int)n, path, render_format_ext(f));
+}
+
 /* The plan of one view: the paths its n outputs go to. */
 static void
 plan_outputs(draw_plan *plan, const char *view, const char *path, int n,
@@ -373,6 +396,41 @@ plan_outputs(draw_plan *plan, const char *view, const char *path, int n,
 		plan_add(plan, p.s, view);
 	}
 	buf_free(&p);
+}
+
+/* Writes the n outputs of a view drawn as d says to path: one, or
+ * (stepped) one per step, and as many again for each of the formats
+ * d->also, to path with their extensions. */
+static int
+write_outputs(const draw_options *d, const char *model_path,
+    const char *name, const char *path, bool stepped, buf *outs, int n)
+{
+	int per = n / (1 + d->nalso), f, k, rc = 0;
+	buf fp = {0}, p = {0};
+
+	for (f = 0; f <= d->nalso && rc == 0; f++) {
+		const char *at = path;
+
+		if (f > 0) {
+			format_path(&fp, path, d->also[f - 1]);
+			at = fp.s;
+		}
+		for (k = 1; k <= per && rc == 0; k++) {
+			const char *to = at;
+
+			if (stepped) {
+				step_path(&p, at, k);
+				to = p.s;
+			}
+			rc = write_output(d->cmd, to, &outs[f * per + k - 1],
+			    model_path);
+			if (rc == 0 && d->written != NULL)
+				plan_add(d->written, to ? to : "-", name);
+		}
+	}
+	buf_free(&fp);
+	buf_free(&p);
+	return rc;
 }
 
 int
@@ -462,37 +520,28 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 			snprintf(plan->why, sizeof(plan->why), "%s", err);
 			return DRAW_SKIP;
 		}
-		if (st == KGRAPH_OK)
-			plan_outputs(plan, name, path, g != NULL ?
+		for (k = 0; st == KGRAPH_OK && k <= d.nalso; k++) {
+			buf p = {0};
+
+			if (k > 0)
+				format_path(&p, path, d.also[k - 1]);
+			plan_outputs(plan, name, k ? p.s : path, g != NULL ?
 			    graph_step_count(g) : 1, d.g.steps && fmt !=
 			    FMT_HTML);
+			buf_free(&p);
+		}
 		graph_free(g);
 		return st == KGRAPH_OK ? 0 : stage_error(d.cmd, st, err);
 	}
 	if (st == KGRAPH_OK)
-		st = kgraph_render(fmt, m, &sel, g, &d.g, &page, d.timeout,
-		    &outs, &n,
-		    err, sizeof(err));
+		st = kgraph_render_also(fmt, d.also, d.nalso, m, &sel, g, &d.g,
+		    &page, d.timeout, &outs, &n, err, sizeof(err));
 	graph_free(g);
 	sel_free(&sel);
 	if (st != KGRAPH_OK)
 		return stage_error(d.cmd, st, err);
-	if (!d.g.steps || fmt == FMT_HTML) {
-		rc = write_output(d.cmd, path, &outs[0], model_path);
-		if (rc == 0 && d.written != NULL)
-			plan_add(d.written, path ? path : "-", name);
-	} else {
-		for (k = 1; rc == 0 && k <= n; k++) {
-			buf p = {0};
-
-			step_path(&p, path, k);
-			rc = write_output(d.cmd, p.s, &outs[k - 1],
-			    model_path);
-			if (rc == 0 && d.written != NULL)
-				plan_add(d.written, p.s, name);
-			buf_free(&p);
-		}
-	}
+	rc = write_outputs(&d, model_path, name, path, d.g.steps && fmt !=
+	    FMT_HTML, outs, n);
 	kgraph_outputs_free(outs, n);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -137,9 +138,83 @@ draw_one(const model *m, const char *model_path, const draw_options *d,
 	return draw_view(m, model_path, &one, o->view, fmt, path->s, plan);
 }
 
+/* The views drawn at once: -j, else the machine's cores; one when the
+ * files written are to be named (--watch says which it wrote). */
+static int
+jobs_of(const draw_options *d)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (d->written != NULL)
+		return 1;
+	if (d->jobs > 0)
+		return d->jobs;
+	return cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+}
+
+/* Waits for one of the drawing processes; returns its exit status, as
+ * kgraph's (a process ended by a signal is an output failure). */
+static int
+reap(void)
+{
+	int status;
+
+	while (wait(&status) < 0)
+		if (errno != EINTR)
+			return EXIT_OUTPUT;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return EXIT_OUTPUT;
+}
+
+/* Draws the outputs not skipped, jobs at a time, each in a process of
+ * its own (which lays its view out in a child of its own, as one run
+ * does); returns the first failure's status, after every process ends. */
+static int
+draw_parallel(const model *m, const char *model_path, const draw_options *d,
+    const all_output *o, size_t n, render_format fmt, int jobs)
+{
+	int running = 0, rc = 0, r;
+	buf path = {0};
+	size_t i;
+
+	fflush(NULL);
+	for (i = 0; i < n && rc == 0; i++) {
+		pid_t pid;
+
+		if (o[i].skip)
+			continue;
+		if (running == jobs) {
+			if ((r = reap()) != 0 && rc == 0)
+				rc = r;
+			running--;
+			if (rc != 0)
+				break;
+		}
+		if ((pid = fork()) < 0) {
+			/* No process to spare: draw it here. */
+			rc = draw_one(m, model_path, d, &o[i], fmt, &path,
+			    NULL);
+			continue;
+		}
+		if (pid == 0) {
+			r = draw_one(m, model_path, d, &o[i], fmt, &path,
+			    NULL);
+			fflush(NULL);
+			_exit(r);
+		}
+		running++;
+	}
+	while (running-- > 0)
+		if ((r = reap()) != 0 && rc == 0)
+			rc = r;
+	buf_free(&path);
+	return rc;
+}
+
 /* --all: plans every output first, so that a view that cannot be drawn
  * or two outputs of one name stop the run before anything is written;
- * then draws them. */
+ * then draws them, several at once on a machine of several cores. */
 static int
 render_all(const model *m, const draw_options *d, render_format fmt,
     const char *model_path)
@@ -167,10 +242,13 @@ render_all(const model *m, const draw_options *d, render_format fmt,
 		    "%s\n", d->out_path, strerror(errno));
 		rc = EXIT_OUTPUT;
 	}
-	for (i = 0; i < n && rc == 0; i++)
-		if (!o[i].skip)
-			rc = draw_one(m, model_path, d, &o[i], fmt, &path,
-			    NULL);
+	if (rc == 0 && jobs_of(d) > 1)
+		rc = draw_parallel(m, model_path, d, o, n, fmt, jobs_of(d));
+	else
+		for (i = 0; i < n && rc == 0; i++)
+			if (!o[i].skip)
+				rc = draw_one(m, model_path, d, &o[i], fmt,
+				    &path, NULL);
 	for (i = 0; i < n; i++)
 		free(o[i].name);
 	free(o);
@@ -179,13 +257,51 @@ render_all(const model *m, const draw_options *d, render_format fmt,
 	return rc;
 }
 
+/* The formats of -T, as runs: the pictures (svg, pdf, png) in one run,
+ * drawn from one layout, and each other format in a run of its own. */
+typedef struct {
+	render_format f[8];
+	int n;
+} format_list;
+
+/* Draws the view, or every view, in the formats of one run: fmt, and
+ * the pictures d->also from the same layout. */
+static int
+render_run(const model *m, const draw_options *d, render_format fmt,
+    const char *model_path)
+{
+	buf path = {0};
+	int rc;
+
+	if (d->all)
+		return render_all(m, d, fmt, model_path);
+	/* With a list of formats, each file has its format's extension. */
+	if (d->nalso > 0 || (d->out_path != NULL && d->formats != NULL &&
+	    strchr(d->formats, ',') != NULL)) {
+		const char *slash = strrchr(d->out_path, '/');
+		const char *dot = strrchr(d->out_path, '.');
+		size_t n = dot && (!slash || dot > slash + 1) ?
+		    (size_t)(dot - d->out_path) : strlen(d->out_path);
+
+		buf_printf(&path, "%.*s%s", (int)n, d->out_path,
+		    render_format_ext(fmt));
+	}
+	rc = draw_view(m, model_path, d, d->view ? d->view : "overview", fmt,
+	    path.s ? path.s : d->out_path, NULL);
+	buf_free(&path);
+	return rc;
+}
+
 /* One render: reads and checks the model, draws the view or (--all) every
- * view; returns 0 or an exit status. */
+ * view, in each format; returns 0 or an exit status. */
 static int
 render_once(const draw_options *d, render_format fmt, const char *model_path)
 {
 	model *m;
-	int rc;
+	int rc = 0, i;
+	draw_options one = *d;
+	render_format pics[3];
+	int npics = 0;
 
 	/* pdf and png need fonts for the text; svg leaves it to the
 	 * viewer, and dot and json have no pictures. */
@@ -196,11 +312,28 @@ render_once(const draw_options *d, render_format fmt, const char *model_path)
 		return rc;
 	if (d->cite_style >= 0)
 		m->style = (cite_style)d->cite_style;
-	if (d->all)
-		rc = render_all(m, d, fmt, model_path);
-	else
-		rc = draw_view(m, model_path, d, d->view ? d->view :
-		    "overview", fmt, d->out_path, NULL);
+	if (d->nformats == 0) {
+		rc = render_run(m, d, fmt, model_path);
+		model_free(m);
+		return rc;
+	}
+	/* The pictures from one layout; the others one by one. */
+	for (i = 0; i < d->nformats; i++)
+		if (d->format_list[i] == FMT_SVG || d->format_list[i] == FMT_PDF ||
+		    d->format_list[i] == FMT_PNG)
+			pics[npics++] = d->format_list[i];
+	if (npics > 0) {
+		one.nalso = npics - 1;
+		for (i = 1; i < npics; i++)
+			one.also[i - 1] = pics[i];
+		rc = render_run(m, &one, pics[0], model_path);
+	}
+	one.nalso = 0;
+	for (i = 0; i < d->nformats && rc == 0; i++)
+		if (d->format_list[i] != FMT_SVG && d->format_list[i] !=
+		    FMT_PDF && d->format_list[i] != FMT_PNG)
+			rc = render_run(m, &one, d->format_list[i],
+			    model_path);
 	model_free(m);
 	return rc;
 }
@@ -295,6 +428,42 @@ render_watch(const draw_options *d, render_format fmt, const char *model_path)
 	return 0;
 }
 
+/* -T svg,pdf,...: a list of formats, for --all or --steps; returns -1
+ * to go on, or the usage exit status. */
+static int
+parse_formats(draw_options *d)
+{
+	char *list = xstrdup(d->format), *name, *save = NULL;
+	int f, i, rc = -1;
+
+	d->formats = d->format;
+	if (!d->all && !d->g.steps)
+		rc = usage_error("render", "a list of formats (-T %s) is for "
+		    "--all or --steps, which write several files", d->format);
+	for (name = strtok_r(list, ",", &save); name != NULL && rc < 0;
+	    name = strtok_r(NULL, ",", &save)) {
+		if ((f = render_format_named(name)) < 0) {
+			rc = usage_error("render", "unknown format '%s' in "
+			    "-T %s; valid: %s", name, d->format,
+			    render_format_list());
+			break;
+		}
+		for (i = 0; i < d->nformats; i++)
+			if (d->format_list[i] == (render_format)f)
+				break;
+		if (i < d->nformats)
+			continue;       /* given twice: written once */
+		if (d->nformats == 8)
+			break;
+		d->format_list[d->nformats++] = (render_format)f;
+	}
+	if (rc < 0 && d->nformats == 0)
+		rc = usage_error("render", "-T %s names no format",
+		    d->format);
+	free(list);
+	return rc;
+}
+
 int
 cmd_render(int argc, char **argv)
 {
@@ -305,7 +474,11 @@ cmd_render(int argc, char **argv)
 	if ((rc = parse_draw(argc, argv, true, &d)) >= 0)
 		return rc;
 	model_path = optind < argc ? argv[optind] : NULL;
-	if (d.format != NULL) {
+	if (d.format != NULL && strchr(d.format, ',') != NULL) {
+		if ((rc = parse_formats(&d)) >= 0)
+			return rc;
+		fmt = d.format_list[0];
+	} else if (d.format != NULL) {
 		if ((fmt = render_format_named(d.format)) < 0)
 			return usage_error("render", "unknown format '%s'; "
 			    "valid: %s", d.format, render_format_list());

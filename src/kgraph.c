@@ -162,6 +162,8 @@ typedef struct {
 	Agraph_t *g;
 	const graph_options *o;
 	html_options *page;
+	const render_format *also;      /* more pictures of one layout */
+	int nalso;
 } render_job;
 
 static bool
@@ -171,12 +173,18 @@ render_here(void *arg, buf **outs, int *n, char *err, size_t errsize)
 	bool ok;
 
 	/* A page steps through the phases itself, in one file. */
-	if (j->o->steps && (j->f == FMT_SVG || j->f == FMT_PDF ||
-	    j->f == FMT_PNG)) {
-		*n = graph_step_count(j->g);
+	if (j->f == FMT_SVG || j->f == FMT_PDF || j->f == FMT_PNG) {
+		render_format fs[1 + KGRAPH_MAX_ALSO];
+		int steps = j->o->steps ? graph_step_count(j->g) : 0, nf, i;
+
+		fs[0] = j->f;
+		for (i = 0; i < j->nalso && i < KGRAPH_MAX_ALSO; i++)
+			fs[1 + i] = j->also[i];
+		nf = 1 + i;
+		*n = nf * (steps > 0 ? steps : 1);
 		*outs = xcalloc((size_t)*n, sizeof(buf));
-		ok = render_steps(j->f, j->g, *n, j->page->dim, *outs, err,
-		    errsize);
+		ok = render_pictures(fs, nf, j->g, steps, j->page->dim, *outs,
+		    err, errsize);
 	} else {
 		*n = 1;
 		*outs = xcalloc(1, sizeof(buf));
@@ -196,7 +204,17 @@ kgraph_render(render_format f, const model *m, const selection *sel,
     Agraph_t *g, const graph_options *o, html_options *page, double timeout,
     buf **outs, int *n, char *err, size_t errsize)
 {
-	render_job j = {f, m, sel, g, o, page};
+	return kgraph_render_also(f, NULL, 0, m, sel, g, o, page, timeout,
+	    outs, n, err, errsize);
+}
+
+kgraph_status
+kgraph_render_also(render_format f, const render_format *also, int nalso,
+    const model *m, const selection *sel, Agraph_t *g,
+    const graph_options *o, html_options *page, double timeout, buf **outs,
+    int *n, char *err, size_t errsize)
+{
+	render_job j = {f, m, sel, g, o, page, also, nalso};
 	long nodes = 0, edges = 0;
 	child_status st;
 

@@ -92,6 +92,15 @@ kgraph_status kgraph_render(render_format f, const model *m,
     const selection *sel, Agraph_t *g, const graph_options *o,
     html_options *page, double timeout, buf **outs, int *n, char *err,
     size_t errsize);
+/* As kgraph_render for a picture (svg, pdf, png), and the same picture
+ * in the nalso formats also (pictures too, at most KGRAPH_MAX_ALSO)
+ * from the one layout: the outputs of f, then those of each of also,
+ * each as many as kgraph_render gives for one format. */
+#define KGRAPH_MAX_ALSO 4
+kgraph_status kgraph_render_also(render_format f, const render_format *also,
+    int nalso, const model *m, const selection *sel, Agraph_t *g,
+    const graph_options *o, html_options *page, double timeout, buf **outs,
+    int *n, char *err, size_t errsize);
 /* Frees the n outputs of kgraph_render and their array. */
 void kgraph_outputs_free(buf *outs, int n);
 

@@ -266,29 +266,41 @@ render_laid_out(Agraph_t *g, const char *plugin, buf *out, char *err,
 }
 
 bool
-render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
-    char *err, size_t errsize)
+render_pictures(const render_format *fs, int nf, Agraph_t *g, int n,
+    bool dim, buf *outs, char *err, size_t errsize)
 {
-	graph_steps *steps;
+	graph_steps *steps = NULL;
 	bool ok = true;
-	int k;
+	int k, i;
 
-	if (formats[f].plugin == NULL) {
-		snprintf(err, errsize, "%s has no steps", formats[f].name);
-		return false;
+	for (i = 0; i < nf; i++) {
+		if (formats[fs[i]].plugin == NULL || fs[i] == FMT_HTML) {
+			snprintf(err, errsize, "%s is not a picture",
+			    formats[fs[i]].name);
+			return false;
+		}
 	}
 	if (!lay_out(g, err, errsize))
 		return false;
 	/* Everything a step changes was declared before the layout; only
 	 * values change from here on. */
-	steps = graph_steps_begin(g);
-	for (k = 1; k <= n && ok; k++) {
-		graph_step_show(steps, k, dim);
-		ok = render_laid_out(g, formats[f].plugin, &outs[k - 1], err,
-		    errsize);
+	if (n > 0)
+		steps = graph_steps_begin(g);
+	for (i = 0; i < nf && ok; i++) {
+		if (n == 0) {
+			ok = render_laid_out(g, formats[fs[i]].plugin, &outs[i],
+			    err, errsize);
+			continue;
+		}
+		for (k = 1; k <= n && ok; k++) {
+			graph_step_show(steps, k, dim);
+			ok = render_laid_out(g, formats[fs[i]].plugin,
+			    &outs[i * n + k - 1], err, errsize);
+		}
+		graph_step_show(steps, n, false);
 	}
-	graph_step_show(steps, n, false);
-	graph_steps_free(steps);
+	if (steps != NULL)
+		graph_steps_free(steps);
 	gvFreeLayout(context(), g);
 	return ok;
 }

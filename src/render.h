@@ -52,12 +52,13 @@ bool render_output(render_format f, const model *m, const selection *sel,
     Agraph_t *g, const html_options *page, buf *out, char *err,
     size_t errsize);
 
-/* Steps: lays g out once and renders it n times into outs[0..n-1], step
- * k showing what steps 1..k reveal, the rest hidden or (dim) faded; the
- * canvas and every position are the same in every step. For svg, pdf
- * and png. */
-bool render_steps(render_format f, Agraph_t *g, int n, bool dim, buf *outs,
-    char *err, size_t errsize);
+/* Pictures: lays g out once and renders it in each of the nf formats fs
+ * (svg, pdf, png): into outs[i] for format i; or, with n steps, n times
+ * each, into outs[i * n + k - 1] for step k, which shows what steps 1..k
+ * reveal, the rest hidden or (dim) faded. The canvas and every position
+ * are the same in every step and every format. */
+bool render_pictures(const render_format *fs, int nf, Agraph_t *g, int n,
+    bool dim, buf *outs, char *err, size_t errsize);
 
 /* The version of the Graphviz library in use. */
 const char *render_graphviz_version(void);

@@ -625,5 +625,36 @@ elif chmod 755 "$tmp" && su nobody -s /bin/sh -c "test -x '$KG'" 2>/dev/null; th
 	has "$tmp/err" "cannot write in the folder $tmp/readonly/" readonly-folder
 fi
 
+# --- several formats from one layout, several views at once
+expect 0 formats-all -- kg render "$korea" --all -T svg,pdf,json -j 2 -o "$tmp/fa"
+expect 0 formats-one -- kg render "$korea" --all -T svg -j 1 -o "$tmp/fb"
+n=0
+for f in "$tmp"/fb/*.svg; do
+	b=$(basename "$f" .svg)
+	n=$((n + 1))
+	cmp -s "$f" "$tmp/fa/$b.svg" && ok || no "formats: $b.svg differs when drawn with pdf, in parallel"
+	[ -s "$tmp/fa/$b.pdf" ] && ok || no "formats: no $b.pdf"
+	# A view in steps has one json: the selection.
+	[ -s "$tmp/fa/$b.json" ] || [ -s "$tmp/fa/${b%-[0-9]*}.json" ] &&
+		ok || no "formats: no $b.json"
+done
+[ "$n" -ge 6 ] && ok || no "formats: only $n views"
+mkdir -p "$tmp/fs"
+expect 0 formats-steps -- kg render "$korea" --steps -T svg,pdf,png -o "$tmp/fs/lec.pdf"
+for k in 1 2 3; do
+	for e in svg pdf png; do
+		[ -s "$tmp/fs/lec-$k.$e" ] && ok || no "formats-steps: no lec-$k.$e"
+	done
+done
+# One layout: every step of every format has the same canvas.
+sizes=$(for k in 1 2 3; do pdfinfo "$tmp/fs/lec-$k.pdf" | grep 'Page size'; done | sort -u | wc -l)
+[ "$sizes" = 1 ] && ok || no "formats-steps: the steps' pages differ in size"
+expect 2 formats-single -- kg render "$korea" -T svg,pdf -o "$tmp/x.svg"
+has "$tmp/err" "is for --all or --steps" formats-single
+expect 2 formats-unknown -- kg render "$korea" --all -T svg,gif -o "$tmp/fx"
+has "$tmp/err" "unknown format 'gif'" formats-unknown
+absent "$tmp/fx" formats-unknown
+expect 2 jobs-zero -- kg render "$korea" --all -j 0 -o "$tmp/fj"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
