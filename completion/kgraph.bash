@@ -14,7 +14,7 @@ _kgraph_diag_opts="-q --quiet --color --strict"
 _kgraph_opts_render="-o --output -T --format --view --question --steps
 	--reveal --all --watch --timeout $_kgraph_filter_opts --theme --direction --lanes
 	--font --font-size --wrap --title --no-title --no-legend --no-citations
-	--cite-style -j --jobs --transparent --id-prefix $_kgraph_diag_opts -h
+	--cite-style -j --jobs --page --transparent --id-prefix $_kgraph_diag_opts -h
 	--help"
 _kgraph_opts_export="-T --format -o --output --view $_kgraph_filter_opts
 	$_kgraph_diag_opts -h --help"
@@ -25,7 +25,7 @@ _kgraph_opts_init="-h --help"
 _kgraph_valued_opts=" -o --output -T --format --view --question --reveal
 	--phase --since --until --actor --group --kind --tag --evidence --focus
 	--depth --theme --direction --lanes --font --font-size --wrap --title
-	--id-prefix --color --timeout --cite-style -j --jobs "
+	--id-prefix --color --timeout --cite-style -j --jobs --page "
 
 # _kgraph_takes_value OPTION: whether OPTION is followed by its value.
 _kgraph_takes_value()
@@ -163,6 +163,10 @@ _kgraph_value()
 	--reveal) _kgraph_reply_words "hide dim" "$2" ;;
 	--cite-style)
 		_kgraph_reply_words "chicago-notes chicago-author-date" "$2"
+		;;
+	--page)
+		_kgraph_reply_words "16:9 4:3 a4 a3 letter 16:9-portrait
+			4:3-portrait a4-portrait a3-portrait letter-portrait" "$2"
 		;;
 	--direction) _kgraph_reply_words "TB LR BT RL" "$2" ;;
 	--lanes) _kgraph_reply_words "group actor none" "$2" ;;

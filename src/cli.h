@@ -25,7 +25,7 @@ enum {
 	OPT_FONT_SIZE, OPT_WRAP, OPT_TITLE, OPT_NO_TITLE, OPT_NO_LEGEND,
 	OPT_NO_CITATIONS, OPT_TRANSPARENT, OPT_ID_PREFIX, OPT_QUESTION,
 	OPT_STEPS, OPT_REVEAL, OPT_COLOR, OPT_WATCH, OPT_LANES,
-	OPT_TIMEOUT, OPT_CITE_STYLE
+	OPT_TIMEOUT, OPT_CITE_STYLE, OPT_PAGE
 };
 
 #define TERM_OPTS \
@@ -77,6 +77,7 @@ typedef struct {
 	double timeout;         /* --timeout: seconds a layout may take */
 	int cite_style;         /* --cite-style, or -1 for the model's */
 	int jobs;               /* -j: views drawn at once; 0: the cores */
+	const char *page;       /* --page as given, or NULL */
 	/* -T svg,pdf,png: the pictures drawn from the one layout of the
 	 * first; each written to the path of the first with its own
 	 * extension. */

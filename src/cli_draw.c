@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "page.h"
 #include "html.h"
 
 static const char usage_render[] =
@@ -52,6 +53,9 @@ static const char usage_render[] =
     "the\n                       model's style, else chicago-notes)\n"
     "  -j, --jobs N         with --all: draw N views at once (default: the "
     "number\n                       of cores)\n"
+    "      --page PAGE      lay the picture out for a page and draw it that "
+    "size:\n                       16:9, 4:3, a4, a3, letter (landscape; "
+    "add -portrait)\n"
     "      --transparent    no background fill\n"
     "      --id-prefix P    prefix of every SVG id (default kg-)\n"
     "      --watch          render again whenever the model file changes, "
@@ -124,6 +128,7 @@ static const struct option draw_opts[] = {
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"cite-style", required_argument, NULL, OPT_CITE_STYLE},
 	{"jobs", required_argument, NULL, 'j'},
+	{"page", required_argument, NULL, OPT_PAGE},
 	{NULL, 0, NULL, 0},
 };
 #define EXPORT_OPTS 17  /* the first entries of draw_opts */
@@ -240,6 +245,14 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 		case OPT_QUESTION: d->g.question = optarg; break;
 		case OPT_STEPS: d->g.steps = true; break;
 		case OPT_WATCH: d->watch = true; break;
+		case OPT_PAGE:
+			if (!page_named(optarg, &d->g))
+				return usage_error(cmd, "unknown page '%s'; "
+				    "valid: 16:9, 4:3, a4, a3, letter, each "
+				    "landscape, or with -portrait (a4-portrait)",
+				    optarg);
+			d->page = optarg;
+			break;
 		case 'j':
 			if (!whole_number(optarg, 1, 64, &n))
 				return usage_error(cmd, "-j takes a number of "
@@ -495,6 +508,21 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 	    KGRAPH_OK)
 		return stage_error(d.cmd, st, err);
 	d.g.filters = &d.f;
+	/* A picture for a page: laid out in the way that suits the page
+	 * best, with a word when even that leaves its text too small. */
+	if (plan == NULL && d.g.page_w > 0 && (fmt == FMT_SVG ||
+	    fmt == FMT_PDF || fmt == FMT_PNG || fmt == FMT_HTML)) {
+		double small = page_choose(m, &sel, &d.g, d.set_direction,
+		    d.timeout);
+
+		if (small > 0 && small < page_target(&d.g) - 0.05 &&
+		    !d.term.quiet)
+			fprintf(stderr, "kgraph %s: note: the smallest text of "
+			    "%s is %.1f pt on the %s page, under the %.1f pt "
+			    "it wants; draw a part of it (--phase, --focus) "
+			    "to have it larger\n", d.cmd, name, small,
+			    d.page, page_target(&d.g));
+	}
 	/* The JSON export is the selection: it needs no graph; a plan
 	 * needs one to count the steps, or to see that a stances view
 	 * applies. */

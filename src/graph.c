@@ -868,6 +868,17 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	gc_set(gc->g, "ranksep", "0.45");
 	gc_set(gc->g, "pad", "0.3");
 	gc_set(gc->g, "outputorder", "edgesfirst");
+	if (o->page_w > 0 && o->page_h > 0) {
+		/* place.c fits the drawing to the page; the canvas has no
+		 * pad or device margin of its own then. */
+		char page[96];
+
+		snprintf(page, sizeof(page), "%.2f,%.2f,%.2f", o->page_w,
+		    o->page_h, o->page_margin);
+		gc_set(gc->g, "pad", "0");
+		gc_set(gc->g, "margin", "0");
+		gc_set(gc->g, GRAPH_PAGE_ATTR, page);
+	}
 	{
 		buf b = {0};
 

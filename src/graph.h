@@ -24,6 +24,9 @@ typedef struct Agraph_s Agraph_t;
 /* The node that holds the legend and the sources box. It takes no room in
  * the layout; graph_after_layout places it once the diagram is laid out. */
 #define GRAPH_KEY_NODE "--key"
+/* The graph attribute that asks place.c for a page: "W,H,MARGIN" in
+ * points. */
+#define GRAPH_PAGE_ATTR "kg_page"
 
 typedef struct {
 	const char *view;       /* a built-in view: overview, causes, ... */
@@ -46,6 +49,13 @@ typedef struct {
 	bool steps;             /* give every element its step N, its
 	                         * phase's place in the selection (and a
 	                         * step-N class for the SVG) */
+	/* The page the picture is drawn for (--page), in points, or 0: the
+	 * key goes where the picture fits the page best, and the drawing is
+	 * scaled and centred on a canvas of exactly the page's size, within
+	 * the margin. */
+	double page_w, page_h, page_margin;
+	bool page_slide;        /* a slide: its text is measured against
+	                         * its height, not in points on paper */
 } graph_options;
 
 /* The defaults of the command line. */

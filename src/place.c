@@ -7,6 +7,7 @@
  * them. The one file that reads the layout's results (types.h). */
 #include <graphviz/types.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "graph.h"
@@ -26,11 +27,29 @@ smaller(double a, double b)
 	return a < b ? a : b;
 }
 
-/* How large a picture of w x h points can be drawn on a 16:9 slide. */
-static double
-slide_scale(double w, double h)
+/* The page a picture is drawn for: its size and margin in points, from
+ * the graph's GRAPH_PAGE_ATTR; false when none was asked for. */
+static bool
+page_of(Agraph_t *g, double *w, double *h, double *m)
 {
-	return 16.0 / w < 9.0 / h ? 16.0 / w : 9.0 / h;
+	const char *p = agget(g, GRAPH_PAGE_ATTR);
+
+	return p != NULL && sscanf(p, "%lf,%lf,%lf", w, h, m) == 3 &&
+	    *w > 2 * *m && *h > 2 * *m;
+}
+
+/* How large a picture of w x h points can be drawn on g's page, or a
+ * 16:9 slide when g has none. */
+static double
+slide_scale(Agraph_t *g, double w, double h)
+{
+	double pw = 16.0, ph = 9.0, m = 0;
+
+	if (page_of(g, &pw, &ph, &m)) {
+		pw -= 2 * m;
+		ph -= 2 * m;
+	}
+	return pw / w < ph / h ? pw / w : ph / h;
 }
 
 void
@@ -70,8 +89,8 @@ place_key(Agraph_t *g)
 	kh = lab->dimen.y;
 	w = bb.UR.x - bb.LL.x;
 	h = bb.UR.y - bb.LL.y;
-	if (slide_scale(larger(w, kw), h + KEY_GAP + kh) >=
-	    slide_scale(w + KEY_GAP + kw, larger(h, kh))) {
+	if (slide_scale(g, larger(w, kw), h + KEY_GAP + kh) >=
+	    slide_scale(g, w + KEY_GAP + kw, larger(h, kh))) {
 		at.x = bb.LL.x + kw / 2;
 		at.y = bb.LL.y - KEY_GAP - kh / 2;
 		bb.LL.y -= KEY_GAP + kh;
@@ -276,9 +295,36 @@ clear_edge_labels(Agraph_t *g)
 	}
 }
 
+/* Fits the drawing to its page: the bounding box grows, evenly on both
+ * sides, to the page's shape with its margin around the drawing, and the
+ * drawing's size is the page's, filled: Graphviz then scales the whole
+ * to exactly the page, the drawing as large as the margin allows. */
+static void
+fit_page(Agraph_t *g)
+{
+	boxf bb = GD_bb(g);
+	double pw, ph, m, w = bb.UR.x - bb.LL.x, h = bb.UR.y - bb.LL.y, s,
+	    gx, gy;
+
+	if (!page_of(g, &pw, &ph, &m) || w <= 0 || h <= 0)
+		return;
+	s = smaller((pw - 2 * m) / w, (ph - 2 * m) / h);
+	gx = (pw / s - w) / 2;
+	gy = (ph / s - h) / 2;
+	bb.LL.x -= gx;
+	bb.UR.x += gx;
+	bb.LL.y -= gy;
+	bb.UR.y += gy;
+	GD_bb(g) = bb;
+	GD_drawing(g)->size.x = pw;
+	GD_drawing(g)->size.y = ph;
+	GD_drawing(g)->filled = true;
+}
+
 void
 graph_after_layout(Agraph_t *g)
 {
 	clear_edge_labels(g);
 	place_key(g);
+	fit_page(g);
 }

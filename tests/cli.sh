@@ -656,5 +656,36 @@ has "$tmp/err" "unknown format 'gif'" formats-unknown
 absent "$tmp/fx" formats-unknown
 expect 2 jobs-zero -- kg render "$korea" --all -j 0 -o "$tmp/fj"
 
+# --- pictures for a page: a PDF of the page's size, landscape or portrait
+for p in "16:9 960 x 540" "4:3 720 x 540" "a4 842 x 595" "a3 1191 x 842" \
+    "letter 792 x 612" "a4-portrait 595 x 842"; do
+	set -- $p
+	expect 0 "page-$1" -- kg render "$korea" --phase 1 --page "$1" -T pdf -o "$tmp/page.pdf"
+	has <(pdfinfo "$tmp/page.pdf") "Page size:       $2 x $4 pts" "page-$1"
+done
+expect 2 page-unknown -- kg render "$korea" --page a5 -o "$tmp/page.svg"
+has "$tmp/err" "unknown page 'a5'" page-unknown
+# The layout chosen for the page has its smallest text at least as large
+# on the page as the view's own layout fitted to it.
+small() { "$PY" - "$1" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+sc = float(re.search(r'transform="scale\(([0-9.]+)', s).group(1))
+print(min(float(x) for x in re.findall(r'font-size="([0-9.]+)"', s)) * sc)
+PY
+}
+PY=${PY:-python3}
+for v in overview arguments timeline; do
+	expect 0 "page-choose-$v" -- kg render "$korea" --view "$v" --phase 2 --page 16:9 -q -o "$tmp/chosen.svg"
+	expect 0 "page-plain-$v" -- kg render "$korea" --view "$v" --phase 2 --page 16:9 --wrap 28 --direction TB -q -o "$tmp/plain.svg"
+	a=$(small "$tmp/chosen.svg")
+	b=$(small "$tmp/plain.svg")
+	awk -v a="$a" -v b="$b" 'BEGIN { exit !(a >= b - 0.01) }' && ok ||
+		no "page-choose-$v: smallest text $a pt, the view's own layout $b pt"
+	has "$tmp/chosen.svg" '<svg width="960pt" height="540pt"' "page-canvas-$v"
+done
+expect 0 page-note -- kg render "$korea" --page 16:9 -o "$tmp/whole.svg"
+has "$tmp/err" "under the 13.5 pt it wants" page-note
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
