@@ -3,7 +3,7 @@
 # runs the whole suite.
 
 CC ?= cc
-PKGS = yaml-0.1 libcgraph libgvc fontconfig libutf8proc
+PKGS = yaml-0.1 libcgraph libgvc fontconfig libutf8proc libqpdf
 VERSION = 0.1.0
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes -Wformat=2
 CFLAGS ?= -O2 -g
@@ -18,7 +18,7 @@ B = build
 BIN = kgraph
 
 # The stages, in the order data flows through them.
-CORE = util diag reader date model keys load load_sources bibliography bib_bibtex bib_csl cite check check_repeats select json export_csl label theme graph graph_ids title key steps view_overview view_causes view_arguments view_timeline time_axis view_actors view_stances fonts html place render child output watch kgraph page
+CORE = util diag reader date model keys load load_sources bibliography bib_bibtex bib_csl cite check check_repeats select json export_csl label theme graph graph_ids title key steps view_overview view_causes view_arguments view_timeline time_axis view_actors view_stances fonts html place render child output watch kgraph page slide pdf_merge
 PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o
 OBJS = $(CORE:%=$(B)/%.o) $(PAGE) $(B)/embedded_model.o
 EMBED = $(B)/embedded_schema.o $(B)/embedded_starter.o
@@ -53,8 +53,8 @@ pkg-check-unit: pkg-check
 	$(call pkg_check,cmocka)
 
 # The command line: main.c finds the command, each in a cmd_ file.
-CLI = cli cli_draw cmd_check cmd_list cmd_export cmd_render cmd_schema \
-	cmd_init main
+CLI = cli cli_draw cmd_check cmd_list cmd_export cmd_render cmd_deck \
+	cmd_schema cmd_init main
 
 $(BIN): $(OBJS) $(EMBED) $(CLI:%=$(B)/%.o)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)

@@ -4,7 +4,7 @@
 # Installed as $(datadir)/bash-completion/completions/kgraph; without the
 # bash-completion package, source it from ~/.bashrc.
 
-_kgraph_commands="render check list export schema init"
+_kgraph_commands="render deck check list export schema init"
 _kgraph_list_whats="views phases actors groups questions events decisions causes sources"
 
 # The options of each command, and those of them that take a value.
@@ -18,6 +18,8 @@ _kgraph_opts_render="-o --output -T --format --view --question --steps
 	--help"
 _kgraph_opts_export="-T --format -o --output --view $_kgraph_filter_opts
 	$_kgraph_diag_opts -h --help"
+_kgraph_opts_deck="-o --output --view $_kgraph_filter_opts --page --steps
+	--theme --cite-style --timeout $_kgraph_diag_opts -h --help"
 _kgraph_opts_check="$_kgraph_diag_opts -h --help"
 _kgraph_opts_list="-q --quiet --color --cite-style -h --help"
 _kgraph_opts_schema="-o --output -h --help"
@@ -209,7 +211,7 @@ _kgraph()
 		return 0
 	fi
 	case $cmd in
-	render | export | check | list | schema | init) ;;
+	render | deck | export | check | list | schema | init) ;;
 	*) return 0 ;;
 	esac
 
@@ -248,7 +250,7 @@ _kgraph()
 		esac
 	done
 	case $cmd in
-	render | export | check)
+	render | deck | export | check)
 		((npos == 0)) && _kgraph_reply_files "$cur" yaml
 		;;
 	list)

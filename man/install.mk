@@ -29,7 +29,7 @@ INSTALL_PROGRAM = $(INSTALL) -m 755
 INSTALL_DATA = $(INSTALL) -m 644
 MKDIR_P = mkdir -p
 
-MAN1 = kgraph.1 kgraph-render.1 kgraph-check.1 kgraph-list.1 \
+MAN1 = kgraph.1 kgraph-render.1 kgraph-deck.1 kgraph-check.1 kgraph-list.1 \
 	kgraph-export.1 kgraph-schema.1 kgraph-init.1
 MAN5 = kgraph-format.5
 DOCS = format.md

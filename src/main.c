@@ -23,6 +23,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  render [MODEL] [options] draw a view (or, with --all, every view)\n"
+    "  deck   [MODEL] [options] a lecture's slides in one PDF\n"
     "  check  [MODEL]           check the model; print every problem\n"
     "  list   [MODEL] [WHAT]    list views, phases, actors, groups,\n"
     "                           questions, events, decisions, causes or\n"
@@ -47,6 +48,7 @@ static const struct {
 	int (*run)(int, char **);
 } commands[] = {
 	{"render", cmd_render},
+	{"deck", cmd_deck},
 	{"check", cmd_check},
 	{"list", cmd_list},
 	{"export", cmd_export},

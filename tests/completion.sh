@@ -43,7 +43,7 @@ sorted() {
 }
 
 # --- commands and options
-offers commands "render check list export schema init" "$KG" ""
+offers commands "render deck check list export schema init" "$KG" ""
 offers command-prefix "check" "$KG" ch
 offers top-options "-h --help --version" "$KG" -
 offers render-th "--theme" "$KG" render --th
@@ -53,7 +53,7 @@ offers check-options "-q --quiet --color --strict -h --help" "$KG" check -
 offers unknown-command "" "$KG" draw --th
 
 # Every option of each command's --help is offered.
-for c in render check list export schema init; do
+for c in render deck check list export schema init; do
 	kg "$c" --help > "$tmp/help" 2>&1
 	complete_words "$KG" "$c" -
 	opts=$(sed -n 's/^ \{1,6\}\(-[^ ].*\)$/\1/p' "$tmp/help" | sed 's/   .*//' |

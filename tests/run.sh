@@ -15,6 +15,8 @@
 #   sources  tests/sources.sh: references in both styles, bibliographies
 #            (BibTeX and CSL-JSON), list sources, the CSL-JSON export
 #            read back, --watch on a bibliography, unbounded inputs
+#   deck     tests/deck.sh: decks of three models, every event and
+#            decision on a slide, page sizes, the same bytes twice
 #   links    tests/links.sh: every model link between two items a view
 #            draws is drawn, under every kind of selection
 #   man      tests/man.sh: the manual pages against each command's --help,
@@ -137,6 +139,7 @@ part order tests/order.sh
 part timeline tests/timeline.sh
 part links tests/links.sh
 part sources tests/sources.sh
+part deck tests/deck.sh
 part html tests/html.sh
 part man tests/man.sh
 part completion tests/completion.sh

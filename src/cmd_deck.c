@@ -1,0 +1,393 @@
+/* kgraph deck: a lecture's slides in one PDF. A title slide; then each
+ * view (the built-in views that apply and the model's own, or those of
+ * --view), laid out for the slide (page.c) and, where its smallest text
+ * would fall under 1/40 of the slide's height, split: by phase, then a
+ * phase by the neighbourhood of each of its decisions, and of each event
+ * no decision's slide shows; then the sources. Each slide is a PDF page
+ * Graphviz draws; pdf_merge.c puts them in one file. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "output.h"
+#include "page.h"
+#include "pdf_merge.h"
+#include "slide.h"
+
+/* The slides so far: their PDFs, and which events and decisions they
+ * show. */
+typedef struct {
+	buf *pdfs;
+	int n, cap;
+	bool *shown[IT__COUNT];
+	const model *m;
+	const draw_options *d;
+	int slides, small_slides;       /* pictures drawn, and those whose
+	                                 * text stays under the target */
+	double smallest;
+	char err[2048];
+} deck;
+
+static void
+add_pdf(deck *k, buf *pdf)
+{
+	if (k->n == k->cap) {
+		k->cap = k->cap ? 2 * k->cap : 16;
+		k->pdfs = xrealloc(k->pdfs, (size_t)k->cap * sizeof(buf));
+	}
+	k->pdfs[k->n++] = *pdf;
+	memset(pdf, 0, sizeof(*pdf));
+}
+
+/* Draws g as PDF pages (one, or one per step) onto the deck; a text
+ * slide (sel NULL) as one page. */
+static bool
+draw_pages(deck *k, const selection *sel, Agraph_t *g,
+    const graph_options *view)
+{
+	graph_options text = *view, *o = &text;
+
+	html_options page = {0};
+	buf *outs = NULL;
+	int n = 0, i;
+
+	if (sel == NULL)
+		text.steps = false;
+	page.theme = o->theme;
+	page.id_prefix = o->id_prefix;
+	if (kgraph_render(FMT_PDF, k->m, sel, g, o, &page, k->d->timeout,
+	    &outs, &n, k->err, sizeof(k->err)) != KGRAPH_OK)
+		return false;
+	for (i = 0; i < n; i++)
+		add_pdf(k, &outs[i]);
+	kgraph_outputs_free(outs, n);
+	return true;
+}
+
+/* How many events and decisions sel holds. */
+static size_t
+count_items(const model *m, const selection *sel)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->count[IT_EVENT]; i++)
+		n += sel->item[IT_EVENT][i];
+	for (i = 0; i < m->count[IT_DECISION]; i++)
+		n += sel->item[IT_DECISION][i];
+	return n;
+}
+
+/* One slide: view name (base view base, model view mv) with filters f,
+ * titled title, laid out for the page. Returns the smallest text on the
+ * page (negative when the selection has nothing to draw), and draws the
+ * slide only when draw is true. */
+static double
+slide(deck *k, const char *base, const item *mv, sel_filters *f,
+    const char *title, bool draw, bool *ok)
+{
+	graph_options o = k->d->g;
+	selection sel;
+	Agraph_t *g = NULL;
+	double small;
+	size_t i;
+	int t;
+
+	*ok = true;
+	o.view = base;
+	o.title = title;
+	if (mv != NULL) {
+		o.view_title = mv->title ? mv->title : mv->id;
+		if (o.question == NULL && mv->view->question)
+			o.question = mv->view->question;
+		if (!k->d->set_theme && mv->view->theme)
+			o.theme = mv->view->theme;
+		if (mv->view->steps == 1)
+			o.steps = true;
+	}
+	if (kgraph_select(k->m, mv, f, &sel, k->err, sizeof(k->err)) !=
+	    KGRAPH_OK) {
+		*ok = false;
+		return -1;
+	}
+	o.filters = f;
+	if (count_items(k->m, &sel) == 0 && strcmp(base, "actors") != 0) {
+		sel_free(&sel);
+		return -1;
+	}
+	small = page_choose(k->m, &sel, &o, k->d->set_direction,
+	    k->d->timeout);
+	if (small > 0 && draw) {
+		k->slides++;
+		if (small < page_target(&o) - 0.05) {
+			k->small_slides++;
+			if (k->smallest == 0 || small < k->smallest)
+				k->smallest = small;
+		}
+		if (kgraph_graph(k->m, &sel, &o, FMT_PDF, &g, k->err,
+		    sizeof(k->err)) != KGRAPH_OK || !draw_pages(k, &sel, g,
+		    &o))
+			*ok = false;
+		graph_free(g);
+		for (t = IT_EVENT; *ok && t <= IT_DECISION; t++)
+			for (i = 0; i < k->m->count[t]; i++)
+				if (sel.item[t][i])
+					k->shown[t][i] = true;
+	}
+	sel_free(&sel);
+	return small;
+}
+
+/* The name a slide's title gives a view. */
+static void
+view_label(buf *b, const char *name, const item *mv)
+{
+	b->len = 0;
+	if (mv != NULL) {
+		buf_puts(b, mv->title ? mv->title : mv->id);
+		return;
+	}
+	buf_printf(b, "%c%s", name[0] - 'a' + 'A', name + 1);
+}
+
+/* The parts of a view that does not fit one slide: its phases, each
+ * whole if it fits, else split by decisions. */
+static bool
+split_view(deck *k, const char *name, const char *base, const item *mv,
+    const buf *label)
+{
+	const model *m = k->m;
+	size_t p, i, np = m->count[IT_PHASE];
+	double target = page_target(&k->d->g);
+	buf title = {0}, spec = {0};
+	bool ok = true;
+
+	(void)name;
+	for (p = 0; ok && p < np; p++) {
+		const item *ph = m->items[IT_PHASE][p];
+		sel_filters f = k->d->f;
+		double small;
+
+		spec.len = 0;
+		buf_printf(&spec, "%zu", p + 1);
+		f.phases = spec.s;
+		title.len = 0;
+		buf_printf(&title, "%s, %zu of %zu: %s", label->s, p + 1, np,
+		    ph->title ? ph->title : ph->id);
+		small = slide(k, base, mv, &f, title.s, false, &ok);
+		if (!ok || small < 0)
+			continue;
+		if (small >= target - 0.05 || (strcmp(base, "overview") != 0 &&
+		    strcmp(base, "causes") != 0 && strcmp(base, "arguments") !=
+		    0)) {
+			slide(k, base, mv, &f, title.s, true, &ok);
+			continue;
+		}
+		/* Too much for one slide: each decision of the phase with
+		 * what it is linked to, then each event that no slide of
+		 * the phase showed, with what it is linked to. */
+		for (i = 0; ok && i < m->count[IT_DECISION] +
+		    m->count[IT_EVENT]; i++) {
+			bool is_decision = i < m->count[IT_DECISION];
+			const item *it = is_decision ?
+			    m->items[IT_DECISION][i] :
+			    m->items[IT_EVENT][i - m->count[IT_DECISION]];
+
+			if (it->resolved_phase != ph || (!is_decision &&
+			    k->shown[IT_EVENT][it->index]))
+				continue;
+			f = k->d->f;
+			f.phases = spec.s;
+			f.focus = it->id;
+			f.depth = 1;
+			title.len = 0;
+			buf_printf(&title, "%s, %zu of %zu: %s \xe2\x80\x94 %s",
+			    label->s, p + 1, np, ph->title ? ph->title : ph->id,
+			    model_label(it));
+			slide(k, base, mv, &f, title.s, true, &ok);
+		}
+	}
+	buf_free(&title);
+	buf_free(&spec);
+	return ok;
+}
+
+/* The slides of one view: one, or its parts. */
+static bool
+view_slides(deck *k, const char *name)
+{
+	const char *base;
+	const item *mv;
+	sel_filters f = k->d->f;
+	buf label = {0};
+	bool ok = true;
+	double small;
+
+	if (!kgraph_view(k->m, name, &base, &mv)) {
+		snprintf(k->err, sizeof(k->err), "the model has no view '%s'",
+		    name);
+		return false;
+	}
+	view_label(&label, name, mv);
+	small = slide(k, base, mv, &f, label.s, false, &ok);
+	if (ok && small >= page_target(&k->d->g) - 0.05)
+		slide(k, base, mv, &f, label.s, true, &ok);
+	else if (ok && small > 0 && k->m->count[IT_PHASE] > 1 &&
+	    (k->d->f.phases == NULL || strchr(k->d->f.phases, ',') ||
+	    strstr(k->d->f.phases, "..")))
+		ok = split_view(k, name, base, mv, &label);
+	else if (ok && small > 0)
+		slide(k, base, mv, &f, label.s, true, &ok);
+	buf_free(&label);
+	return ok;
+}
+
+/* The sources slides: as many as keep their text at the slide's size. */
+static bool
+source_slides(deck *k)
+{
+	int *num = xcalloc(k->m->count[IT_SOURCE] + 1, sizeof(int));
+	int max = model_source_numbers(k->m, num), per = 8, parts, p;
+	bool ok = true;
+
+	free(num);
+	if (max == 0 || k->d->g.no_citations)
+		return true;
+	parts = (max + per - 1) / per;
+	for (p = 0; ok && p < parts; p++) {
+		Agraph_t *g = slide_sources(k->m, &k->d->g, p * per + 1,
+		    p * per + per < max ? p * per + per : max, p + 1, parts);
+
+		ok = draw_pages(k, NULL, g, &k->d->g);
+		graph_free(g);
+	}
+	return ok;
+}
+
+static const char usage_deck[] =
+    "usage: kgraph deck [MODEL] [-o FILE] [--view IDS] [filters] [options]\n"
+    "\n"
+    "A lecture's slides in one PDF: a title slide, each view laid out for "
+    "the\nslide (the built-in views that apply, then the model's own, or "
+    "those of\n--view), split by phase, then by the neighbourhood of each "
+    "decision, where\nits text would be smaller than 1/40 of the slide's "
+    "height, and the sources.\n"
+    "\n"
+    "  -o, --output FILE    the PDF (default: standard output)\n"
+    "      --view IDS       the views, comma-separated, in order\n"
+    "      --page PAGE      16:9 (default) or 4:3\n"
+    "      --steps          every view in steps, one page each\n"
+    "      --theme NAME     light (default), dark, print, contrast\n"
+    "      --cite-style S   chicago-notes or chicago-author-date\n"
+    "      --timeout S      stop a layout that takes longer than S seconds\n"
+    HELP_FILTERS
+    HELP_COMMON;
+
+int
+cmd_deck(int argc, char **argv)
+{
+	draw_options d;
+	deck k = {0};
+	const char *model_path, *views;
+	model *m;
+	int rc, t;
+	buf pdf = {0};
+	char *list, *name, *save = NULL;
+	size_t i;
+
+	for (i = 1; i < (size_t)argc; i++)
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") ==
+		    0) {
+			fputs(usage_deck, stdout);
+			return 0;
+		}
+	if ((rc = parse_draw(argc, argv, true, &d)) >= 0)
+		return rc;
+	d.cmd = "deck";
+	if (d.all || d.watch || d.format != NULL)
+		return usage_error("deck", "a deck is one PDF: --all, --watch "
+		    "and -T are for render");
+	if (d.page == NULL)
+		page_named("16:9", &d.g);
+	else if (!d.g.page_slide)
+		return usage_error("deck", "a deck is made of slides: --page "
+		    "16:9 or 4:3");
+	if ((d.out_path == NULL || strcmp(d.out_path, "-") == 0) &&
+	    isatty(STDOUT_FILENO))
+		return usage_error("deck", "a deck is a PDF and standard output "
+		    "is a terminal; give -o FILE");
+	model_path = model_or_default(optind < argc ? argv[optind] : NULL);
+	if ((m = open_model(model_path, d.strict, true, &d.term, NULL,
+	    &rc)) == NULL)
+		return rc;
+	if (d.cite_style >= 0)
+		m->style = (cite_style)d.cite_style;
+	k.m = m;
+	k.d = &d;
+	for (t = 0; t < IT__COUNT; t++)
+		k.shown[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+	{
+		Agraph_t *g = slide_title(m, &d.g);
+		bool ok = draw_pages(&k, NULL, g, &d.g);
+
+		graph_free(g);
+		rc = ok ? 0 : EXIT_OUTPUT;
+	}
+	views = d.view;
+	if (views == NULL) {
+		buf all = {0};
+
+		for (i = 0; model_builtin_views[i] != NULL; i++)
+			if (strcmp(model_builtin_views[i], "stances") != 0 ||
+			    m->count[IT_QUESTION] > 0)
+				buf_printf(&all, "%s%s", all.len ? "," : "",
+				    model_builtin_views[i]);
+		for (i = 0; i < m->count[IT_VIEW]; i++)
+			buf_printf(&all, ",%s", m->items[IT_VIEW][i]->id);
+		list = all.s;
+	} else {
+		list = xstrdup(views);
+	}
+	for (name = strtok_r(list, ",", &save); rc == 0 && name != NULL;
+	    name = strtok_r(NULL, ",", &save))
+		if (!view_slides(&k, name))
+			rc = EXIT_OUTPUT;
+	free(list);
+	if (rc == 0 && !source_slides(&k))
+		rc = EXIT_OUTPUT;
+	/* Nothing the model says is left out of a deck that was not asked
+	 * to leave it out. */
+	for (t = IT_EVENT; rc == 0 && t <= IT_DECISION && views == NULL; t++)
+		for (i = 0; i < m->count[t]; i++)
+			if (!k.shown[t][i] && !d.term.quiet &&
+			    d.f.phases == NULL && d.f.actors == NULL &&
+			    d.f.kinds == NULL && d.f.tags == NULL &&
+			    d.f.since == NULL && d.f.until == NULL &&
+			    d.f.focus == NULL && d.f.evidence == NULL &&
+			    d.f.groups == NULL)
+				fprintf(stderr, "kgraph deck: note: %s '%s' is "
+				    "on no slide\n", model_type_names[t],
+				    m->items[t][i]->id);
+	if (rc == 0 && !pdf_merge(k.pdfs, k.n, &pdf, k.err, sizeof(k.err)))
+		rc = EXIT_OUTPUT;
+	if (rc != 0)
+		fprintf(stderr, "kgraph deck: %s\n", k.err);
+	else
+		rc = write_output("deck", d.out_path, &pdf, model_path);
+	if (rc == 0 && k.small_slides > 0 && !d.term.quiet)
+		fprintf(stderr, "kgraph deck: note: %d of the %d diagram slides "
+		    "keep text under %.1f pt, 1/40 of the slide's height (the "
+		    "smallest %.1f pt): a timeline, stances or actors view, or "
+		    "a decision with many causes, is not split further\n",
+		    k.small_slides, k.slides, page_target(&d.g), k.smallest);
+	buf_free(&pdf);
+	for (i = 0; i < (size_t)k.n; i++)
+		buf_free(&k.pdfs[i]);
+	free(k.pdfs);
+	for (t = 0; t < IT__COUNT; t++)
+		free(k.shown[t]);
+	model_free(m);
+	return rc;
+}
