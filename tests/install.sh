@@ -15,7 +15,7 @@ mkmake() { make --no-print-directory "$@"; }
 want=(usr/bin/kgraph
 	usr/share/bash-completion/completions/kgraph
 	usr/share/kgraph/schema.json)
-for p in kgraph kgraph-render kgraph-check kgraph-list kgraph-export kgraph-schema kgraph-init; do
+for p in kgraph kgraph-render kgraph-deck kgraph-check kgraph-list kgraph-export kgraph-schema kgraph-init; do
 	want+=("usr/share/man/man1/$p.1")
 done
 want+=(usr/share/man/man5/kgraph-format.5 usr/share/doc/kgraph/format.md)
