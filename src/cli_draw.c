@@ -152,6 +152,38 @@ cite_style_option(const char *cmd, const char *value, int *style)
 	return -1;
 }
 
+/* The options of how a render runs: --page, -j, --cite-style and
+ * --timeout, for option c; returns -1 to go on, or a usage status. */
+static int
+run_option(int c, const char *cmd, draw_options *d)
+{
+	int n;
+
+	switch (c) {
+	case OPT_PAGE:
+		if (!page_named(optarg, &d->g))
+			return usage_error(cmd, "unknown page '%s'; valid: 16:9, "
+			    "4:3, a4, a3, letter, each landscape, or with "
+			    "-portrait (a4-portrait)", optarg);
+		d->page = optarg;
+		return -1;
+	case 'j':
+		if (!whole_number(optarg, 1, 64, &n))
+			return usage_error(cmd, "-j takes a number of processes "
+			    "from 1 to 64, not '%s'", optarg);
+		d->jobs = n;
+		return -1;
+	case OPT_CITE_STYLE:
+		return cite_style_option(cmd, optarg, &d->cite_style);
+	default:
+		if (!whole_number(optarg, 0, 86400, &n))
+			return usage_error(cmd, "--timeout takes seconds from 0 "
+			    "(no limit) to 86400, not '%s'", optarg);
+		d->timeout = n;
+		return -1;
+	}
+}
+
 int
 parse_draw(int argc, char **argv, bool render, draw_options *d)
 {
@@ -246,30 +278,11 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 		case OPT_STEPS: d->g.steps = true; break;
 		case OPT_WATCH: d->watch = true; break;
 		case OPT_PAGE:
-			if (!page_named(optarg, &d->g))
-				return usage_error(cmd, "unknown page '%s'; "
-				    "valid: 16:9, 4:3, a4, a3, letter, each "
-				    "landscape, or with -portrait (a4-portrait)",
-				    optarg);
-			d->page = optarg;
-			break;
 		case 'j':
-			if (!whole_number(optarg, 1, 64, &n))
-				return usage_error(cmd, "-j takes a number of "
-				    "processes from 1 to 64, not '%s'", optarg);
-			d->jobs = n;
-			break;
 		case OPT_CITE_STYLE:
-			if ((n = cite_style_option(cmd, optarg,
-			    &d->cite_style)) >= 0)
-				return n;
-			break;
 		case OPT_TIMEOUT:
-			if (!whole_number(optarg, 0, 86400, &n))
-				return usage_error(cmd, "--timeout takes seconds "
-				    "from 0 (no limit) to 86400, not '%s'",
-				    optarg);
-			d->timeout = n;
+			if ((n = run_option(c, cmd, d)) >= 0)
+				return n;
 			break;
 		case OPT_REVEAL:
 			if ((n = model_lookup(reveals, optarg)) < 0)
