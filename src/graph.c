@@ -221,10 +221,8 @@ gc_group_fill(graph_ctx *gc, const item *g)
 	return gc->th->fills[g->index % THEME_PALETTE];
 }
 
-/* Numbers the item's sources in order of first appearance and appends
- * the marker "[1,3]"; nothing when citations are off. */
-static void
-cite_marker(graph_ctx *gc, buf *b, const source_list *sl, bool html)
+void
+gc_cite_marker(graph_ctx *gc, buf *b, const source_list *sl, bool html)
 {
 	size_t i;
 	int count = 0;
@@ -403,7 +401,7 @@ item_label(graph_ctx *gc, buf *b, const item *it)
 
 	gc_small_size(gc, small, sizeof(small));
 	date_show(&it->date, when, sizeof(when));
-	cite_marker(gc, &cites, &it->sources, true);
+	gc_cite_marker(gc, &cites, &it->sources, true);
 	buf_puts(b, "<");
 	if (it->type == IT_CAUSE) {
 		buf line = {0};
@@ -597,7 +595,7 @@ gc_link(graph_ctx *gc, const relation *l)
 	{
 		buf c = {0};
 
-		cite_marker(gc, &c, &l->sources, true);
+		gc_cite_marker(gc, &c, &l->sources, true);
 		if (c.len > 0)
 			buf_printf(&s, "%s%s", s.len ? " " : "", c.s);
 		buf_free(&c);

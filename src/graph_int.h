@@ -133,4 +133,11 @@ void gc_key(graph_ctx *gc);
  * SVG, in step-N and steps-N classes. */
 void gc_mark_steps(graph_ctx *gc);
 
+/* Appends the marker of the sources sl names ("[1,3]", "[1, n. 5; 3]"),
+ * each under its number in every picture of the model, and counts them
+ * into the picture's sources box; nothing when citations are off. With
+ * html, locators are escaped for an HTML-like label. */
+void gc_cite_marker(graph_ctx *gc, buf *b, const source_list *sl,
+    bool html);
+
 #endif

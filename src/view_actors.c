@@ -216,10 +216,18 @@ view_actors(graph_ctx *gc)
 		    "link type-addressed" : p->kind == 1 ?
 		    "link type-supports" : "link type-opposes"), "");
 		s.len = 0;
-		if (p->count == 1)
+		if (p->count == 1) {
+			buf cites = {0};
+
 			label_wrap_html(&s, model_label(p->single),
 			    gc->o->wrap, LABEL_MAX_LINES, "<BR/>");
-		else
+			/* The message's sources, as an item's. */
+			gc_cite_marker(gc, &cites, &p->single->sources, true);
+			if (cites.len > 0)
+				buf_printf(&s, " <FONT COLOR=\"%s\">%s</FONT>",
+				    gc->th->muted, cites.s);
+			buf_free(&cites);
+		} else
 			buf_printf(&s, "%d %s", p->count, p->kind == 0 ?
 			    "messages" : p->kind == 1 ? "causes for" :
 			    "causes against");
