@@ -27,6 +27,7 @@ typedef struct {
 	const draw_options *d;
 	int slides, small_slides;       /* pictures drawn, and those whose
 	                                 * text stays under the target */
+	bool *cited;                    /* per source: a slide cites it */
 	double smallest;
 	char err[2048];
 } deck;
@@ -130,6 +131,9 @@ slide(deck *k, const char *base, const item *mv, sel_filters *f,
 		    sizeof(k->err)) != KGRAPH_OK || !draw_pages(k, &sel, g,
 		    &o))
 			*ok = false;
+		for (i = 0; *ok && i < k->m->count[IT_SOURCE]; i++)
+			if (graph_cites(g, i))
+				k->cited[i] = true;
 		graph_free(g);
 		for (t = IT_EVENT; *ok && t <= IT_DECISION; t++)
 			for (i = 0; i < k->m->count[t]; i++)
@@ -244,25 +248,33 @@ view_slides(deck *k, const char *name)
 	return ok;
 }
 
-/* The sources slides: as many as keep their text at the slide's size. */
+/* The sources slides: the sources the slides cite, under their numbers,
+ * eight to a slide so that their text keeps the slide's size. */
 static bool
 source_slides(deck *k)
 {
-	int *num = xcalloc(k->m->count[IT_SOURCE] + 1, sizeof(int));
-	int max = model_source_numbers(k->m, num), per = 8, parts, p;
+	const model *m = k->m;
+	int *num = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
+	int max = model_source_numbers(m, num), *list, n = 0, per = 8, parts,
+	    p, v;
 	bool ok = true;
+	size_t i;
 
-	free(num);
-	if (max == 0 || k->d->g.no_citations)
-		return true;
-	parts = (max + per - 1) / per;
-	for (p = 0; ok && p < parts; p++) {
-		Agraph_t *g = slide_sources(k->m, &k->d->g, p * per + 1,
-		    p * per + per < max ? p * per + per : max, p + 1, parts);
+	list = xcalloc((size_t)max + 1, sizeof(int));
+	for (v = 1; v <= max; v++)
+		for (i = 0; i < m->count[IT_SOURCE]; i++)
+			if (num[i] == v && k->cited[i])
+				list[n++] = v;
+	parts = (n + per - 1) / per;
+	for (p = 0; ok && p < parts && !k->d->g.no_citations; p++) {
+		Agraph_t *g = slide_sources(m, &k->d->g, list + p * per,
+		    n - p * per < per ? n - p * per : per, p + 1, parts);
 
 		ok = draw_pages(k, NULL, g, &k->d->g);
 		graph_free(g);
 	}
+	free(list);
+	free(num);
 	return ok;
 }
 
@@ -328,6 +340,7 @@ cmd_deck(int argc, char **argv)
 	k.d = &d;
 	for (t = 0; t < IT__COUNT; t++)
 		k.shown[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+	k.cited = xcalloc(m->count[IT_SOURCE] + 1, sizeof(bool));
 	{
 		Agraph_t *g = slide_title(m, &d.g);
 		bool ok = draw_pages(&k, NULL, g, &d.g);
@@ -388,6 +401,7 @@ cmd_deck(int argc, char **argv)
 	free(k.pdfs);
 	for (t = 0; t < IT__COUNT; t++)
 		free(k.shown[t]);
+	free(k.cited);
 	model_free(m);
 	return rc;
 }

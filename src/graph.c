@@ -12,6 +12,8 @@
 #include "label.h"
 #include "views.h"
 
+static void keep_cites(graph_ctx *gc);
+
 /* How each built-in view is drawn, in the order in which the model's
  * model_builtin_views names them: narrow views wrap their items' labels
  * narrower, and the stances view draws one question. */
@@ -901,6 +903,7 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	if (o->steps)
 		gc_mark_steps(gc);
 	gc_key(gc);
+	keep_cites(gc);
 	for (t = 0; t < IT__COUNT; t++)
 		free(gc->node[t]);
 	free(gc->cite);
@@ -908,6 +911,36 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 	free(gc->same);
 	free(gc->groups);
 	return gc->g;
+}
+
+/* The sources the picture cites, kept with the graph for those who put
+ * pictures together (a deck's sources slide): a record, which no output
+ * shows. */
+#define CITES_REC "kg_cites"
+typedef struct {
+	Agrec_t h;
+	int n;
+	bool *cited;    /* by source index */
+} cites_rec;
+
+static void
+keep_cites(graph_ctx *gc)
+{
+	cites_rec *r = agbindrec(gc->g, CITES_REC, sizeof(cites_rec), FALSE);
+	size_t i, n = gc->m->count[IT_SOURCE];
+
+	r->n = (int)n;
+	r->cited = agalloc(gc->g, (n + 1) * sizeof(bool));
+	for (i = 0; i < n; i++)
+		r->cited[i] = gc->cite[i] != 0;
+}
+
+bool
+graph_cites(Agraph_t *g, size_t source)
+{
+	cites_rec *r = g ? (cites_rec *)aggetrec(g, CITES_REC, FALSE) : NULL;
+
+	return r != NULL && source < (size_t)r->n && r->cited[source];
 }
 
 void

@@ -71,6 +71,9 @@ bool graph_view_known(const char *name);
 Agraph_t *graph_build(const model *m, const selection *sel,
     const graph_options *o, char *err, size_t errsize);
 void graph_free(Agraph_t *g);
+/* True if the picture of g cites the source of index source (its place
+ * among the model's sources). */
+bool graph_cites(Agraph_t *g, size_t source);
 
 /* Steps: one picture per phase of the selection from one layout. After
  * layout, graph_step_show(s, k, dim) shows what steps 1..k reveal and

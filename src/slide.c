@@ -69,14 +69,14 @@ slide_title(const model *m, const graph_options *o)
 }
 
 Agraph_t *
-slide_sources(const model *m, const graph_options *o, int first, int last,
-    int part, int parts)
+slide_sources(const model *m, const graph_options *o, const int *nums,
+    int n, int part, int parts)
 {
 	int *num = xcalloc(m->count[IT_SOURCE] + 1, sizeof(int));
 	buf b = {0}, t = {0};
 	Agraph_t *g;
 	size_t i;
-	int k;
+	int j, k;
 
 	model_source_numbers(m, num);
 	buf_printf(&b, "<TABLE BORDER=\"0\" CELLSPACING=\"6\"><TR><TD "
@@ -86,7 +86,8 @@ slide_sources(const model *m, const graph_options *o, int first, int last,
 		buf_printf(&b, "<FONT POINT-SIZE=\"%.0f\">, %d of %d</FONT>",
 		    o->font_size * 1.5, part, parts);
 	buf_puts(&b, "</TD></TR>");
-	for (k = first; k <= last; k++) {
+	for (j = 0; j < n; j++) {
+		k = nums[j];
 		for (i = 0; i < m->count[IT_SOURCE]; i++) {
 			if (num[i] != k)
 				continue;

@@ -11,10 +11,10 @@
  * frees it with graph_free. */
 Agraph_t *slide_title(const model *m, const graph_options *o);
 
-/* A slide of the sources numbered first to last (model_source_numbers'
- * numbers), in m's style, headed "Sources" ("Sources, 2 of 3" with part
- * and parts). The caller frees it with graph_free. */
-Agraph_t *slide_sources(const model *m, const graph_options *o, int first,
-    int last, int part, int parts);
+/* A slide of the n sources whose numbers (model_source_numbers') are
+ * nums, in that order, in m's style, headed "Sources" ("Sources, 2 of 3"
+ * with part and parts). The caller frees it with graph_free. */
+Agraph_t *slide_sources(const model *m, const graph_options *o,
+    const int *nums, int n, int part, int parts);
 
 #endif
