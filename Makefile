@@ -19,7 +19,8 @@ BIN = kgraph
 
 # The stages, in the order data flows through them.
 CORE = util diag reader date model keys load load_sources bibliography bib_bibtex bib_csl cite check check_repeats select json export_csl label theme graph graph_ids title key steps view_overview view_causes view_arguments view_timeline time_axis view_actors view_stances fonts html place render child output watch kgraph page slide pdf_merge
-PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o
+PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o \
+	$(B)/embedded_deck_js.o
 OBJS = $(CORE:%=$(B)/%.o) $(PAGE) $(B)/embedded_model.o
 EMBED = $(B)/embedded_schema.o $(B)/embedded_starter.o
 # Each tests/unit/test_*.c is one unit test program; tests/run.sh runs
@@ -65,10 +66,13 @@ $(B)/%.o: src/%.c src/*.h | $(B) pkg-check
 # The HTML page's script runs under a Content-Security-Policy that names
 # its SHA-256, computed here with coreutils.
 $(B)/html.o: $(B)/page_hash.h
-$(B)/page_hash.h: src/page.js | $(B)
+$(B)/page_hash.h: src/page.js src/deck.js | $(B)
 	printf '#define KG_PAGE_JS_SHA256 "%s"\n' "$$(/usr/bin/printf \
-		"$$(sha256sum < $< | cut -c1-64 | sed 's/../\\x&/g')" | \
+		"$$(sha256sum < src/page.js | cut -c1-64 | sed 's/../\\x&/g')" | \
 		base64)" > $@
+	printf '#define KG_DECK_JS_SHA256 "%s"\n' "$$(/usr/bin/printf \
+		"$$(sha256sum < src/deck.js | cut -c1-64 | sed 's/../\\x&/g')" | \
+		base64)" >> $@
 
 $(B)/embed: tools/embed.c | $(B) pkg-check
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
@@ -84,6 +88,8 @@ $(B)/embedded_page_js.c: src/page.js $(B)/embed
 	$(B)/embed kg_page_js $< $@
 $(B)/embedded_page_css.c: src/page.css $(B)/embed
 	$(B)/embed kg_page_css $< $@
+$(B)/embedded_deck_js.c: src/deck.js $(B)/embed
+	$(B)/embed kg_deck_js $< $@
 $(B)/embedded_%.o: $(B)/embedded_%.c | pkg-check
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

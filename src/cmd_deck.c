@@ -1,4 +1,4 @@
-/* kgraph deck: a lecture's slides in one PDF. A title slide; then each
+/* kgraph deck: a lecture's slides in one PDF (or one HTML page). A title slide; then each
  * view (the built-in views that apply and the model's own, or those of
  * --view), laid out for the slide (page.c) and, where its smallest text
  * would fall under 1/40 of the slide's height, split: by phase, then a
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "html.h"
 #include "output.h"
 #include "page.h"
 #include "pdf_merge.h"
@@ -28,6 +29,8 @@ typedef struct {
 	int slides, small_slides;       /* pictures drawn, and those whose
 	                                 * text stays under the target */
 	bool *cited;                    /* per source: a slide cites it */
+	bool html;                      /* slides as SVG, for a page */
+	char prefix[24];                /* the next slide's id prefix */
 	double smallest;
 	char err[2048];
 } deck;
@@ -59,7 +62,9 @@ draw_pages(deck *k, const selection *sel, Agraph_t *g,
 		text.steps = false;
 	page.theme = o->theme;
 	page.id_prefix = o->id_prefix;
-	if (kgraph_render(FMT_PDF, k->m, sel, g, o, &page, k->d->timeout,
+	page.id_prefix = o->id_prefix;
+	if (kgraph_render(k->html ? FMT_SVG : FMT_PDF, k->m, sel, g, o,
+	    &page, k->d->timeout,
 	    &outs, &n, k->err, sizeof(k->err)) != KGRAPH_OK)
 		return false;
 	for (i = 0; i < n; i++)
@@ -99,6 +104,11 @@ slide(deck *k, const char *base, const item *mv, sel_filters *f,
 	*ok = true;
 	o.view = base;
 	o.title = title;
+	/* On a page of slides, each slide's ids are its own. */
+	if (k->html) {
+		snprintf(k->prefix, sizeof(k->prefix), "kg%d-", k->n + 1);
+		o.id_prefix = k->prefix;
+	}
 	if (mv != NULL) {
 		o.view_title = mv->title ? mv->title : mv->id;
 		if (o.question == NULL && mv->view->question)
@@ -267,10 +277,14 @@ source_slides(deck *k)
 				list[n++] = v;
 	parts = (n + per - 1) / per;
 	for (p = 0; ok && p < parts && !k->d->g.no_citations; p++) {
-		Agraph_t *g = slide_sources(m, &k->d->g, list + p * per,
-		    n - p * per < per ? n - p * per : per, p + 1, parts);
+		graph_options o = k->d->g;
+		Agraph_t *g;
 
-		ok = draw_pages(k, NULL, g, &k->d->g);
+		snprintf(k->prefix, sizeof(k->prefix), "kg%d-", k->n + 1);
+		o.id_prefix = k->prefix;
+		g = slide_sources(m, &o, list + p * per, n - p * per < per ?
+		    n - p * per : per, p + 1, parts);
+		ok = draw_pages(k, NULL, g, &o);
 		graph_free(g);
 	}
 	free(list);
@@ -287,7 +301,8 @@ static const char usage_deck[] =
     "decision, where\nits text would be smaller than 1/40 of the slide's "
     "height, and the sources.\n"
     "\n"
-    "  -o, --output FILE    the PDF (default: standard output)\n"
+    "  -o, --output FILE    the PDF (default: standard output), or with "
+    ".html one\n                       self-contained page of the slides\n"
     "      --view IDS       the views, comma-separated, in order\n"
     "      --page PAGE      16:9 (default) or 4:3\n"
     "      --steps          every view in steps, one page each\n"
@@ -338,12 +353,22 @@ cmd_deck(int argc, char **argv)
 		m->style = (cite_style)d.cite_style;
 	k.m = m;
 	k.d = &d;
+	{
+		const char *e = d.out_path ? strrchr(d.out_path, '.') : NULL;
+
+		k.html = e != NULL && strcmp(e, ".html") == 0;
+	}
 	for (t = 0; t < IT__COUNT; t++)
 		k.shown[t] = xcalloc(m->count[t] + 1, sizeof(bool));
 	k.cited = xcalloc(m->count[IT_SOURCE] + 1, sizeof(bool));
 	{
-		Agraph_t *g = slide_title(m, &d.g);
-		bool ok = draw_pages(&k, NULL, g, &d.g);
+		graph_options title = d.g;
+		Agraph_t *g;
+		bool ok;
+
+		title.id_prefix = "kg0-";
+		g = slide_title(m, &title);
+		ok = draw_pages(&k, NULL, g, &title);
 
 		graph_free(g);
 		rc = ok ? 0 : EXIT_OUTPUT;
@@ -383,7 +408,10 @@ cmd_deck(int argc, char **argv)
 				fprintf(stderr, "kgraph deck: note: %s '%s' is "
 				    "on no slide\n", model_type_names[t],
 				    m->items[t][i]->id);
-	if (rc == 0 && !pdf_merge(k.pdfs, k.n, &pdf, k.err, sizeof(k.err)))
+	if (rc == 0 && k.html)
+		html_deck(&pdf, m, d.g.theme, k.pdfs, k.n);
+	else if (rc == 0 && !pdf_merge(k.pdfs, k.n, &pdf, k.err,
+	    sizeof(k.err)))
 		rc = EXIT_OUTPUT;
 	if (rc != 0)
 		fprintf(stderr, "kgraph deck: %s\n", k.err);

@@ -14,6 +14,8 @@ extern const char kg_starter[];
 extern const size_t kg_starter_len;
 extern const char kg_page_js[];         /* the HTML page's script */
 extern const size_t kg_page_js_len;
+extern const char kg_deck_js[];         /* the deck page's script */
+extern const size_t kg_deck_js_len;
 extern const char kg_page_css[];        /* and its style */
 extern const size_t kg_page_css_len;
 

@@ -110,6 +110,60 @@ page_data(buf *out, const model *m, const selection *sel)
 }
 
 void
+html_deck(buf *out, const model *m, const char *theme, const buf *svgs,
+    int n)
+{
+	int k;
+
+	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"");
+	html_text(out, m->lang ? m->lang : "en");
+	buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" "
+	    "content=\"default-src 'none'; style-src 'unsafe-inline'; "
+	    "img-src data:; script-src 'sha256-" KG_DECK_JS_SHA256 "'\">\n"
+	    "<meta name=\"generator\" content=\"kgraph " KG_VERSION "\">\n"
+	    "<title>");
+	html_text(out, m->title);
+	buf_puts(out, "</title>\n<style>\n");
+	buf_putn(out, kg_page_css, kg_page_css_len);
+	buf_puts(out, "section.kg-slide { text-align: center; }\n"
+	    "section.kg-slide svg { max-width: 100%; height: auto; "
+	    "max-height: calc(100vh - 5rem); }\n"
+	    "@media print { section.kg-slide { display: block !important; "
+	    "break-after: page; } nav { display: none; } }\n"
+	    "</style>\n</head>\n<body class=\"theme-");
+	html_text(out, theme);
+	buf_puts(out, "\">\n<h1 class=\"kg-sr\">");
+	html_text(out, m->title);
+	buf_puts(out, "</h1>\n<nav id=\"kg--deck-nav\" aria-label=\"Slides\">\n"
+	    "<button type=\"button\" id=\"kg--deck-prev\">&#9664; Previous"
+	    "</button>\n<span id=\"kg--deck-label\" aria-live=\"polite\">"
+	    "</span>\n<button type=\"button\" id=\"kg--deck-next\">Next "
+	    "&#9654;</button>\n<span class=\"kg-hint\">Arrow keys, Page Up and "
+	    "Page Down step through the slides.</span>\n</nav>\n<main>\n");
+	for (k = 0; k < n; k++) {
+		const char *s = svgs[k].s, *start = NULL;
+		size_t i;
+
+		for (i = 0; s != NULL && i + 4 < svgs[k].len; i++)
+			if (memcmp(s + i, "<svg", 4) == 0) {
+				start = s + i;
+				break;
+			}
+		buf_printf(out, "<section class=\"kg-slide\" id=\"kg--slide-%d\""
+		    "%s>\n", k + 1, k ? " hidden" : "");
+		if (start != NULL)
+			buf_putn(out, start, svgs[k].len - (size_t)(start - s));
+		buf_puts(out, "</section>\n");
+	}
+	buf_puts(out, "</main>\n<script>");
+	buf_putn(out, kg_deck_js, kg_deck_js_len);
+	buf_puts(out, "</script>\n</body>\n</html>\n");
+}
+
+void
 html_page(buf *out, const model *m, const selection *sel,
     const html_options *o, const char *svg, size_t svglen)
 {

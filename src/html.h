@@ -24,4 +24,11 @@ typedef struct {
 void html_page(buf *out, const model *m, const selection *sel,
     const html_options *o, const char *svg, size_t svglen);
 
+/* Appends a deck's page: the n slides (SVGs as Graphviz wrote them,
+ * each with ids of its own) one at a time, stepped through with the
+ * keys or the buttons, under the same Content-Security-Policy as the
+ * page of one picture, with a script of its own. */
+void html_deck(buf *out, const model *m, const char *theme, const buf *svgs,
+    int n);
+
 #endif

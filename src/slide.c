@@ -32,6 +32,13 @@ text_slide(const graph_options *o, const char *html)
 	agattr(g, AGNODE, "fontsize", fs);
 	agattr(g, AGNODE, "fontcolor", (char *)th->text);
 	agattr(g, AGNODE, "label", "");
+	/* Ids of its own, for a page of many slides. */
+	snprintf(page, sizeof(page), "%sgraph", o->id_prefix ? o->id_prefix :
+	    "kg-");
+	agattr(g, AGRAPH, "id", page);
+	snprintf(page, sizeof(page), "%sslide", o->id_prefix ? o->id_prefix :
+	    "kg-");
+	agattr(g, AGNODE, "id", page);
 	n = agnode(g, "--slide", 1);
 	s = agstrdup_html(g, (char *)html);
 	agset(n, "label", s);

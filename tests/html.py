@@ -25,6 +25,7 @@ import websocket
 page, shot = os.path.abspath(sys.argv[1]), sys.argv[2]
 mode = sys.argv[3] if len(sys.argv) > 3 else ""
 hostile, untitled = mode == "hostile", mode == "untitled"
+deck = mode == "deck"
 
 
 def result(name, good, why=""):
@@ -110,7 +111,8 @@ try:
 
     result("loads-without-errors", not problems(), "; ".join(problems()))
     scripts = js("document.scripts.length")
-    result("only-the-pages-scripts", scripts == 2, "%s scripts" % scripts)
+    result("only-the-pages-scripts", scripts == (1 if deck else 2),
+           "%s scripts" % scripts)
     handlers = js("""Array.prototype.filter.call(document.querySelectorAll('*'),
         e => Array.prototype.some.call(e.attributes,
             a => /^on/i.test(a.name))).length""")
@@ -125,115 +127,137 @@ try:
         }).length""")
     result("no-disallowed-urls", bad_links == 0, "%s links" % bad_links)
 
-    steps = js("parseInt(document.getElementById('kg--page-figure')"
-               ".getAttribute('data-steps'))")
-    label = js("document.getElementById('kg--page-step-label').textContent")
-    visible = """(k => Array.prototype.filter.call(
-        document.querySelectorAll('svg g.step-' + k),
-        e => getComputedStyle(e).visibility === 'visible').length)"""
-    total = """(k => document.querySelectorAll('svg g.step-' + k).length)"""
-    # The title once: the picture's, with the heading for screen readers;
-    # without the picture's title, the heading's.
-    seen = js("""(() => { const h = document.querySelector('header h1');
-        const t = h.textContent, r = h.getBoundingClientRect();
-        const drawn = Array.prototype.filter.call(
-            document.querySelectorAll('svg text'), e => {
-                const s = e.textContent.trim();
-                return s.length >= Math.min(t.length, 20) &&
-                    t.startsWith(s); }).length;
-        return [r.width > 1 && r.height > 1, drawn]; })()""")
-    result("title-once", seen == ([True, 0] if untitled else [False, 1]),
-           "heading shown, title drawn: %r" % (seen,))
-    if not hostile:
-        # A lecture opens at its first phase: Previous off, Next on, and
-        # nothing of the later phases shown.
-        result("starts-at-the-first-phase", steps > 1 and
-               label.startswith("Phase 1 of %d" % steps),
-               "%s: %r" % (steps, label))
-        result("first-step-buttons", js(
-            "document.getElementById('kg--page-prev').disabled") is True and
-            js("document.getElementById('kg--page-next').disabled") is False,
-            "Previous or Next in the wrong state")
-        result("opens-without-later-steps", all(
-            js(visible + "(%d)" % k) == 0 for k in range(2, steps + 1)) and
-            js(total + "(1)") > 0 and
-            js(visible + "(1)") == js(total + "(1)"), "")
-    if not hostile and not untitled:
-        # the whole picture, then back, and the panel
+    if deck:
+        # A deck: one slide shown at a time; the keys step through them.
+        n = js("document.querySelectorAll('section.kg-slide').length")
+        shown = """(() => Array.prototype.map.call(
+            document.querySelectorAll('section.kg-slide'),
+            (s, i) => s.hidden ? -1 : i).filter(i => i >= 0).join(','))()"""
+        label = "document.getElementById('kg--deck-label').textContent"
+        result("deck-opens-at-slide-1", js(shown) == "0" and
+               js(label) == "Slide 1 of %d" % n, "%s, %s" % (js(shown), js(label)))
+        key("ArrowRight", "ArrowRight", 39)
+        result("deck-right-arrow", js(shown) == "1" and
+               js(label) == "Slide 2 of %d" % n, js(label))
         key("End", "End", 35)
-        last = js(total + "(3)")
-        result("end-shows-every-phase", last > 0 and
-               js(visible + "(3)") == last,
-               "%s of %s" % (js(visible + "(3)"), last))
-        key("ArrowLeft", "ArrowLeft", 37)
-        key("ArrowLeft", "ArrowLeft", 37)
+        result("deck-end", js(shown) == str(n - 1), js(shown))
+        key("PageUp", "PageUp", 33)
+        result("deck-page-up", js(shown) == str(n - 2), js(shown))
+        key("Home", "Home", 36)
+        result("deck-home", js(shown) == "0", js(shown))
+        key("ArrowRight", "ArrowRight", 39)
+        result("deck-no-errors-while-stepping", not problems(),
+               "; ".join(problems()))
+    else:
+        steps = js("parseInt(document.getElementById('kg--page-figure')"
+                   ".getAttribute('data-steps'))")
         label = js("document.getElementById('kg--page-step-label').textContent")
-        result("arrow-keys-step-back", label.startswith("Phase 1 of 3"),
-               repr(label))
-        result("later-steps-hidden", js(visible + "(3)") == 0 and
-               js(visible + "(2)") == 0, "step 3 shows %s, step 2 %s" %
-               (js(visible + "(3)"), js(visible + "(2)")))
-        result("first-step-shown", js(visible + "(1)") == js(total + "(1)")
-               and js(total + "(1)") > 0, "")
-        before = js("""JSON.stringify(Array.prototype.map.call(
-            document.querySelectorAll('svg g.node'), e => {
-            const r = e.getBoundingClientRect(); return [r.x, r.y]; }))""")
-        js("document.getElementById('kg--page-next').click()")
-        label = js("document.getElementById('kg--page-step-label').textContent")
-        result("next-button", label.startswith("Phase 2 of 3") and
-               js(visible + "(2)") == js(total + "(2)") and
-               js(visible + "(3)") == 0, repr(label))
-        after = js("""JSON.stringify(Array.prototype.map.call(
-            document.querySelectorAll('svg g.node'), e => {
-            const r = e.getBoundingClientRect(); return [r.x, r.y]; }))""")
-        result("layout-frozen-between-steps", before == after,
-               "node positions moved")
-        js("document.getElementById('kg--page-all').click()")
-        # a click on a node opens the panel with its text and sources
-        rect = js("""(() => { const e = document.getElementById(
-            'kg-stalin-approves'); const r = e.getBoundingClientRect();
-            e.scrollIntoView(); const s = e.getBoundingClientRect();
-            return [s.x + s.width / 2, s.y + s.height / 2]; })()""")
-        for t in ("mousePressed", "mouseReleased"):
-            call("Input.dispatchMouseEvent", type=t, x=rect[0], y=rect[1],
-                 button="left", clickCount=1)
-        panel = js("""(() => { const p = document.getElementById('kg--page-panel');
-            return p.hidden ? null : p.textContent; })()""")
-        result("click-opens-panel", panel is not None and
-               "Stalin approves" in panel and "Bajanov" in panel,
-               repr(panel)[:300])
-        js("document.getElementById('kg--page-panel').hidden = true")
-        # keyboard: Tab reaches an item, and focus opens the panel
-        js("document.activeElement && document.activeElement.blur()")
-        reached = None
-        for _ in range(12):
-            key("Tab", "Tab", 9)
-            reached = js("""(() => { const a = document.activeElement;
-                return a && a.closest && a.closest('svg') ? a.id : null;
-                })()""")
-            if reached:
-                break
-        panel = js("""(() => { const p = document.getElementById('kg--page-panel');
-            return p.hidden ? null : p.textContent; })()""")
-        result("keyboard-reaches-items", bool(reached) and panel is not None,
-               "focus on %r, panel %r" % (reached, panel))
-        key("Escape", "Escape", 27)
-        result("escape-closes-panel",
-               js("document.getElementById('kg--page-panel').hidden"), "")
-        js("document.getElementById('kg-stalin-approves').focus()")
-    elif hostile:
-        # every item's panel: the hostile strings stay text
-        panel = js("""Array.prototype.map.call(
-            document.querySelectorAll('svg g[tabindex]'), g => {
-            g.dispatchEvent(new MouseEvent('click', {bubbles: true}));
-            return document.getElementById('kg--page-panel-body').innerHTML;
-            }).join('\\n')""")
-        result("hostile-text-stays-text", bool(panel) and
-               "<script" not in panel and "<svg" not in panel and
-               "&lt;" in panel, (panel or "")[:200])
-    result("no-errors-after-use", not problems(), "; ".join(problems()))
-    result("nothing-injected", js("typeof window.kgPwned") == "undefined",
-           "an injected script ran")
+        visible = """(k => Array.prototype.filter.call(
+            document.querySelectorAll('svg g.step-' + k),
+            e => getComputedStyle(e).visibility === 'visible').length)"""
+        total = """(k => document.querySelectorAll('svg g.step-' + k).length)"""
+        # The title once: the picture's, with the heading for screen readers;
+        # without the picture's title, the heading's.
+        seen = js("""(() => { const h = document.querySelector('header h1');
+            const t = h.textContent, r = h.getBoundingClientRect();
+            const drawn = Array.prototype.filter.call(
+                document.querySelectorAll('svg text'), e => {
+                    const s = e.textContent.trim();
+                    return s.length >= Math.min(t.length, 20) &&
+                        t.startsWith(s); }).length;
+            return [r.width > 1 && r.height > 1, drawn]; })()""")
+        result("title-once", seen == ([True, 0] if untitled else [False, 1]),
+               "heading shown, title drawn: %r" % (seen,))
+        if not hostile:
+            # A lecture opens at its first phase: Previous off, Next on, and
+            # nothing of the later phases shown.
+            result("starts-at-the-first-phase", steps > 1 and
+                   label.startswith("Phase 1 of %d" % steps),
+                   "%s: %r" % (steps, label))
+            result("first-step-buttons", js(
+                "document.getElementById('kg--page-prev').disabled") is True and
+                js("document.getElementById('kg--page-next').disabled") is False,
+                "Previous or Next in the wrong state")
+            result("opens-without-later-steps", all(
+                js(visible + "(%d)" % k) == 0 for k in range(2, steps + 1)) and
+                js(total + "(1)") > 0 and
+                js(visible + "(1)") == js(total + "(1)"), "")
+        if not hostile and not untitled:
+            # the whole picture, then back, and the panel
+            key("End", "End", 35)
+            last = js(total + "(3)")
+            result("end-shows-every-phase", last > 0 and
+                   js(visible + "(3)") == last,
+                   "%s of %s" % (js(visible + "(3)"), last))
+            key("ArrowLeft", "ArrowLeft", 37)
+            key("ArrowLeft", "ArrowLeft", 37)
+            label = js("document.getElementById('kg--page-step-label').textContent")
+            result("arrow-keys-step-back", label.startswith("Phase 1 of 3"),
+                   repr(label))
+            result("later-steps-hidden", js(visible + "(3)") == 0 and
+                   js(visible + "(2)") == 0, "step 3 shows %s, step 2 %s" %
+                   (js(visible + "(3)"), js(visible + "(2)")))
+            result("first-step-shown", js(visible + "(1)") == js(total + "(1)")
+                   and js(total + "(1)") > 0, "")
+            before = js("""JSON.stringify(Array.prototype.map.call(
+                document.querySelectorAll('svg g.node'), e => {
+                const r = e.getBoundingClientRect(); return [r.x, r.y]; }))""")
+            js("document.getElementById('kg--page-next').click()")
+            label = js("document.getElementById('kg--page-step-label').textContent")
+            result("next-button", label.startswith("Phase 2 of 3") and
+                   js(visible + "(2)") == js(total + "(2)") and
+                   js(visible + "(3)") == 0, repr(label))
+            after = js("""JSON.stringify(Array.prototype.map.call(
+                document.querySelectorAll('svg g.node'), e => {
+                const r = e.getBoundingClientRect(); return [r.x, r.y]; }))""")
+            result("layout-frozen-between-steps", before == after,
+                   "node positions moved")
+            js("document.getElementById('kg--page-all').click()")
+            # a click on a node opens the panel with its text and sources
+            rect = js("""(() => { const e = document.getElementById(
+                'kg-stalin-approves'); const r = e.getBoundingClientRect();
+                e.scrollIntoView(); const s = e.getBoundingClientRect();
+                return [s.x + s.width / 2, s.y + s.height / 2]; })()""")
+            for t in ("mousePressed", "mouseReleased"):
+                call("Input.dispatchMouseEvent", type=t, x=rect[0], y=rect[1],
+                     button="left", clickCount=1)
+            panel = js("""(() => { const p = document.getElementById('kg--page-panel');
+                return p.hidden ? null : p.textContent; })()""")
+            result("click-opens-panel", panel is not None and
+                   "Stalin approves" in panel and "Bajanov" in panel,
+                   repr(panel)[:300])
+            js("document.getElementById('kg--page-panel').hidden = true")
+            # keyboard: Tab reaches an item, and focus opens the panel
+            js("document.activeElement && document.activeElement.blur()")
+            reached = None
+            for _ in range(12):
+                key("Tab", "Tab", 9)
+                reached = js("""(() => { const a = document.activeElement;
+                    return a && a.closest && a.closest('svg') ? a.id : null;
+                    })()""")
+                if reached:
+                    break
+            panel = js("""(() => { const p = document.getElementById('kg--page-panel');
+                return p.hidden ? null : p.textContent; })()""")
+            result("keyboard-reaches-items", bool(reached) and panel is not None,
+                   "focus on %r, panel %r" % (reached, panel))
+            key("Escape", "Escape", 27)
+            result("escape-closes-panel",
+                   js("document.getElementById('kg--page-panel').hidden"), "")
+            js("document.getElementById('kg-stalin-approves').focus()")
+        elif hostile:
+            # every item's panel: the hostile strings stay text
+            panel = js("""Array.prototype.map.call(
+                document.querySelectorAll('svg g[tabindex]'), g => {
+                g.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+                return document.getElementById('kg--page-panel-body').innerHTML;
+                }).join('\\n')""")
+            result("hostile-text-stays-text", bool(panel) and
+                   "<script" not in panel and "<svg" not in panel and
+                   "&lt;" in panel, (panel or "")[:200])
+        result("no-errors-after-use", not problems(), "; ".join(problems()))
+        result("nothing-injected", js("typeof window.kgPwned") == "undefined",
+               "an injected script ran")
 
     png = base64.b64decode(call("Page.captureScreenshot",
                                 format="png")["data"])

@@ -92,6 +92,25 @@ while IFS= read -r line; do
 done <"$tmp/hcheck"
 
 # In a browser.
+# A deck as one page: a section per slide, no id twice, its one script
+# named by the CSP.
+expect 0 html-deck -- kg deck --view arguments,stances -q -o "$tmp/deck.html"
+n=$(grep -c '<section class="kg-slide"' "$tmp/deck.html")
+[ "$n" -gt 3 ] && ok || no "html-deck: $n slides"
+"$PY" - "$tmp/deck.html" >"$tmp/dcheck" 2>&1 <<'PY'
+import base64, collections, hashlib, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+ids = [k for k, v in collections.Counter(re.findall(r' id="([^"]+)"', page)).items() if v > 1]
+print("ok" if not ids else "FAIL ids twice: %s" % ids[:3])
+js = re.findall(r"<script>(.*?)</script>", page, re.S)
+want = re.search(r"sha256-([^']*)'", page).group(1)
+print("ok" if len(js) == 1 and base64.b64encode(hashlib.sha256(
+    js[0].encode()).digest()).decode() == want else "FAIL the CSP hash")
+PY
+while IFS= read -r line; do
+	case "$line" in ok) ok ;; FAIL*) no "html-deck: ${line#FAIL }" ;; esac
+done <"$tmp/dcheck"
+
 if ! command -v chromium >/dev/null; then
 	echo "note: chromium is not installed (apt-get install chromium); the browser tests of the HTML page were skipped"
 elif ! "$PY" -c 'import websocket' 2>/dev/null; then
@@ -99,9 +118,9 @@ elif ! "$PY" -c 'import websocket' 2>/dev/null; then
 else
 	shots="$top/build/html-test"
 	mkdir -p "$shots"
-	for page in causes hostile untitled; do
+	for page in causes hostile untitled deck; do
 		mode=""
-		case "$page" in hostile | untitled) mode=$page ;; esac
+		case "$page" in hostile | untitled | deck) mode=$page ;; esac
 		timeout 120 "$PY" tests/html.py "$tmp/$page.html" "$shots/$page.png" $mode >"$tmp/browser" 2>&1
 		rc=$?
 		n=0
