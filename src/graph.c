@@ -920,17 +920,18 @@ graph_build(const model *m, const selection *sel, const graph_options *o,
 typedef struct {
 	Agrec_t h;
 	int n;
-	bool *cited;    /* by source index */
+	bool cited[];   /* by source index; in the record, which agclose
+	                 * frees with the graph */
 } cites_rec;
 
 static void
 keep_cites(graph_ctx *gc)
 {
-	cites_rec *r = agbindrec(gc->g, CITES_REC, sizeof(cites_rec), FALSE);
 	size_t i, n = gc->m->count[IT_SOURCE];
+	cites_rec *r = agbindrec(gc->g, CITES_REC, sizeof(cites_rec) + n + 1,
+	    FALSE);
 
 	r->n = (int)n;
-	r->cited = agalloc(gc->g, (n + 1) * sizeof(bool));
 	for (i = 0; i < n; i++)
 		r->cited[i] = gc->cite[i] != 0;
 }
