@@ -341,6 +341,8 @@ cmd_deck(int argc, char **argv)
 	else if (!d.g.page_slide)
 		return usage_error("deck", "a deck is made of slides: --page "
 		    "16:9 or 4:3");
+	/* The slides keep their markers; the sources slide resolves them. */
+	d.g.no_source_list = true;
 	if ((d.out_path == NULL || strcmp(d.out_path, "-") == 0) &&
 	    isatty(STDOUT_FILENO))
 		return usage_error("deck", "a deck is a PDF and standard output "

@@ -33,6 +33,8 @@ typedef struct {
 	const char *view_title; /* a model view's title, or NULL */
 	const char *title;      /* replaces the default title, or NULL */
 	bool no_title, no_legend, no_citations, transparent;
+	bool no_source_list;    /* markers, but the sources listed elsewhere
+	                         * (a deck's sources slide), not in a box */
 	const char *theme;      /* light, dark, print, contrast */
 	const char *direction;  /* TB, LR, BT, RL, or NULL for the view's */
 	const char *lanes;      /* the timeline's lanes: group, actor or

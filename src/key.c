@@ -273,7 +273,8 @@ gc_key(graph_ctx *gc)
 	buf b = {0};
 	char small[32];
 	int k, per_row = 6;
-	bool sources = !gc->o->no_citations && gc->cites > 0;
+	bool sources = !gc->o->no_citations && !gc->o->no_source_list &&
+	    gc->cites > 0;
 
 	memset(&lg, 0, sizeof(lg));
 	gc_small_size(gc, small, sizeof(small));
