@@ -429,11 +429,32 @@ command(buf *b, const char **p)
  * on their letters, letter commands as letters, braces and math shifts
  * gone, ~ as a no-break space, -- and --- as dashes, `` and '' as
  * quotes. */
+/* TeX's ligatures of punctuation, the longest first. */
+static const struct {
+	const char *tex, *utf8;
+} ligatures[] = {
+	{"---", "\xe2\x80\x94"}, {"--", "\xe2\x80\x93"},
+	{"``", "\xe2\x80\x9c"}, {"''", "\xe2\x80\x9d"},
+};
+
+/* The ligature s starts with, or -1. */
+static int
+ligature(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ligatures) / sizeof(ligatures[0]); i++)
+		if (strncmp(s, ligatures[i].tex, strlen(ligatures[i].tex)) == 0)
+			return (int)i;
+	return -1;
+}
+
 char *
 bib_tex_to_utf8(const char *s)
 {
 	buf b = {0};
 	utf8proc_uint8_t *nfc;
+	int i;
 
 	while (*s != '\0') {
 		if (*s == '\\') {
@@ -444,18 +465,9 @@ bib_tex_to_utf8(const char *s)
 		} else if (*s == '~') {
 			buf_puts(&b, "\xc2\xa0");
 			s++;
-		} else if (strncmp(s, "---", 3) == 0) {
-			buf_puts(&b, "\xe2\x80\x94");
-			s += 3;
-		} else if (strncmp(s, "--", 2) == 0) {
-			buf_puts(&b, "\xe2\x80\x93");
-			s += 2;
-		} else if (strncmp(s, "``", 2) == 0) {
-			buf_puts(&b, "\xe2\x80\x9c");
-			s += 2;
-		} else if (strncmp(s, "''", 2) == 0) {
-			buf_puts(&b, "\xe2\x80\x9d");
-			s += 2;
+		} else if ((i = ligature(s)) >= 0) {
+			buf_puts(&b, ligatures[i].utf8);
+			s += strlen(ligatures[i].tex);
 		} else {
 			buf_putc(&b, *s++);
 		}
@@ -542,7 +554,7 @@ set_issued(bib_file *bf, item *it, const when *w)
 			buf_printf(&b, "%s%s", b.len ? " " : "", w->kind);
 		if (w->number != NULL)
 			buf_printf(&b, "%sno. %s", b.len ? " " : "", w->number);
-		bib_field(bf, it, "collection-title", b.s, w->line);
+		bib_field(bf, it, "collection-title", b.s);
 		buf_free(&b);
 	}
 
@@ -620,7 +632,7 @@ add_field(bib_file *bf, item *it, when *w, const char *name,
 		if (strcmp(fields[i][1], "publisher") == 0 &&
 		    it->reference->publisher != NULL)
 			break;
-		bib_field(bf, it, fields[i][1], text, line);
+		bib_field(bf, it, fields[i][1], text);
 		break;
 	}
 	free(text);

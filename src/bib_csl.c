@@ -212,7 +212,7 @@ csl_entry(bib_file *bf, const node *e)
 		} else if (v->kind == NODE_SCALAR) {
 			/* Fields kgraph does not print (abstract, ISBN,
 			 * accessed...) are a reference manager's own. */
-			bib_field(bf, it, k->str, v->str, k->line);
+			bib_field(bf, it, k->str, v->str);
 		}
 	}
 	if (it->title == NULL)

@@ -89,8 +89,7 @@ keep(bib_file *bf, item *it, const char *text)
 }
 
 bool
-bib_field(bib_file *bf, item *it, const char *name, const char *text,
-    int line)
+bib_field(bib_file *bf, item *it, const char *name, const char *text)
 {
 	static const struct {
 		const char *name;
@@ -109,7 +108,6 @@ bib_field(bib_file *bf, item *it, const char *name, const char *text,
 	};
 	size_t i;
 
-	(void)line;
 	if (text == NULL || text[strspn(text, " \t\n")] == '\0')
 		return true;
 	if (strcmp(name, "title") == 0) {

@@ -36,8 +36,7 @@ item *bib_entry(bib_file *bf, const char *key, int line, int col);
 /* Sets the field named as in CSL-JSON (name) of entry it to text, a
  * copy of which the model keeps; false if CSL-JSON has no such field
  * that kgraph prints. Names and dates have their own calls. */
-bool bib_field(bib_file *bf, item *it, const char *name, const char *text,
-    int line);
+bool bib_field(bib_file *bf, item *it, const char *name, const char *text);
 /* Adds a name to the authors (editor false) or editors of it. */
 void bib_name(bib_file *bf, item *it, bool editor, const char *family,
     const char *given, const char *suffix, const char *literal);

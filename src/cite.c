@@ -517,19 +517,3 @@ cite_short(buf *out, const item *src, cite_style st)
 	else
 		buf_printf(out, OPEN_QUOTE "%.*s" CLOSE_QUOTE, n, t);
 }
-
-void
-cite_html(buf *out, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&': buf_puts(out, "&amp;"); break;
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case LABEL_ITALIC: buf_puts(out, "<i>"); break;
-		case LABEL_ROMAN: buf_puts(out, "</i>"); break;
-		default: buf_putc(out, *s);
-		}
-	}
-}

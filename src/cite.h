@@ -31,8 +31,4 @@ void cite_short(buf *out, const item *src, cite_style st);
  * comma; else the id. Plain text. */
 void cite_author(buf *out, const item *src);
 
-/* Writes s, a text from cite_full, for an HTML page: escaped, with its
- * italic spans as <i>. */
-void cite_html(buf *out, const char *s);
-
 #endif

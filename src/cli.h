@@ -127,6 +127,9 @@ int stage_error(const char *cmd, kgraph_status st, const char *err);
 int write_output(const char *cmd, const char *path, const buf *out,
     const char *model_path);
 
+/* The path of the picture in format f of one drawn to path: path with
+ * f's extension in place of its own, into b. */
+void format_path(buf *b, const char *path, render_format f);
 /* Reads --cite-style's value into *style; returns -1 to go on, or the
  * usage exit status after a message. */
 int cite_style_option(const char *cmd, const char *value, int *style);

@@ -394,7 +394,7 @@ plan_add(draw_plan *plan, const char *path, const char *view)
 
 /* The path of the picture in format f of one drawn to path: path with
  * f's extension in place of its own. */
-static void
+void
 format_path(buf *b, const char *path, render_format f)
 {
 	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');

@@ -169,7 +169,7 @@ view_label(buf *b, const char *name, const item *mv)
 /* The parts of a view that does not fit one slide: its phases, each
  * whole if it fits, else split by decisions. */
 static bool
-split_view(deck *k, const char *name, const char *base, const item *mv,
+split_view(deck *k, const char *base, const item *mv,
     const buf *label)
 {
 	const model *m = k->m;
@@ -178,7 +178,6 @@ split_view(deck *k, const char *name, const char *base, const item *mv,
 	buf title = {0}, spec = {0};
 	bool ok = true;
 
-	(void)name;
 	for (p = 0; ok && p < np; p++) {
 		const item *ph = m->items[IT_PHASE][p];
 		sel_filters f = k->d->f;
@@ -251,7 +250,7 @@ view_slides(deck *k, const char *name)
 	else if (ok && small > 0 && k->m->count[IT_PHASE] > 1 &&
 	    (k->d->f.phases == NULL || strchr(k->d->f.phases, ',') ||
 	    strstr(k->d->f.phases, "..")))
-		ok = split_view(k, name, base, mv, &label);
+		ok = split_view(k, base, mv, &label);
 	else if (ok && small > 0)
 		slide(k, base, mv, &f, label.s, true, &ok);
 	buf_free(&label);

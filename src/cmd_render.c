@@ -277,15 +277,8 @@ render_run(const model *m, const draw_options *d, render_format fmt,
 		return render_all(m, d, fmt, model_path);
 	/* With a list of formats, each file has its format's extension. */
 	if (d->nalso > 0 || (d->out_path != NULL && d->formats != NULL &&
-	    strchr(d->formats, ',') != NULL)) {
-		const char *slash = strrchr(d->out_path, '/');
-		const char *dot = strrchr(d->out_path, '.');
-		size_t n = dot && (!slash || dot > slash + 1) ?
-		    (size_t)(dot - d->out_path) : strlen(d->out_path);
-
-		buf_printf(&path, "%.*s%s", (int)n, d->out_path,
-		    render_format_ext(fmt));
-	}
+	    strchr(d->formats, ',') != NULL))
+		format_path(&path, d->out_path, fmt);
 	rc = draw_view(m, model_path, d, d->view ? d->view : "overview", fmt,
 	    path.s ? path.s : d->out_path, NULL);
 	buf_free(&path);

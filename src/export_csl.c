@@ -18,40 +18,12 @@ field(buf *out, const char *key, const char *value)
 static void
 names(buf *out, const char *key, const ref_names *l)
 {
-	size_t i;
-
 	if (l->n == 0 && !l->others)
 		return;
 	buf_puts(out, ",\n    ");
 	json_string(out, key);
-	buf_puts(out, ": [");
-	for (i = 0; i < l->n; i++) {
-		const ref_name *n = &l->v[i];
-
-		buf_puts(out, i ? ", {" : "{");
-		if (n->literal != NULL) {
-			buf_puts(out, "\"literal\": ");
-			json_string(out, n->literal);
-		} else {
-			buf_puts(out, "\"family\": ");
-			json_string(out, n->family);
-			if (n->given != NULL) {
-				buf_puts(out, ", \"given\": ");
-				json_string(out, n->given);
-			}
-			if (n->suffix != NULL) {
-				buf_puts(out, ", \"suffix\": ");
-				json_string(out, n->suffix);
-			}
-		}
-		buf_putc(out, '}');
-	}
-	/* "and others": CSL has no field for it; a name that says so,
-	 * which kgraph reads back as it was. */
-	if (l->others)
-		buf_puts(out, l->n ? ", {\"literal\": \"others\"}" :
-		    "{\"literal\": \"others\"}");
-	buf_putc(out, ']');
+	buf_puts(out, ": ");
+	json_names(out, l);
 }
 
 static void

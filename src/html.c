@@ -6,6 +6,7 @@
 #include "cite.h"
 #include "embedded.h"
 #include "json.h"
+#include "label.h"
 #include "page_hash.h"
 
 #ifndef KG_VERSION
@@ -13,8 +14,9 @@
 #endif
 
 /* Text for HTML content and attribute values: the five special
- * characters as entities, control characters (which HTML forbids) left
- * out. Model text is valid UTF-8 by the time it gets here. */
+ * characters as entities, a reference's italic spans (label.h's marks)
+ * as <i>, other control characters (which HTML forbids) left out. Model
+ * text is valid UTF-8 by the time it gets here, and holds no marks. */
 static void
 html_text(buf *out, const char *s)
 {
@@ -27,6 +29,8 @@ html_text(buf *out, const char *s)
 		case '>': buf_puts(out, "&gt;"); break;
 		case '"': buf_puts(out, "&quot;"); break;
 		case '\'': buf_puts(out, "&#39;"); break;
+		case LABEL_ITALIC: buf_puts(out, "<i>"); break;
+		case LABEL_ROMAN: buf_puts(out, "</i>"); break;
 		default:
 			if (c >= 0x20 || c == '\n' || c == '\t')
 				buf_putc(out, (char)c);
@@ -68,10 +72,10 @@ sources_list(buf *out, const model *m, const selection *sel)
 				html_text(out, s->url);
 				buf_puts(out, "\" rel=\"noopener "
 				    "noreferrer\">");
-				cite_html(out, entry.s);
+				html_text(out, entry.s);
 				buf_puts(out, "</a>");
 			} else {
-				cite_html(out, entry.s);
+				html_text(out, entry.s);
 			}
 			if (s->note != NULL) {
 				buf_puts(out, "<br><span "

@@ -189,17 +189,11 @@ sources(writer *w, const char *k, const source_list *l)
 	buf_putc(o, ']');
 }
 
-/* Authors or editors, as CSL-JSON writes them: [{"family", "given"}]
- * or [{"literal"}]. */
-static void
-names(writer *w, const char *k, const ref_names *l)
+void
+json_names(buf *o, const ref_names *l)
 {
 	size_t i;
-	buf *o = w->out;
 
-	if (l->n == 0 && !l->others)
-		return;
-	key(w, k);
 	buf_putc(o, '[');
 	for (i = 0; i < l->n; i++) {
 		const ref_name *n = &l->v[i];
@@ -222,11 +216,21 @@ names(writer *w, const char *k, const ref_names *l)
 		}
 		buf_putc(o, '}');
 	}
-	/* "and others", as CSL-JSON can say it. */
+	/* "and others": CSL has no field for it; a name that says so,
+	 * which kgraph reads back as it was. */
 	if (l->others)
 		buf_puts(o, l->n ? ", {\"literal\": \"others\"}" :
 		    "{\"literal\": \"others\"}");
 	buf_putc(o, ']');
+}
+
+static void
+names(writer *w, const char *k, const ref_names *l)
+{
+	if (l->n == 0 && !l->others)
+		return;
+	key(w, k);
+	json_names(w->out, l);
 }
 
 /* A text, written as f->json says. */

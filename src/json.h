@@ -9,5 +9,9 @@
 void json_model(buf *out, const model *m, const selection *sel);
 /* Appends s as a JSON string literal. */
 void json_string(buf *out, const char *s);
+/* Appends authors or editors as CSL-JSON writes them: [{"family",
+ * "given", "suffix"}] or [{"literal"}], and {"literal": "others"} for
+ * "and others". */
+void json_names(buf *out, const ref_names *l);
 
 #endif
