@@ -1,10 +1,12 @@
-/* kgraph deck: a lecture's slides in one PDF (or one HTML page). A title slide; then each
- * view (the built-in views that apply and the model's own, or those of
- * --view), laid out for the slide (page.c) and, where its smallest text
- * would fall under 1/40 of the slide's height, split: by phase, then a
- * phase by the neighbourhood of each of its decisions, and of each event
- * no decision's slide shows; then the sources. Each slide is a PDF page
- * Graphviz draws; pdf_merge.c puts them in one file. */
+/* kgraph deck: a lecture's slides in one PDF (or one HTML page). A title
+ * slide; then each view (the built-in views that apply and the model's
+ * own, or those of --view), laid out for the slide (page.c) and, where
+ * its smallest text would fall under 1/40 of the slide's height, split:
+ * by phase; then, in the views of causes, by the neighbourhood of each
+ * decision, and of each event no decision's slide shows; and what is
+ * still too much, cut in two by time, and again, until it fits or holds
+ * a single item. Then the sources. Each slide is a PDF page Graphviz
+ * draws; pdf_merge.c puts them in one file. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,29 +88,44 @@ count_items(const model *m, const selection *sel)
 	return n;
 }
 
-/* One slide: view name (base view base, model view mv) with filters f,
- * titled title, laid out for the page. Returns the smallest text on the
- * page (negative when the selection has nothing to draw), and draws the
- * slide only when draw is true. */
-static double
-slide(deck *k, const char *base, const item *mv, sel_filters *f,
-    const char *title, bool draw, bool *ok)
-{
-	graph_options o = k->d->g;
-	selection sel;
-	Agraph_t *g = NULL;
+/* A part of a view that a slide shows: the events, decisions and causes
+ * it keeps (NULL: what the filters select), and the options page_choose
+ * settled on for it, with the smallest text they give. */
+typedef struct {
+	bool *keep[IT__COUNT];
+	graph_options o;
 	double small;
+} part;
+
+typedef struct {
+	part *v;
+	size_t n, cap;
+} part_list;
+
+static void
+parts_free(part_list *l)
+{
 	size_t i;
 	int t;
 
-	*ok = true;
+	for (i = 0; i < l->n; i++)
+		for (t = 0; t < IT__COUNT; t++)
+			free(l->v[i].keep[t]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* The view's settings for a slide of view base (model view mv), titled
+ * title, with filters f. */
+static graph_options
+slide_options(deck *k, const char *base, const item *mv, sel_filters *f,
+    const char *title)
+{
+	graph_options o = k->d->g;
+
 	o.view = base;
 	o.title = title;
-	/* On a page of slides, each slide's ids are its own. */
-	if (k->html) {
-		snprintf(k->prefix, sizeof(k->prefix), "kg%d-", k->n + 1);
-		o.id_prefix = k->prefix;
-	}
+	o.filters = f;
 	if (mv != NULL) {
 		o.view_title = mv->title ? mv->title : mv->id;
 		if (o.question == NULL && mv->view->question)
@@ -118,40 +135,213 @@ slide(deck *k, const char *base, const item *mv, sel_filters *f,
 		if (mv->view->steps == 1)
 			o.steps = true;
 	}
-	if (kgraph_select(k->m, mv, f, &sel, k->err, sizeof(k->err)) !=
-	    KGRAPH_OK) {
-		*ok = false;
-		return -1;
-	}
-	o.filters = f;
-	if (count_items(k->m, &sel) == 0 && strcmp(base, "actors") != 0) {
-		sel_free(&sel);
-		return -1;
-	}
-	small = page_choose(k->m, &sel, &o, k->d->set_direction,
+	return o;
+}
+
+/* Selects what f keeps and lays it out for the slide: *p gets the
+ * options and the smallest text (negative when there is nothing to
+ * draw); sel is the selection, which the caller frees. False, with the
+ * message in k->err, when the filters are wrong. */
+static bool
+measure(deck *k, const char *base, const item *mv, sel_filters *f,
+    const char *title, part *p, selection *sel)
+{
+	p->o = slide_options(k, base, mv, f, title);
+	p->small = -1;
+	if (kgraph_select(k->m, mv, f, sel, k->err, sizeof(k->err)) !=
+	    KGRAPH_OK)
+		return false;
+	if (count_items(k->m, sel) == 0 && strcmp(base, "actors") != 0)
+		return true;
+	p->small = page_choose(k->m, sel, &p->o, k->d->set_direction,
 	    k->d->timeout);
-	if (small > 0 && draw) {
-		k->slides++;
-		if (small < page_target(&o) - 0.05) {
-			k->small_slides++;
-			if (k->smallest == 0 || small < k->smallest)
-				k->smallest = small;
-		}
-		if (kgraph_graph(k->m, &sel, &o, FMT_PDF, &g, k->err,
-		    sizeof(k->err)) != KGRAPH_OK || !draw_pages(k, &sel, g,
-		    &o))
-			*ok = false;
-		for (i = 0; *ok && i < k->m->count[IT_SOURCE]; i++)
-			if (graph_cites(g, i))
-				k->cited[i] = true;
-		graph_free(g);
-		for (t = IT_EVENT; *ok && t <= IT_DECISION; t++)
-			for (i = 0; i < k->m->count[t]; i++)
-				if (sel.item[t][i])
-					k->shown[t][i] = true;
+	return true;
+}
+
+/* Draws a part as measured, titled title, and records what it shows and
+ * cites. */
+static bool
+draw_part(deck *k, const item *mv, sel_filters *f, part *p,
+    const char *title)
+{
+	graph_options o = p->o;
+	selection sel;
+	Agraph_t *g = NULL;
+	bool ok = true;
+	size_t i;
+	int t;
+
+	o.title = title;
+	o.filters = f;
+	/* On a page of slides, each slide's ids are its own. */
+	if (k->html) {
+		snprintf(k->prefix, sizeof(k->prefix), "kg%d-", k->n + 1);
+		o.id_prefix = k->prefix;
 	}
+	f->keep = p->keep[IT_EVENT] != NULL ? p->keep : NULL;
+	if (kgraph_select(k->m, mv, f, &sel, k->err, sizeof(k->err)) !=
+	    KGRAPH_OK)
+		return false;
+	k->slides++;
+	if (p->small < page_target(&o) - 0.05) {
+		k->small_slides++;
+		if (k->smallest == 0 || p->small < k->smallest)
+			k->smallest = p->small;
+	}
+	if (kgraph_graph(k->m, &sel, &o, FMT_PDF, &g, k->err,
+	    sizeof(k->err)) != KGRAPH_OK || !draw_pages(k, &sel, g, &o))
+		ok = false;
+	for (i = 0; ok && i < k->m->count[IT_SOURCE]; i++)
+		if (graph_cites(g, i))
+			k->cited[i] = true;
+	graph_free(g);
+	for (t = IT_EVENT; ok && t <= IT_DECISION; t++)
+		for (i = 0; i < k->m->count[t]; i++)
+			if (sel.item[t][i])
+				k->shown[t][i] = true;
 	sel_free(&sel);
-	return small;
+	return ok;
+}
+
+/* True for the views that draw causes and arguments. */
+static bool
+causal(const char *base)
+{
+	return strcmp(base, "overview") == 0 || strcmp(base, "causes") ==
+	    0 || strcmp(base, "arguments") == 0;
+}
+
+/* The time an item of a part is ordered by: its date's first minute, or
+ * for a cause without a date, that of the first dated item it is for or
+ * against; the end of time for the rest. */
+static int64_t
+part_time(const item *it)
+{
+	const ref_list *l[2] = {&it->for_items, &it->against_items};
+	size_t i, j;
+
+	if (it->date.set)
+		return date_first_minute(&it->date);
+	for (j = 0; j < 2; j++)
+		for (i = 0; i < l[j]->n; i++)
+			if (l[j]->v[i].to != NULL && l[j]->v[i].to->date.set)
+				return date_first_minute(&l[j]->v[i].to->date);
+	return INT64_MAX;
+}
+
+typedef struct {
+	const item *it;
+	int64_t when;
+} unit;
+
+static int
+unit_cmp(const void *a, const void *b)
+{
+	const unit *x = a, *y = b;
+
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	if (x->it->type != y->it->type)
+		return x->it->type < y->it->type ? -1 : 1;
+	return x->it->index < y->it->index ? -1 :
+	    x->it->index > y->it->index;
+}
+
+/* Adds the parts of what f selects (with keep, if not NULL) to l: the
+ * whole, when its text reaches the target or it holds one item besides
+ * pin; otherwise its events, decisions and causes but pin, in the order
+ * of time, cut in two, and each half with pin split the same way. No
+ * item of the whole is on no part. */
+static bool
+plan(deck *k, const char *base, const item *mv, sel_filters f,
+    const char *title, const item *pin, bool **keep, part_list *l)
+{
+	const model *m = k->m;
+	selection sel;
+	part p = {0};
+	unit *u;
+	size_t n = 0, i, h;
+	bool ok = true;
+	int t;
+
+	f.keep = keep;
+	if (!measure(k, base, mv, &f, title, &p, &sel))
+		return false;
+	if (p.small < 0) {
+		sel_free(&sel);
+		return true;
+	}
+	u = xcalloc(m->count[IT_EVENT] + m->count[IT_DECISION] +
+	    m->count[IT_CAUSE] + 1, sizeof(*u));
+	/* Causes count where the view draws them. */
+	for (t = IT_EVENT; t <= (causal(base) ? IT_CAUSE : IT_DECISION); t++)
+		for (i = 0; i < m->count[t]; i++)
+			if (sel.item[t][i] && m->items[t][i] != pin) {
+				u[n].it = m->items[t][i];
+				u[n++].when = part_time(m->items[t][i]);
+			}
+	if (p.small >= page_target(&p.o) - 0.05 || n < 2) {
+		for (t = IT_EVENT; t <= IT_CAUSE; t++) {
+			p.keep[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+			memcpy(p.keep[t], sel.item[t], m->count[t] *
+			    sizeof(bool));
+		}
+		if (l->n == l->cap) {
+			l->cap = l->cap ? 2 * l->cap : 8;
+			l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		}
+		l->v[l->n++] = p;
+		n = 0;
+	}
+	qsort(u, n, sizeof(*u), unit_cmp);
+	for (h = 0; ok && n > 0 && h < 2; h++) {
+		bool *half[IT__COUNT] = {0};
+
+		for (t = IT_EVENT; t <= IT_CAUSE; t++)
+			half[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+		if (pin != NULL)
+			half[pin->type][pin->index] = true;
+		if (!causal(base))
+			memcpy(half[IT_CAUSE], sel.item[IT_CAUSE],
+			    m->count[IT_CAUSE] * sizeof(bool));
+		for (i = h ? n / 2 : 0; i < (h ? n : n / 2); i++)
+			half[u[i].it->type][u[i].it->index] = true;
+		ok = plan(k, base, mv, f, title, pin, half, l);
+		for (t = IT_EVENT; t <= IT_CAUSE; t++)
+			free(half[t]);
+	}
+	free(u);
+	sel_free(&sel);
+	return ok;
+}
+
+/* The slides of what f selects: one, or the parts plan cuts it into,
+ * each titled title and, when there are several, "(2 of 3)". */
+static bool
+part_slides(deck *k, const char *base, const item *mv, sel_filters *f,
+    const char *title, const item *pin)
+{
+	part_list l = {0};
+	buf t = {0};
+	size_t i;
+	bool ok;
+
+	/* Laid out under the longest title a part may get, so that its
+	 * own is no longer. */
+	buf_printf(&t, "%s (99 of 99)", title);
+	ok = plan(k, base, mv, *f, t.s, pin, NULL, &l);
+	for (i = 0; ok && i < l.n; i++) {
+		sel_filters pf = *f;
+
+		t.len = 0;
+		buf_puts(&t, title);
+		if (l.n > 1)
+			buf_printf(&t, " (%zu of %zu)", i + 1, l.n);
+		ok = draw_part(k, mv, &pf, &l.v[i], t.s);
+	}
+	parts_free(&l);
+	buf_free(&t);
+	return ok;
 }
 
 /* The name a slide's title gives a view. */
@@ -167,7 +357,9 @@ view_label(buf *b, const char *name, const item *mv)
 }
 
 /* The parts of a view that does not fit one slide: its phases, each
- * whole if it fits, else split by decisions. */
+ * whole if it fits; else, in the views of causes, each decision's
+ * neighbourhood and each event's that no slide of the phase showed;
+ * else the phase cut by time. */
 static bool
 split_view(deck *k, const char *base, const item *mv,
     const buf *label)
@@ -181,7 +373,8 @@ split_view(deck *k, const char *base, const item *mv,
 	for (p = 0; ok && p < np; p++) {
 		const item *ph = m->items[IT_PHASE][p];
 		sel_filters f = k->d->f;
-		double small;
+		selection sel;
+		part whole = {0};
 
 		spec.len = 0;
 		buf_printf(&spec, "%zu", p + 1);
@@ -189,24 +382,26 @@ split_view(deck *k, const char *base, const item *mv,
 		title.len = 0;
 		buf_printf(&title, "%s, %zu of %zu: %s", label->s, p + 1, np,
 		    ph->title ? ph->title : ph->id);
-		small = slide(k, base, mv, &f, title.s, false, &ok);
-		if (!ok || small < 0)
+		if (!(ok = measure(k, base, mv, &f, title.s, &whole, &sel)))
+			break;
+		sel_free(&sel);
+		if (whole.small < 0)
 			continue;
-		if (small >= target - 0.05 || (strcmp(base, "overview") != 0 &&
-		    strcmp(base, "causes") != 0 && strcmp(base, "arguments") !=
-		    0)) {
-			slide(k, base, mv, &f, title.s, true, &ok);
+		if (whole.small >= target - 0.05) {
+			ok = draw_part(k, mv, &f, &whole, title.s);
 			continue;
 		}
-		/* Too much for one slide: each decision of the phase with
-		 * what it is linked to, then each event that no slide of
-		 * the phase showed, with what it is linked to. */
+		if (!causal(base)) {
+			ok = part_slides(k, base, mv, &f, title.s, NULL);
+			continue;
+		}
 		for (i = 0; ok && i < m->count[IT_DECISION] +
 		    m->count[IT_EVENT]; i++) {
 			bool is_decision = i < m->count[IT_DECISION];
 			const item *it = is_decision ?
 			    m->items[IT_DECISION][i] :
 			    m->items[IT_EVENT][i - m->count[IT_DECISION]];
+			size_t len = title.len;
 
 			if (it->resolved_phase != ph || (!is_decision &&
 			    k->shown[IT_EVENT][it->index]))
@@ -215,11 +410,10 @@ split_view(deck *k, const char *base, const item *mv,
 			f.phases = spec.s;
 			f.focus = it->id;
 			f.depth = 1;
-			title.len = 0;
-			buf_printf(&title, "%s, %zu of %zu: %s \xe2\x80\x94 %s",
-			    label->s, p + 1, np, ph->title ? ph->title : ph->id,
-			    model_label(it));
-			slide(k, base, mv, &f, title.s, true, &ok);
+			buf_printf(&title, " \xe2\x80\x94 %s", model_label(it));
+			ok = part_slides(k, base, mv, &f, title.s, it);
+			title.len = len;
+			title.s[len] = '\0';
 		}
 	}
 	buf_free(&title);
@@ -234,9 +428,10 @@ view_slides(deck *k, const char *name)
 	const char *base;
 	const item *mv;
 	sel_filters f = k->d->f;
+	selection sel;
+	part whole = {0};
 	buf label = {0};
-	bool ok = true;
-	double small;
+	bool ok;
 
 	if (!kgraph_view(k->m, name, &base, &mv)) {
 		snprintf(k->err, sizeof(k->err), "the model has no view '%s'",
@@ -244,15 +439,18 @@ view_slides(deck *k, const char *name)
 		return false;
 	}
 	view_label(&label, name, mv);
-	small = slide(k, base, mv, &f, label.s, false, &ok);
-	if (ok && small >= page_target(&k->d->g) - 0.05)
-		slide(k, base, mv, &f, label.s, true, &ok);
-	else if (ok && small > 0 && k->m->count[IT_PHASE] > 1 &&
-	    (k->d->f.phases == NULL || strchr(k->d->f.phases, ',') ||
-	    strstr(k->d->f.phases, "..")))
+	ok = measure(k, base, mv, &f, label.s, &whole, &sel);
+	if (ok)
+		sel_free(&sel);
+	if (!ok || whole.small < 0)
+		;
+	else if (whole.small >= page_target(&k->d->g) - 0.05)
+		ok = draw_part(k, mv, &f, &whole, label.s);
+	else if (k->m->count[IT_PHASE] > 1 && (k->d->f.phases == NULL ||
+	    strchr(k->d->f.phases, ',') || strstr(k->d->f.phases, "..")))
 		ok = split_view(k, base, mv, &label);
-	else if (ok && small > 0)
-		slide(k, base, mv, &f, label.s, true, &ok);
+	else
+		ok = part_slides(k, base, mv, &f, label.s, NULL);
 	buf_free(&label);
 	return ok;
 }
@@ -421,8 +619,7 @@ cmd_deck(int argc, char **argv)
 	if (rc == 0 && k.small_slides > 0 && !d.term.quiet)
 		fprintf(stderr, "kgraph deck: note: %d of the %d diagram slides "
 		    "keep text under %.1f pt, 1/40 of the slide's height (the "
-		    "smallest %.1f pt): a timeline, stances or actors view, or "
-		    "a decision with many causes, is not split further\n",
+		    "smallest %.1f pt): a single item does not fit the slide\n",
 		    k.small_slides, k.slides, page_target(&d.g), k.smallest);
 	buf_free(&pdf);
 	for (i = 0; i < (size_t)k.n; i++)

@@ -696,7 +696,10 @@ gc_order(graph_ctx *gc, Agnode_t *a, Agnode_t *b)
 void
 gc_small_size(const graph_ctx *gc, char *out, size_t outsize)
 {
-	snprintf(out, outsize, "%.0f", gc->o->font_size * 0.85);
+	/* A slide is read from the back of a room: its text has one size,
+	 * and weight and colour tell the lines apart. */
+	snprintf(out, outsize, "%.0f", gc->o->font_size *
+	    (gc->o->page_slide ? 1 : 0.85));
 }
 
 /* Orders links by their two ends, then by their place in the model. */

@@ -58,6 +58,9 @@ typedef struct {
 	double page_w, page_h, page_margin;
 	bool page_slide;        /* a slide: its text is measured against
 	                         * its height, not in points on paper */
+	int key_per_row;        /* the legend's entries to a row; 0 for the
+	                         * usual 6 (page.c tries fewer for a narrow
+	                         * picture) */
 } graph_options;
 
 /* The defaults of the command line. */

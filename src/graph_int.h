@@ -96,7 +96,7 @@ void gc_step(graph_ctx *gc, void *obj, int step);
 
 /* A group's line colour and fill in the theme. */
 /* The point size of secondary text (kinds, dates, markers, sources) into
- * out: 0.85 of the base size, whole, since Graphviz 2.43 reads an HTML
+ * out: 0.85 of the base size (the base size on a slide), whole, since Graphviz 2.43 reads an HTML
  * POINT-SIZE as a whole number and would cut 11.9 to 11. */
 void gc_small_size(const graph_ctx *gc, char *out, size_t outsize);
 const char *gc_group_color(graph_ctx *gc, const item *group);

@@ -272,7 +272,7 @@ gc_key(graph_ctx *gc)
 	legend lg;
 	buf b = {0};
 	char small[32];
-	int k, per_row = 6;
+	int k, per_row = gc->o->key_per_row > 0 ? gc->o->key_per_row : 6;
 	bool sources = !gc->o->no_citations && !gc->o->no_source_list &&
 	    gc->cites > 0;
 

@@ -125,6 +125,17 @@ page_choose(const model *m, const selection *sel, graph_options *o,
 			}
 		}
 	}
+	/* A narrow picture's legend is narrower in rows of three. */
+	if (best_small > 0 && !o->no_legend) {
+		t = best;
+		t.steps = false;
+		t.key_per_row = 3;
+		small = try_layout(m, sel, &t, timeout);
+		if (small > best_small + 0.05) {
+			best_small = small;
+			best = t;
+		}
+	}
 	if (best_small > 0) {
 		*o = best;
 		o->steps = steps;

@@ -56,6 +56,7 @@ typedef struct {
 	                         * last minute they cover (date.h) */
 	int level;              /* the least certain evidence kept */
 	const item *focus;      /* --focus, or NULL */
+	bool *const *keep;      /* sel_filters' keep */
 } filter_ctx;
 
 /* Writes "unknown WHAT 'x' (did you mean 'y'?); valid WHATs: ..." */
@@ -442,7 +443,8 @@ read_filters(filter_ctx *fc, const sel_filters *f)
 	fc->level = EV_INFERRED;
 	fc->sel->any = fc->by_phase || fc->by_date || fc->by_actor ||
 	    fc->by_kind || fc->by_tag || GIVEN(f->evidence) ||
-	    GIVEN(f->focus);
+	    GIVEN(f->focus) || f->keep != NULL;
+	fc->keep = f->keep;
 	if (fc->by_phase) {
 		if (!read_phases(fc, f->phases))
 			return false;
@@ -517,6 +519,8 @@ passes(const filter_ctx *fc, int t, const item *it, bool *unplaced)
 	if (fc->by_tag && !has_tag(it, &fc->tags))
 		pass = false;
 	if ((int)it->evidence > fc->level)
+		pass = false;
+	if (fc->keep != NULL && !fc->keep[t][it->index])
 		pass = false;
 	return pass;
 }

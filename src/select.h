@@ -11,6 +11,10 @@ typedef struct {
 	const char *phases, *actors, *groups, *kinds, *tags;
 	const char *since, *until, *evidence, *focus;
 	int depth;              /* -1 for the default, 1 */
+	/* Not an option: per item type and index, the events, decisions
+	 * and causes a caller keeps (a deck's part of a view); the others
+	 * are left out. NULL keeps what the other filters select. */
+	bool *const *keep;
 } sel_filters;
 
 typedef struct {

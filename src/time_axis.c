@@ -331,7 +331,7 @@ choose_scale(time_axis *tl)
 			cuts += tl->cut[i];
 		run = tl->xs[tl->nbp - 1] - tl->xs[0] - (double)cuts * BREAK_W;
 		fallback = ppm;
-		if (run < AXIS_MIN)
+		if (run < tl->axis_min)
 			continue;
 		s = slide_scale(tl->width, tl->height);
 		if (s > best * 1.02 || best_ppm == 0) {

@@ -49,8 +49,10 @@
 #define SCALE_STEP 1.2
 #define MAX_SCALES 120
 #define MAX_WIDTH 60000.0
-/* The least length of the axis, its breaks left out, at any scale. */
+/* The least length of the axis, its breaks left out, at any scale; on a
+ * page, where a part of a phase may hold a single box, a shorter one. */
 #define AXIS_MIN 480.0
+#define AXIS_MIN_PAGE 320.0
 
 typedef struct {
 	const item *it;
@@ -98,6 +100,7 @@ typedef struct {
 	double ppm;             /* points per minute */
 	double undated_x, undated_w;
 	double width, height;   /* the whole picture, for the scale */
+	double axis_min;        /* AXIS_MIN or AXIS_MIN_PAGE */
 	double lanes_h, strip_h;
 	bool has_undated;
 	bool utc;               /* some time has an offset: the axis is in

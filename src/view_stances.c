@@ -524,7 +524,7 @@ view_stances(graph_ctx *gc)
 	agsafeset(gc->g, "splines", "true", "");
 	gc->positioned = true;
 	gc->title_x = 0;
-	gc->title_y = gr.y0 + HEAD_H;
+	gc->title_y = gr.y0;
 	/* The key goes below the grid in -T dot; for the layout, place.c
 	 * puts it at the origin, the grid's top-left corner, left empty
 	 * (the actors' column has no head). */

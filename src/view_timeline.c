@@ -627,6 +627,7 @@ view_timeline(graph_ctx *gc)
 	int *step_of_phase;
 
 	memset(&tl, 0, sizeof(tl));
+	tl.axis_min = gc->o->page_w > 0 ? AXIS_MIN_PAGE : AXIS_MIN;
 	collect(gc, &tl);
 	collect_bands(gc, &tl);
 

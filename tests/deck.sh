@@ -11,9 +11,11 @@ july="$top/models/july-crisis-1914.yaml"
 
 # present PDF MODEL NAME: the title of every event and decision of MODEL
 # is in the PDF's text (words compared without the spaces and line
-# breaks that wrapping puts between them).
+# breaks that wrapping puts between them), read in the order it is drawn,
+# a node's lines together, as pdftotext's layout would interleave the
+# lines of two nodes side by side.
 present() {
-	pdftotext "$1" "$tmp/deck.txt"
+	pdftotext -raw "$1" "$tmp/deck.txt"
 	kg export "$2" >"$tmp/deck.json"
 	"$PY" - "$tmp/deck.txt" "$tmp/deck.json" >"$tmp/missing" <<'PY'
 import json, re, sys
@@ -26,6 +28,32 @@ for kind in ("events", "decisions"):
 PY
 	if [ -s "$tmp/missing" ]; then
 		no "$3: on no slide: $(tr '\n' ' ' <"$tmp/missing")"
+	else
+		ok
+	fi
+}
+
+# readable PDF NAME: no word on any page is lower than 1/40 of the page's
+# height, as text: pdftotext's word boxes are 1.163 times the font's size
+# in DejaVu (the height of its ascender and descender), so 13.5 pt text on
+# a 540 pt slide gives boxes of 15.7 pt, and the bound is 15.6.
+readable() {
+	pdftotext -bbox "$1" "$tmp/bbox.html"
+	"$PY" - "$tmp/bbox.html" >"$tmp/small" <<'PY'
+import re, sys
+page = 0
+for line in open(sys.argv[1]):
+    m = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
+    if m:
+        page += 1
+        bound = float(m.group(2)) / 40 * 1.163 - 0.1
+    m = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)', line)
+    if m and float(m.group(2)) - float(m.group(1)) < bound:
+        print("page %d: '%s' %.1f pt high" % (page, m.group(3),
+              float(m.group(2)) - float(m.group(1))))
+PY
+	if [ -s "$tmp/small" ]; then
+		no "$2: text under 1/40 of the slide: $(head -3 "$tmp/small" | tr '\n' ' ')"
 	else
 		ok
 	fi
@@ -44,6 +72,11 @@ expect 0 korea -- kg deck --view overview -o "$tmp/korea.pdf"
 pages "$tmp/korea.pdf" korea 960 540
 [ "$(cat "$tmp/pages")" -gt 3 ] && ok || no "korea: only $(cat "$tmp/pages") pages"
 present "$tmp/korea.pdf" "$korea" korea
+readable "$tmp/korea.pdf" korea
+# The views split by time rather than by decision.
+expect 0 korea-time -- kg deck --view timeline,stances,actors -o "$tmp/time.pdf"
+readable "$tmp/time.pdf" korea-time
+present "$tmp/time.pdf" "$korea" korea-time
 # The title slide, the split's titles, the sources in the model's style.
 pdftotext "$tmp/korea.pdf" "$tmp/korea.txt"
 has "$tmp/korea.txt" "Stalin and the decision for war in" korea-title
@@ -53,11 +86,13 @@ has "$tmp/korea.txt" "Bajanov, Evgueni." korea-sources
 expect 0 july -- kg deck "$july" --view overview -o "$tmp/july.pdf"
 pages "$tmp/july.pdf" july 960 540
 present "$tmp/july.pdf" "$july" july
+readable "$tmp/july.pdf" july
 
 # A third model, every view, twice: the same bytes.
 expect 0 cuba -- kg deck "$cuba" -o "$tmp/cuba1.pdf"
 pages "$tmp/cuba1.pdf" cuba 960 540
 present "$tmp/cuba1.pdf" "$cuba" cuba
+readable "$tmp/cuba1.pdf" cuba
 expect 0 cuba-again -- kg deck "$cuba" -o "$tmp/cuba2.pdf"
 cmp -s "$tmp/cuba1.pdf" "$tmp/cuba2.pdf" && ok || no "cuba: two runs differ"
 # Fonts are embedded.
@@ -66,6 +101,7 @@ pdffonts "$tmp/cuba1.pdf" | awk 'NR > 2 && $(NF - 2) != "yes" { bad = 1 } END { 
 
 expect 0 four-three -- kg deck "$cuba" --view overview --page 4:3 -o "$tmp/43.pdf"
 pages "$tmp/43.pdf" four-three 720 540
+readable "$tmp/43.pdf" four-three
 expect 0 steps -- kg deck "$cuba" --view overview --kind event --steps -o "$tmp/steps.pdf"
 expect 0 no-steps -- kg deck "$cuba" --view overview --kind event -o "$tmp/43.pdf"
 [ "$(pdfinfo "$tmp/steps.pdf" | sed -n 's/^Pages: *//p')" -gt \
