@@ -8,6 +8,7 @@
  * a single item. Then the sources. Each slide is a PDF page Graphviz
  * draws; pdf_merge.c puts them in one file. */
 #include <getopt.h>
+#include <graphviz/cgraph.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,16 +76,41 @@ draw_pages(deck *k, const selection *sel, Agraph_t *g,
 	return true;
 }
 
-/* How many events and decisions sel holds. */
-static size_t
-count_items(const model *m, const selection *sel)
+/* True if g, a picture of view base, shows item it: as a box (a node
+ * named by its id), or in the actors view, where an event is a message
+ * between the actors, if sel holds it. */
+static bool
+shows(const char *base, Agraph_t *g, const selection *sel, const item *it)
 {
-	size_t i, n = 0;
+	if (strcmp(base, "actors") == 0)
+		return sel->item[it->type][it->index];
+	return g != NULL && agnode(g, (char *)it->id, 0) != NULL;
+}
 
-	for (i = 0; i < m->count[IT_EVENT]; i++)
-		n += sel->item[IT_EVENT][i];
-	for (i = 0; i < m->count[IT_DECISION]; i++)
-		n += sel->item[IT_DECISION][i];
+/* How many events and decisions of sel the picture of view base shows:
+ * the arguments view, for one, draws no decision without arguments. */
+static size_t
+count_items(const deck *k, const char *base, const selection *sel,
+    const graph_options *o)
+{
+	const model *m = k->m;
+	Agraph_t *g = NULL;
+	char err[256];
+	size_t i, n = 0;
+	int t;
+
+	if (strcmp(base, "actors") == 0)
+		return 1;
+	if (kgraph_graph(m, sel, o, FMT_SVG, &g, err, sizeof(err)) !=
+	    KGRAPH_OK) {
+		graph_free(g);
+		return 0;
+	}
+	for (t = IT_EVENT; t <= IT_DECISION; t++)
+		for (i = 0; i < m->count[t]; i++)
+			if (sel->item[t][i])
+				n += shows(base, g, sel, m->items[t][i]);
+	graph_free(g);
 	return n;
 }
 
@@ -151,7 +177,7 @@ measure(deck *k, const char *base, const item *mv, sel_filters *f,
 	if (kgraph_select(k->m, mv, f, sel, k->err, sizeof(k->err)) !=
 	    KGRAPH_OK)
 		return false;
-	if (count_items(k->m, sel) == 0 && strcmp(base, "actors") != 0)
+	if (count_items(k, base, sel, &p->o) == 0)
 		return true;
 	p->small = page_choose(k->m, sel, &p->o, k->d->set_direction,
 	    k->d->timeout);
@@ -194,11 +220,12 @@ draw_part(deck *k, const item *mv, sel_filters *f, part *p,
 	for (i = 0; ok && i < k->m->count[IT_SOURCE]; i++)
 		if (graph_cites(g, i))
 			k->cited[i] = true;
-	graph_free(g);
 	for (t = IT_EVENT; ok && t <= IT_DECISION; t++)
 		for (i = 0; i < k->m->count[t]; i++)
-			if (sel.item[t][i])
+			if (sel.item[t][i] && shows(o.view, g, &sel,
+			    k->m->items[t][i]))
 				k->shown[t][i] = true;
+	graph_free(g);
 	sel_free(&sel);
 	return ok;
 }
@@ -495,8 +522,8 @@ static const char usage_deck[] =
     "A lecture's slides in one PDF: a title slide, each view laid out for "
     "the\nslide (the built-in views that apply, then the model's own, or "
     "those of\n--view), split by phase, then by the neighbourhood of each "
-    "decision, where\nits text would be smaller than 1/40 of the slide's "
-    "height, and the sources.\n"
+    "decision, then in\nthe order of time, where its text would be smaller "
+    "than 1/40 of the slide's\nheight, and the sources.\n"
     "\n"
     "  -o, --output FILE    the PDF (default: standard output), or with "
     ".html one\n                       self-contained page of the slides\n"

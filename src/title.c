@@ -220,8 +220,10 @@ gc_title(graph_ctx *gc)
 	snprintf(big, sizeof(big), "%.3g", gc->o->font_size * 1.5);
 	/* Each line ends in a left-aligned break, or Graphviz centres it. */
 	buf_printf(&b, "<FONT POINT-SIZE=\"%s\"><B>", big);
+	/* A title given (a deck's slide names its part) may take three
+	 * lines; the model's, two. */
 	label_wrap_html(&b, gc->o->title ? gc->o->title : gc->m->title,
-	    gc->o->wrap * 3, 2, "<BR ALIGN=\"LEFT\"/>");
+	    gc->o->wrap * 3, gc->o->title ? 3 : 2, "<BR ALIGN=\"LEFT\"/>");
 	buf_puts(&b, "</B></FONT><BR ALIGN=\"LEFT\"/>");
 	if (gc->o->title == NULL) {
 		buf q = {0}, parts = {0};
