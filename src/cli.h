@@ -136,6 +136,10 @@ int cite_style_option(const char *cmd, const char *value, int *style);
 /* Reads the options of export (render true: of render); returns -1 to go
  * on, or an exit status. */
 int parse_draw(int argc, char **argv, bool render, draw_options *d);
+/* The views drawn at once (--all, a deck): -j, else the machine's cores;
+ * one when the files written are to be named (--watch says which it
+ * wrote). */
+int draw_jobs(const draw_options *d);
 /* Reports an unknown view with the valid ones; returns the usage exit
  * status. */
 int unknown_view(const char *cmd, const model *m, const char *name);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "page.h"
@@ -585,4 +586,16 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 	    FMT_HTML, outs, n);
 	kgraph_outputs_free(outs, n);
 	return rc;
+}
+
+int
+draw_jobs(const draw_options *d)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (d->written != NULL)
+		return 1;
+	if (d->jobs > 0)
+		return d->jobs;
+	return cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
 }

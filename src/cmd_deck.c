@@ -7,11 +7,13 @@
  * still too much, cut in two by time, and again, until it fits or holds
  * a single item. Then the sources. Each slide is a PDF page Graphviz
  * draws; pdf_merge.c puts them in one file. */
+#include <errno.h>
 #include <getopt.h>
 #include <graphviz/cgraph.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -26,7 +28,10 @@
 typedef struct {
 	buf *pdfs;
 	int n, cap;
-	bool *shown[IT__COUNT];
+	bool *shown[IT__COUNT];         /* by the slides of the view drawn */
+	bool *all_shown[IT__COUNT];     /* by any slide */
+	int view_no;                    /* the view drawn, from 1 */
+	int view_first;                 /* its first page among pdfs */
 	const model *m;
 	const draw_options *d;
 	int slides, small_slides;       /* pictures drawn, and those whose
@@ -201,7 +206,8 @@ draw_part(deck *k, const item *mv, sel_filters *f, part *p,
 	o.filters = f;
 	/* On a page of slides, each slide's ids are its own. */
 	if (k->html) {
-		snprintf(k->prefix, sizeof(k->prefix), "kg%d-", k->n + 1);
+		snprintf(k->prefix, sizeof(k->prefix), "kg%d-%d-",
+		    k->view_no, k->n - k->view_first + 1);
 		o.id_prefix = k->prefix;
 	}
 	f->keep = p->keep[IT_EVENT] != NULL ? p->keep : NULL;
@@ -482,6 +488,179 @@ view_slides(deck *k, const char *name)
 	return ok;
 }
 
+/* Adds what the slides of one view show to what the deck shows. */
+static void
+view_done(deck *k)
+{
+	size_t i;
+	int t;
+
+	for (t = IT_EVENT; t <= IT_DECISION; t++)
+		for (i = 0; i < k->m->count[t]; i++)
+			k->all_shown[t][i] |= k->shown[t][i];
+}
+
+/* The results of one view's slides, as its process writes them for the
+ * deck: its status and message, its counts, its pages, and what they
+ * show and cite. */
+static bool
+view_write(FILE *f, const deck *k, bool ok)
+{
+	const model *m = k->m;
+	size_t len = strlen(k->err), i;
+	int t;
+
+	fwrite(&ok, sizeof(ok), 1, f);
+	fwrite(&len, sizeof(len), 1, f);
+	fwrite(k->err, 1, len, f);
+	fwrite(&k->slides, sizeof(k->slides), 1, f);
+	fwrite(&k->small_slides, sizeof(k->small_slides), 1, f);
+	fwrite(&k->smallest, sizeof(k->smallest), 1, f);
+	fwrite(&k->n, sizeof(k->n), 1, f);
+	for (i = 0; i < (size_t)k->n; i++) {
+		fwrite(&k->pdfs[i].len, sizeof(k->pdfs[i].len), 1, f);
+		fwrite(k->pdfs[i].s, 1, k->pdfs[i].len, f);
+	}
+	for (t = IT_EVENT; t <= IT_DECISION; t++)
+		fwrite(k->shown[t], sizeof(bool), m->count[t], f);
+	fwrite(k->cited, sizeof(bool), m->count[IT_SOURCE], f);
+	return fflush(f) == 0 && !ferror(f);
+}
+
+static bool
+get(FILE *f, void *p, size_t n)
+{
+	return n == 0 || fread(p, 1, n, f) == n;
+}
+
+/* Reads what view_write wrote and adds it to the deck; false, with the
+ * message in k->err, when the view failed or its results are cut. */
+static bool
+view_read(FILE *f, deck *k)
+{
+	const model *m = k->m;
+	bool ok = false, *cited = xcalloc(m->count[IT_SOURCE] + 1, 1);
+	size_t len, i;
+	int slides, small, n, j, t;
+	double smallest;
+
+	if (!get(f, &ok, sizeof(ok)) || !get(f, &len, sizeof(len)) ||
+	    len >= sizeof(k->err) || !get(f, k->err, len))
+		goto cut;
+	k->err[len] = '\0';
+	if (!ok || !get(f, &slides, sizeof(slides)) || !get(f, &small,
+	    sizeof(small)) || !get(f, &smallest, sizeof(smallest)) ||
+	    !get(f, &n, sizeof(n)))
+		goto out;
+	for (j = 0; j < n; j++) {
+		buf b = {0};
+
+		if (!get(f, &len, sizeof(len)) || len > ((size_t)1 << 32))
+			goto cut;
+		b.s = xmalloc(len + 1);
+		b.cap = len + 1;
+		if (!get(f, b.s, len)) {
+			buf_free(&b);
+			goto cut;
+		}
+		b.len = len;
+		b.s[len] = '\0';
+		add_pdf(k, &b);
+	}
+	for (t = IT_EVENT; t <= IT_DECISION; t++)
+		if (!get(f, k->shown[t], m->count[t]))
+			goto cut;
+	if (!get(f, cited, m->count[IT_SOURCE]))
+		goto cut;
+	for (i = 0; i < m->count[IT_SOURCE]; i++)
+		k->cited[i] |= cited[i];
+	k->slides += slides;
+	k->small_slides += small;
+	if (smallest > 0 && (k->smallest == 0 || smallest < k->smallest))
+		k->smallest = smallest;
+	view_done(k);
+	goto out;
+cut:
+	ok = false;
+	snprintf(k->err, sizeof(k->err), "a view's slides were cut short");
+out:
+	free(cited);
+	return ok;
+}
+
+/* The slides of one view, in a process of its own, into f. */
+static void
+view_child(deck *k, const char *name, FILE *f)
+{
+	bool ok;
+	int t;
+
+	k->pdfs = NULL;
+	k->n = k->cap = k->view_first = 0;
+	k->slides = k->small_slides = 0;
+	k->smallest = 0;
+	k->err[0] = '\0';
+	for (t = IT_EVENT; t <= IT_DECISION; t++)
+		memset(k->shown[t], 0, k->m->count[t] * sizeof(bool));
+	memset(k->cited, 0, k->m->count[IT_SOURCE] * sizeof(bool));
+	ok = view_slides(k, name);
+	fflush(NULL);
+	_exit(view_write(f, k, ok) ? 0 : EXIT_OUTPUT);
+}
+
+/* The slides of the views names[0..n), jobs views at once, each in a
+ * process of its own; their pages join the deck in the order of the
+ * views, so that two runs write the same bytes. */
+static bool
+views_parallel(deck *k, char **names, size_t n, int jobs)
+{
+	FILE **res = xcalloc(n + 1, sizeof(*res));
+	pid_t *pid = xcalloc(n + 1, sizeof(*pid));
+	size_t next = 0, done;
+	int running = 0, status;
+	bool ok = true;
+
+	fflush(NULL);
+	for (done = 0; done < n; done++) {
+		while (ok && next < n && running < jobs) {
+			k->view_no = (int)next + 1;
+			if ((res[next] = tmpfile()) == NULL ||
+			    (pid[next] = fork()) < 0) {
+				snprintf(k->err, sizeof(k->err), "cannot start "
+				    "a process for a view: %s", strerror(errno));
+				ok = false;
+				break;
+			}
+			if (pid[next] == 0)
+				view_child(k, names[next], res[next]);
+			running++;
+			next++;
+		}
+		if (done >= next)
+			break;
+		while (waitpid(pid[done], &status, 0) < 0 && errno == EINTR)
+			;
+		running--;
+		rewind(res[done]);
+		if (ok && !view_read(res[done], k)) {
+			ok = false;
+			if (!WIFEXITED(status))
+				snprintf(k->err, sizeof(k->err), "the process "
+				    "of view '%s' ended by signal %d",
+				    names[done], WTERMSIG(status));
+		}
+		fclose(res[done]);
+	}
+	for (; done < next; done++) {
+		while (waitpid(pid[done], &status, 0) < 0 && errno == EINTR)
+			;
+		fclose(res[done]);
+	}
+	free(res);
+	free(pid);
+	return ok;
+}
+
 /* The sources slides: the sources the slides cite, under their numbers,
  * eight to a slide so that their text keeps the slide's size. */
 static bool
@@ -504,7 +683,7 @@ source_slides(deck *k)
 		graph_options o = k->d->g;
 		Agraph_t *g;
 
-		snprintf(k->prefix, sizeof(k->prefix), "kg%d-", k->n + 1);
+		snprintf(k->prefix, sizeof(k->prefix), "kgs%d-", p + 1);
 		o.id_prefix = k->prefix;
 		g = slide_sources(m, &o, list + p * per, n - p * per < per ?
 		    n - p * per : per, p + 1, parts);
@@ -533,6 +712,8 @@ static const char usage_deck[] =
     "      --theme NAME     light (default), dark, print, contrast\n"
     "      --cite-style S   chicago-notes or chicago-author-date\n"
     "      --timeout S      stop a layout that takes longer than S seconds\n"
+    "  -j, --jobs N         make the slides of N views at once (default: the "
+    "number\n                       of cores)\n"
     HELP_FILTERS
     HELP_COMMON;
 
@@ -545,7 +726,8 @@ cmd_deck(int argc, char **argv)
 	model *m;
 	int rc, t;
 	buf pdf = {0};
-	char *list, *name, *save = NULL;
+	char *list, *name, *save = NULL, **names = NULL;
+	size_t nnames = 0;
 	size_t i;
 
 	for (i = 1; i < (size_t)argc; i++)
@@ -584,8 +766,10 @@ cmd_deck(int argc, char **argv)
 
 		k.html = e != NULL && strcmp(e, ".html") == 0;
 	}
-	for (t = 0; t < IT__COUNT; t++)
+	for (t = 0; t < IT__COUNT; t++) {
 		k.shown[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+		k.all_shown[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+	}
 	k.cited = xcalloc(m->count[IT_SOURCE] + 1, sizeof(bool));
 	{
 		graph_options title = d.g;
@@ -614,10 +798,26 @@ cmd_deck(int argc, char **argv)
 	} else {
 		list = xstrdup(views);
 	}
-	for (name = strtok_r(list, ",", &save); rc == 0 && name != NULL;
-	    name = strtok_r(NULL, ",", &save))
-		if (!view_slides(&k, name))
+	for (name = strtok_r(list, ",", &save); name != NULL;
+	    name = strtok_r(NULL, ",", &save)) {
+		names = xrealloc(names, (nnames + 1) * sizeof(*names));
+		names[nnames++] = name;
+	}
+	if (rc == 0 && draw_jobs(&d) > 1 && nnames > 1) {
+		if (!views_parallel(&k, names, nnames, draw_jobs(&d)))
 			rc = EXIT_OUTPUT;
+	} else {
+		for (i = 0; rc == 0 && i < nnames; i++) {
+			for (t = IT_EVENT; t <= IT_DECISION; t++)
+				memset(k.shown[t], 0, m->count[t]);
+			k.view_no = (int)i + 1;
+			k.view_first = k.n;
+			if (!view_slides(&k, names[i]))
+				rc = EXIT_OUTPUT;
+			view_done(&k);
+		}
+	}
+	free(names);
 	free(list);
 	if (rc == 0 && !source_slides(&k))
 		rc = EXIT_OUTPUT;
@@ -625,7 +825,7 @@ cmd_deck(int argc, char **argv)
 	 * to leave it out. */
 	for (t = IT_EVENT; rc == 0 && t <= IT_DECISION && views == NULL; t++)
 		for (i = 0; i < m->count[t]; i++)
-			if (!k.shown[t][i] && !d.term.quiet &&
+			if (!k.all_shown[t][i] && !d.term.quiet &&
 			    d.f.phases == NULL && d.f.actors == NULL &&
 			    d.f.kinds == NULL && d.f.tags == NULL &&
 			    d.f.since == NULL && d.f.until == NULL &&
@@ -652,8 +852,10 @@ cmd_deck(int argc, char **argv)
 	for (i = 0; i < (size_t)k.n; i++)
 		buf_free(&k.pdfs[i]);
 	free(k.pdfs);
-	for (t = 0; t < IT__COUNT; t++)
+	for (t = 0; t < IT__COUNT; t++) {
 		free(k.shown[t]);
+		free(k.all_shown[t]);
+	}
 	free(k.cited);
 	model_free(m);
 	return rc;

@@ -138,20 +138,6 @@ draw_one(const model *m, const char *model_path, const draw_options *d,
 	return draw_view(m, model_path, &one, o->view, fmt, path->s, plan);
 }
 
-/* The views drawn at once: -j, else the machine's cores; one when the
- * files written are to be named (--watch says which it wrote). */
-static int
-jobs_of(const draw_options *d)
-{
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (d->written != NULL)
-		return 1;
-	if (d->jobs > 0)
-		return d->jobs;
-	return cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
-}
-
 /* Waits for one of the drawing processes; returns its exit status, as
  * kgraph's (a process ended by a signal is an output failure). */
 static int
@@ -242,8 +228,8 @@ render_all(const model *m, const draw_options *d, render_format fmt,
 		    "%s\n", d->out_path, strerror(errno));
 		rc = EXIT_OUTPUT;
 	}
-	if (rc == 0 && jobs_of(d) > 1)
-		rc = draw_parallel(m, model_path, d, o, n, fmt, jobs_of(d));
+	if (rc == 0 && draw_jobs(d) > 1)
+		rc = draw_parallel(m, model_path, d, o, n, fmt, draw_jobs(d));
 	else
 		for (i = 0; i < n && rc == 0; i++)
 			if (!o[i].skip)

@@ -95,6 +95,11 @@ present "$tmp/cuba1.pdf" "$cuba" cuba
 readable "$tmp/cuba1.pdf" cuba
 expect 0 cuba-again -- kg deck "$cuba" -o "$tmp/cuba2.pdf"
 cmp -s "$tmp/cuba1.pdf" "$tmp/cuba2.pdf" && ok || no "cuba: two runs differ"
+# Its views made one at a time, as with several at once: the same bytes.
+expect 0 cuba-one-job -- kg deck "$cuba" -j 1 -o "$tmp/cuba3.pdf"
+cmp -s "$tmp/cuba1.pdf" "$tmp/cuba3.pdf" && ok || no "cuba: -j 1 differs"
+expect 0 cuba-three-jobs -- kg deck "$cuba" -j 3 -o "$tmp/cuba3.pdf"
+cmp -s "$tmp/cuba1.pdf" "$tmp/cuba3.pdf" && ok || no "cuba: -j 3 differs"
 # Fonts are embedded.
 pdffonts "$tmp/cuba1.pdf" | awk 'NR > 2 && $(NF - 2) != "yes" { bad = 1 } END { exit bad }' &&
 	ok || no "cuba: a font is not embedded"
