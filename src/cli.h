@@ -140,6 +140,11 @@ int parse_draw(int argc, char **argv, bool render, draw_options *d);
  * one when the files written are to be named (--watch says which it
  * wrote). */
 int draw_jobs(const draw_options *d);
+/* The settings model view mv (NULL for a built-in view) gives g, where
+ * the command line d leaves them: its title, question, direction, theme,
+ * legend and citations, and (for pictures) its steps. */
+void draw_view_options(const draw_options *d, const item *mv,
+    bool pictures, graph_options *g);
 /* Reports an unknown view with the valid ones; returns the usage exit
  * status. */
 int unknown_view(const char *cmd, const model *m, const char *name);

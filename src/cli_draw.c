@@ -478,26 +478,10 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 	if (!kgraph_view(m, name, &base, &mv))
 		return unknown_view(d.cmd, m, name);
 	d.g.view = base;
-	if (mv != NULL) {
-		const view_spec *vs = mv->view;
-
-		d.g.view_title = mv->title ? mv->title : mv->id;
-		if (d.g.question == NULL && vs->question)
-			d.g.question = vs->question;
-		if (!d.set_direction && vs->direction)
-			d.g.direction = vs->direction;
-		if (!d.set_theme && vs->theme)
-			d.g.theme = vs->theme;
-		if (!d.set_legend && vs->legend == 0)
-			d.g.no_legend = true;
-		if (!d.set_citations && vs->citations == 0)
-			d.g.no_citations = true;
-		/* A view's steps are for pictures; its dot and json are
-		 * the one graph and the one selection. */
-		if (vs->steps == 1 && (fmt == FMT_SVG || fmt == FMT_PDF ||
-		    fmt == FMT_PNG))
-			d.g.steps = true;
-	}
+	/* A view's steps are for pictures; its dot and json are the one
+	 * graph and the one selection. */
+	draw_view_options(&d, mv, fmt == FMT_SVG || fmt == FMT_PDF ||
+	    fmt == FMT_PNG, &d.g);
 	/* A page steps through the phases itself: one file, with every
 	 * element's step in its classes. */
 	page.view_title = d.g.view_title;
@@ -526,8 +510,8 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 	 * best, with a word when even that leaves its text too small. */
 	if (plan == NULL && d.g.page_w > 0 && (fmt == FMT_SVG ||
 	    fmt == FMT_PDF || fmt == FMT_PNG || fmt == FMT_HTML)) {
-		double small = page_choose(m, &sel, &d.g, d.set_direction,
-		    d.timeout);
+		double small = page_choose(m, &sel, &d.g, d.set_direction ||
+		    (mv != NULL && mv->view->direction != NULL), d.timeout);
 
 		if (small > 0 && small < page_target(&d.g) - 0.05 &&
 		    !d.term.quiet)
@@ -598,4 +582,28 @@ draw_jobs(const draw_options *d)
 	if (d->jobs > 0)
 		return d->jobs;
 	return cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+}
+
+void
+draw_view_options(const draw_options *d, const item *mv, bool pictures,
+    graph_options *g)
+{
+	const view_spec *vs;
+
+	if (mv == NULL)
+		return;
+	vs = mv->view;
+	g->view_title = mv->title ? mv->title : mv->id;
+	if (g->question == NULL && vs->question)
+		g->question = vs->question;
+	if (!d->set_direction && vs->direction)
+		g->direction = vs->direction;
+	if (!d->set_theme && vs->theme)
+		g->theme = vs->theme;
+	if (!d->set_legend && vs->legend == 0)
+		g->no_legend = true;
+	if (!d->set_citations && vs->citations == 0)
+		g->no_citations = true;
+	if (vs->steps == 1 && pictures)
+		g->steps = true;
 }

@@ -157,15 +157,7 @@ slide_options(deck *k, const char *base, const item *mv, sel_filters *f,
 	o.view = base;
 	o.title = title;
 	o.filters = f;
-	if (mv != NULL) {
-		o.view_title = mv->title ? mv->title : mv->id;
-		if (o.question == NULL && mv->view->question)
-			o.question = mv->view->question;
-		if (!k->d->set_theme && mv->view->theme)
-			o.theme = mv->view->theme;
-		if (mv->view->steps == 1)
-			o.steps = true;
-	}
+	draw_view_options(k->d, mv, true, &o);
 	return o;
 }
 
@@ -184,7 +176,8 @@ measure(deck *k, const char *base, const item *mv, sel_filters *f,
 		return false;
 	if (count_items(k, base, sel, &p->o) == 0)
 		return true;
-	p->small = page_choose(k->m, sel, &p->o, k->d->set_direction,
+	p->small = page_choose(k->m, sel, &p->o, k->d->set_direction ||
+	    (mv != NULL && mv->view->direction != NULL),
 	    k->d->timeout);
 	return true;
 }

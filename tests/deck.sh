@@ -87,6 +87,10 @@ expect 0 july -- kg deck "$july" --view overview -o "$tmp/july.pdf"
 pages "$tmp/july.pdf" july 960 540
 present "$tmp/july.pdf" "$july" july
 readable "$tmp/july.pdf" july
+# A model view's own settings hold on its slides: "citations: false".
+expect 0 view-settings -- kg deck "$july" --view the-documents -o "$tmp/doc.pdf"
+pdftotext "$tmp/doc.pdf" "$tmp/doc.txt"
+grep -q '\[[0-9]' "$tmp/doc.txt" && no "view-settings: source markers" || ok
 
 # A third model, every view, twice: the same bytes.
 expect 0 cuba -- kg deck "$cuba" -o "$tmp/cuba1.pdf"
