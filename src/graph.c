@@ -387,10 +387,39 @@ static const char *const outcome_marks[] = {"", "\xe2\x9c\x94 APPROVED",
 static void
 small_line(graph_ctx *gc, buf *b, const char *text)
 {
-	int cols = gc->item_wrap + gc->item_wrap / 2;
+	/* On a slide the small face is the titles' size: a little more
+	 * than their width, as regular letters are narrower than bold. */
+	int cols = gc->item_wrap + gc->item_wrap / (gc->o->page_slide ? 8 :
+	    2);
+	char small[32];
+
+	/* A fixed cell holds as many as its width does. */
+	gc_small_size(gc, small, sizeof(small));
+	if (gc->fixed_cells && gc->cell_w > 56 && (gc->cell_w - 56) /
+	    (atof(small) * 0.55) > cols)
+		cols = (int)((gc->cell_w - 56) / (atof(small) * 0.55));
 
 	label_wrap_html(b, text, cols, gc->fixed_cells ? 1 : LABEL_MAX_LINES,
 	    "<BR/>");
+}
+
+double
+gc_outcome_width(graph_ctx *gc, const item *it, double fs)
+{
+	buf cites = {0};
+	double w;
+
+	if (it->type != IT_DECISION || !it->outcome)
+		return 0;
+	gc_cite_marker(gc, &cites, &it->sources, true);
+	/* Capitals in bold, about 0.72 em; the marker's digits and
+	 * brackets in the regular face, about 0.55. */
+	w = (double)utf8_width(outcome_marks[it->outcome],
+	    strlen(outcome_marks[it->outcome])) * fs * 0.72;
+	if (cites.len > 0)
+		w += (double)(1 + utf8_width(cites.s, cites.len)) * fs * 0.55;
+	buf_free(&cites);
+	return w;
 }
 
 static void

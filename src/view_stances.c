@@ -274,6 +274,22 @@ grid_measure(graph_ctx *gc, grid *gr)
 	/* The decisions' labels wrap at --wrap in bold; octagons and
 	 * hexagons need room beside the text for their slanted sides. */
 	gr->cell_w = gc->o->wrap * fs * 0.66 + 56;
+	/* The outcome line and its source marker are not wrapped: the
+	 * cells are as wide as the longest, in the small face. */
+	{
+		char small[32];
+		double sfs;
+
+		gc_small_size(gc, small, sizeof(small));
+		sfs = atof(small);
+		for (i = 0; i < nd; i++) {
+			double w = gc_outcome_width(gc, gr->ds[i], sfs) + 56;
+
+			if (w > gr->cell_w)
+				gr->cell_w = w;
+		}
+	}
+	gc->cell_w = gr->cell_w;
 	gr->why_w = (gr->wrap + 4) * fs * 0.85 * 0.6 + 24;
 	gr->dec_h = fs * 1.3 * 5 + 16;
 	for (i = 0; i < nd; i++) {
