@@ -273,70 +273,167 @@ unit_cmp(const void *a, const void *b)
 	    x->it->index > y->it->index;
 }
 
-/* Adds the parts of what f selects (with keep, if not NULL) to l: the
- * whole, when its text reaches the target or it holds one item besides
- * pin; otherwise its events, decisions and causes but pin, in the order
- * of time, cut in two, and each half with pin split the same way. No
- * item of the whole is on no part. */
+static void
+part_free(part *p)
+{
+	int t;
+
+	for (t = 0; t < IT__COUNT; t++) {
+		free(p->keep[t]);
+		p->keep[t] = NULL;
+	}
+}
+
+static void
+parts_add(part_list *l, part *p)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 8;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = *p;
+	memset(p, 0, sizeof(*p));
+}
+
+/* What plan cuts: the items of a part but pin, in the order of time, and
+ * what every slide of it keeps besides them. */
+typedef struct {
+	deck *k;
+	const char *base, *title;
+	const item *mv, *pin;
+	sel_filters f;
+	unit *u;
+	size_t n;
+	const bool *causes;     /* the causes the whole part selects */
+} cut;
+
+/* Measures the slide of units [from, from + len) with pin into *p,
+ * which keeps what the slide selects; false on a wrong filter. */
+static bool
+try_run(cut *c, size_t from, size_t len, part *p)
+{
+	const model *m = c->k->m;
+	bool *keep[IT__COUNT] = {0};
+	selection sel;
+	size_t i;
+	int t;
+
+	for (t = IT_EVENT; t <= IT_CAUSE; t++)
+		keep[t] = xcalloc(m->count[t] + 1, sizeof(bool));
+	if (c->pin != NULL)
+		keep[c->pin->type][c->pin->index] = true;
+	/* The causes go with the slide, where the view does not draw them
+	 * as items of their own. */
+	if (!causal(c->base))
+		memcpy(keep[IT_CAUSE], c->causes, m->count[IT_CAUSE] *
+		    sizeof(bool));
+	for (i = from; i < from + len; i++)
+		keep[c->u[i].it->type][c->u[i].it->index] = true;
+	c->f.keep = keep;
+	memset(p, 0, sizeof(*p));
+	if (!measure(c->k, c->base, c->mv, &c->f, c->title, p, &sel)) {
+		for (t = IT_EVENT; t <= IT_CAUSE; t++)
+			free(keep[t]);
+		return false;
+	}
+	for (t = IT_EVENT; t <= IT_CAUSE; t++) {
+		memcpy(keep[t], sel.item[t], m->count[t] * sizeof(bool));
+		p->keep[t] = keep[t];
+	}
+	sel_free(&sel);
+	return true;
+}
+
+static bool
+fits(const part *p)
+{
+	return p->small >= page_target(&p->o) - 0.05;
+}
+
+/* Adds the slides of what f selects to l: one, when its text reaches the
+ * target or it holds a single item besides pin; otherwise its items but
+ * pin, in the order of time, in runs: each slide the longest run that
+ * fits (found by halving), a single item when none does. Every item of
+ * the whole is on a slide. */
 static bool
 plan(deck *k, const char *base, const item *mv, sel_filters f,
-    const char *title, const item *pin, bool **keep, part_list *l)
+    const char *title, const item *pin, part_list *l)
 {
 	const model *m = k->m;
 	selection sel;
-	part p = {0};
-	unit *u;
-	size_t n = 0, i, h;
+	part p = {0}, best, tried;
+	cut c = {k, base, title, mv, pin, f, NULL, 0, NULL};
+	size_t i, from, lo, hi, mid, len;
 	bool ok = true;
 	int t;
 
-	f.keep = keep;
+	f.keep = NULL;
 	if (!measure(k, base, mv, &f, title, &p, &sel))
 		return false;
 	if (p.small < 0) {
 		sel_free(&sel);
 		return true;
 	}
-	u = xcalloc(m->count[IT_EVENT] + m->count[IT_DECISION] +
-	    m->count[IT_CAUSE] + 1, sizeof(*u));
+	c.u = xcalloc(m->count[IT_EVENT] + m->count[IT_DECISION] +
+	    m->count[IT_CAUSE] + 1, sizeof(*c.u));
 	/* Causes count where the view draws them. */
 	for (t = IT_EVENT; t <= (causal(base) ? IT_CAUSE : IT_DECISION); t++)
 		for (i = 0; i < m->count[t]; i++)
 			if (sel.item[t][i] && m->items[t][i] != pin) {
-				u[n].it = m->items[t][i];
-				u[n++].when = part_time(m->items[t][i]);
+				c.u[c.n].it = m->items[t][i];
+				c.u[c.n++].when = part_time(m->items[t][i]);
 			}
-	if (p.small >= page_target(&p.o) - 0.05 || n < 2) {
+	if (fits(&p) || c.n < 2) {
 		for (t = IT_EVENT; t <= IT_CAUSE; t++) {
 			p.keep[t] = xcalloc(m->count[t] + 1, sizeof(bool));
 			memcpy(p.keep[t], sel.item[t], m->count[t] *
 			    sizeof(bool));
 		}
-		if (l->n == l->cap) {
-			l->cap = l->cap ? 2 * l->cap : 8;
-			l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		parts_add(l, &p);
+		c.n = 0;
+	}
+	qsort(c.u, c.n, sizeof(*c.u), unit_cmp);
+	c.causes = sel.item[IT_CAUSE];
+	for (from = 0; ok && from < c.n; from += len) {
+		/* The rest, if it fits (the whole is known not to). */
+		len = 0;
+		memset(&best, 0, sizeof(best));
+		hi = c.n - from;
+		if (from > 0) {
+			if (!(ok = try_run(&c, from, hi, &best)))
+				break;
+			if (fits(&best) || best.small < 0 || hi == 1)
+				len = hi;
+			else
+				part_free(&best);
 		}
-		l->v[l->n++] = p;
-		n = 0;
+		/* Else the longest run that fits: runs up to lo - 1 long
+		 * fit, runs longer than hi do not. */
+		for (lo = 1, hi--; ok && len == 0 && lo <= hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (!(ok = try_run(&c, from, mid, &tried)))
+				break;
+			if (fits(&tried) || tried.small < 0) {
+				part_free(&best);
+				best = tried;
+				lo = mid + 1;
+			} else {
+				part_free(&tried);
+				hi = mid - 1;
+			}
+		}
+		if (ok && len == 0)
+			len = lo - 1;
+		if (ok && len == 0) {
+			/* Not even one item fits: it has a slide of its own. */
+			ok = try_run(&c, from, 1, &best);
+			len = 1;
+		}
+		if (ok && best.small >= 0)
+			parts_add(l, &best);
+		part_free(&best);
 	}
-	qsort(u, n, sizeof(*u), unit_cmp);
-	for (h = 0; ok && n > 0 && h < 2; h++) {
-		bool *half[IT__COUNT] = {0};
-
-		for (t = IT_EVENT; t <= IT_CAUSE; t++)
-			half[t] = xcalloc(m->count[t] + 1, sizeof(bool));
-		if (pin != NULL)
-			half[pin->type][pin->index] = true;
-		if (!causal(base))
-			memcpy(half[IT_CAUSE], sel.item[IT_CAUSE],
-			    m->count[IT_CAUSE] * sizeof(bool));
-		for (i = h ? n / 2 : 0; i < (h ? n : n / 2); i++)
-			half[u[i].it->type][u[i].it->index] = true;
-		ok = plan(k, base, mv, f, title, pin, half, l);
-		for (t = IT_EVENT; t <= IT_CAUSE; t++)
-			free(half[t]);
-	}
-	free(u);
+	free(c.u);
 	sel_free(&sel);
 	return ok;
 }
@@ -355,7 +452,7 @@ part_slides(deck *k, const char *base, const item *mv, sel_filters *f,
 	/* Laid out under the longest title a part may get, so that its
 	 * own is no longer. */
 	buf_printf(&t, "%s (99 of 99)", title);
-	ok = plan(k, base, mv, *f, t.s, pin, NULL, &l);
+	ok = plan(k, base, mv, *f, t.s, pin, &l);
 	for (i = 0; ok && i < l.n; i++) {
 		sel_filters pf = *f;
 
