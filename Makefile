@@ -54,7 +54,7 @@ pkg-check-unit: pkg-check
 	$(call pkg_check,cmocka)
 
 # The command line: main.c finds the command, each in a cmd_ file.
-CLI = cli cli_draw cmd_check cmd_list cmd_export cmd_render cmd_deck \
+CLI = cli cli_draw cmd_check cmd_list cmd_export cmd_render cmd_deck deck_split \
 	cmd_schema cmd_init main
 
 $(BIN): $(OBJS) $(EMBED) $(CLI:%=$(B)/%.o)
