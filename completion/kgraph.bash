@@ -19,7 +19,7 @@ _kgraph_opts_render="-o --output -T --format --view --question --steps
 _kgraph_opts_export="-T --format -o --output --view $_kgraph_filter_opts
 	$_kgraph_diag_opts -h --help"
 _kgraph_opts_deck="-o --output --view $_kgraph_filter_opts --page --steps
-	--theme --cite-style --timeout $_kgraph_diag_opts -h --help"
+	--theme --cite-style --timeout -j --jobs $_kgraph_diag_opts -h --help"
 _kgraph_opts_check="$_kgraph_diag_opts -h --help"
 _kgraph_opts_list="-q --quiet --color --cite-style -h --help"
 _kgraph_opts_schema="-o --output -h --help"
