@@ -112,3 +112,15 @@ fonts_check(const model *m, diag_list *dl)
 		model_each_text(m, check_text, &fc);
 	FcCharSetDestroy(all);
 }
+
+void
+fonts_unhinted(void)
+{
+	static const char rule[] = "<?xml version=\"1.0\"?><fontconfig>"
+	    "<match target=\"font\"><edit name=\"hinting\" "
+	    "mode=\"assign\"><bool>false</bool></edit></match></fontconfig>";
+
+	if (FcInit())
+		(void)FcConfigParseAndLoadFromMemory(FcConfigGetCurrent(),
+		    (const FcChar8 *)rule, FcFalse);
+}

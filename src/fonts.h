@@ -10,4 +10,10 @@
  * that no installed font covers. */
 void fonts_check(const model *m, diag_list *dl);
 
+/* From here on, in this process, glyphs are loaded without hinting: a
+ * PDF is vector and shown at every size, where outlines fitted to the
+ * pixels of one size are only slower to make (a fifth of a PDF's drawing
+ * time). The text's measures, and so the layout, do not change. */
+void fonts_unhinted(void);
+
 #endif

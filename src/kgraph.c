@@ -9,6 +9,7 @@
 #include "check.h"
 #include "child.h"
 #include "embedded.h"
+#include "fonts.h"
 #include "load.h"
 #include "reader.h"
 
@@ -199,6 +200,24 @@ render_here(void *arg, buf **outs, int *n, char *err, size_t errsize)
 	return ok;
 }
 
+/* render_here in the child of the layout: a PDF's glyphs unhinted,
+ * unless a PNG, a raster that hinting sharpens, is drawn with it. */
+static bool
+render_child(void *arg, buf **outs, int *n, char *err, size_t errsize)
+{
+	render_job *j = arg;
+	bool pdf = j->f == FMT_PDF, png = j->f == FMT_PNG;
+	int i;
+
+	for (i = 0; i < j->nalso; i++) {
+		pdf = pdf || j->also[i] == FMT_PDF;
+		png = png || j->also[i] == FMT_PNG;
+	}
+	if (pdf && !png)
+		fonts_unhinted();
+	return render_here(arg, outs, n, err, errsize);
+}
+
 kgraph_status
 kgraph_render(render_format f, const model *m, const selection *sel,
     Agraph_t *g, const graph_options *o, html_options *page, double timeout,
@@ -224,7 +243,7 @@ kgraph_render_also(render_format f, const render_format *also, int nalso,
 		    KGRAPH_OUTPUT;
 	/* The layout in a child, which a deadline or Ctrl-C can end. */
 	render_prepare();
-	st = child_run(render_here, &j, timeout, outs, n, err, errsize);
+	st = child_run(render_child, &j, timeout, outs, n, err, errsize);
 	if (st == CHILD_OK)
 		return KGRAPH_OK;
 	if (st == CHILD_TIMEOUT) {
