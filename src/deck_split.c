@@ -288,13 +288,27 @@ try_run(cut *c, size_t from, size_t len, part *p)
 		keep[t] = xcalloc(m->count[t] + 1, sizeof(bool));
 	if (c->pin != NULL)
 		keep[c->pin->type][c->pin->index] = true;
-	/* The causes go with the slide, where the view does not draw them
-	 * as items of their own. */
-	if (!causal(c->base))
-		memcpy(keep[IT_CAUSE], c->causes, m->count[IT_CAUSE] *
-		    sizeof(bool));
 	for (i = from; i < from + len; i++)
 		keep[c->u[i].it->type][c->u[i].it->index] = true;
+	/* Where the view does not draw causes as items of their own, they
+	 * go with the events and decisions they are linked to (the stances
+	 * view's notes), and no others: each names its author, whom the
+	 * actors view would draw. */
+	for (i = 0; !causal(c->base) && i < m->nlinks; i++) {
+		const relation *l = &m->links[i];
+		const item *a = l->from, *b = l->to;
+
+		if (a == NULL || b == NULL)
+			continue;
+		if (b->type == IT_CAUSE) {
+			a = l->to;
+			b = l->from;
+		}
+		if (a->type == IT_CAUSE && b->type != IT_CAUSE &&
+		    c->causes[a->index] && b->type >= IT_EVENT &&
+		    b->type <= IT_DECISION && keep[b->type][b->index])
+			keep[IT_CAUSE][a->index] = true;
+	}
 	c->f.keep = keep;
 	memset(p, 0, sizeof(*p));
 	if (!measure(c->k, c->base, c->mv, &c->f, c->title, p, &sel)) {

@@ -183,6 +183,26 @@ by_date(const void *pa, const void *pb)
 	return c ? c : (a->index > b->index) - (a->index < b->index);
 }
 
+/* The decision on the question that d's actor took last before d, in
+ * the model, whatever the selection; NULL for the first. */
+static const item *
+previous_decision(graph_ctx *gc, const item *d)
+{
+	const model *m = gc->m;
+	const item *prev = NULL;
+	size_t i;
+
+	for (i = 0; i < m->count[IT_DECISION]; i++) {
+		const item *e = m->items[IT_DECISION][i];
+
+		if (e != d && e->actor.to == d->actor.to && e->on.to ==
+		    gc->question && by_date(&e, &d) < 0 && (prev == NULL ||
+		    by_date(&e, &prev) > 0))
+			prev = e;
+	}
+	return prev;
+}
+
 /* The grid of the view: a row per actor, a column per phase, and the
  * decisions in its cells. */
 typedef struct {
@@ -255,6 +275,7 @@ static void
 grid_measure(graph_ctx *gc, grid *gr)
 {
 	size_t i, j, k, nd = gr->nd, ncols = gr->ncols;
+	const item *prev;
 	double fs = gc->o->font_size;
 
 	gr->row_of = xcalloc(nd + 1, sizeof(size_t));
@@ -300,14 +321,12 @@ grid_measure(graph_ctx *gc, grid *gr)
 		gr->row_of[i] = j;
 		gr->col_of[i] = d->resolved_phase ?
 		    gr->colmap[d->resolved_phase->number - 1] : ncols - 1;
-		/* A change: this actor's previous decision had another
-		 * stance. */
-		for (k = i; k-- > 0;)
-			if (gr->ds[k]->actor.to == d->actor.to) {
-				gr->changed[i] = gr->ds[k]->resolved_stance !=
-				    d->resolved_stance;
-				break;
-			}
+		/* A change: this actor's previous decision on the question
+		 * had another stance, drawn or not (a view of phase 3 says
+		 * that the position of phase 2 changed, and why). */
+		prev = previous_decision(gc, d);
+		gr->changed[i] = prev != NULL && prev->resolved_stance !=
+		    d->resolved_stance;
 		if (gr->changed[i]) {
 			gr->why_h[i] = why_label(gc, d, &gr->why_html[i],
 			    &gr->why_tip[i], gr->wrap + 4);

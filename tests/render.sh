@@ -709,6 +709,12 @@ fs=$(gvpr 'BEG_G { print($G.fontsize); }' "$tmp/korea-overview.dot" 2>/dev/null)
 [ "$fs" = 14 ] && ok || no "default font size: '$fs', expected 14"
 
 # No temporary file is left behind.
+# A view of one phase says that an actor's position changed since the
+# phase before, which it does not draw, and why: Stalin's in phase 3.
+expect 0 stances-changed -- kg render --view stances --phase 3 -o "$tmp/changed.svg"
+has "$tmp/changed.svg" "WHY IT CHANGED" stances-changed
+has "$tmp/changed.svg" "stance&#45;conditional changed" stances-changed-class
+
 leftovers=$( (find "$tmp" "$top/tests" "$top/models" -name '.kgraph-*'; find "$top" -maxdepth 1 -name '.kgraph-*') | wc -l)
 [ "$leftovers" = 0 ] && ok || no "$leftovers .kgraph-* temporary files left behind"
 
