@@ -222,7 +222,8 @@ typedef struct {
 	bool *has_why;          /* per column: a note is in it */
 	double *col_w, *col_x, *row_h, *row_y, *cell_h;
 	double cell_w, why_w, dec_h, y0;
-	int wrap;               /* the headers' and notes' label width */
+	int wrap;               /* the headers' label width */
+	int why_wrap;           /* the notes' */
 } grid;
 
 /* The decisions on the question, their actors' rows and the phases'
@@ -311,7 +312,11 @@ grid_measure(graph_ctx *gc, grid *gr)
 		}
 	}
 	gc->cell_w = gr->cell_w;
-	gr->why_w = (gr->wrap + 4) * fs * 0.85 * 0.6 + 24;
+	/* A slide is wide and low: its notes are wide, and so short. */
+	gr->why_wrap = gr->wrap + 4;
+	if (gc->o->page_slide && gr->why_wrap < 44)
+		gr->why_wrap = 44;
+	gr->why_w = gr->why_wrap * fs * 0.85 * 0.6 + 24;
 	gr->dec_h = fs * 1.3 * 5 + 16;
 	for (i = 0; i < nd; i++) {
 		const item *d = gr->ds[i];
@@ -329,7 +334,7 @@ grid_measure(graph_ctx *gc, grid *gr)
 		    d->resolved_stance;
 		if (gr->changed[i]) {
 			gr->why_h[i] = why_label(gc, d, &gr->why_html[i],
-			    &gr->why_tip[i], gr->wrap + 4);
+			    &gr->why_tip[i], gr->why_wrap);
 			if (gr->why_h[i] > 0)
 				gr->has_why[gr->col_of[i]] = true;
 		}
@@ -549,7 +554,9 @@ view_stances(graph_ctx *gc)
 
 	memset(&gr, 0, sizeof(gr));
 	gc->fixed_cells = true;
-	gr.wrap = gc->o->wrap < 24 ? gc->o->wrap : 24;
+	/* Notes no wider than 24 columns, but on a slide, which is wide
+	 * and low, as wide as the layout chooses. */
+	gr.wrap = gc->o->wrap < 24 || gc->o->page_slide ? gc->o->wrap : 24;
 	grid_collect(gc, &gr);
 	grid_measure(gc, &gr);
 	grid_heads(gc, &gr);
