@@ -133,9 +133,11 @@ void format_path(buf *b, const char *path, render_format f);
 /* Reads --cite-style's value into *style; returns -1 to go on, or the
  * usage exit status after a message. */
 int cite_style_option(const char *cmd, const char *value, int *style);
-/* Reads the options of export (render true: of render); returns -1 to go
- * on, or an exit status. */
-int parse_draw(int argc, char **argv, bool render, draw_options *d);
+/* Reads the options of cmd (export, or render and deck, which take
+ * render's); --help prints usage, or export's or render's own when it is
+ * NULL. Returns -1 to go on, or an exit status. */
+int parse_draw(int argc, char **argv, const char *cmd, const char *usage,
+    draw_options *d);
 /* The views drawn at once (--all, a deck): -j, else the machine's cores;
  * one when the files written are to be named (--watch says which it
  * wrote). */

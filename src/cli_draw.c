@@ -186,11 +186,12 @@ run_option(int c, const char *cmd, draw_options *d)
 }
 
 int
-parse_draw(int argc, char **argv, bool render, draw_options *d)
+parse_draw(int argc, char **argv, const char *cmd, const char *usage,
+    draw_options *d)
 {
 	static struct option export_opts[EXPORT_OPTS + 1];
 	static const char *const reveals[] = {"hide", "dim", NULL};
-	const char *cmd = render ? "render" : "export";
+	bool render = strcmp(cmd, "export") != 0;
 	int c, n;
 
 	memset(d, 0, sizeof(*d));
@@ -310,7 +311,8 @@ parse_draw(int argc, char **argv, bool render, draw_options *d)
 			d->g.id_prefix = optarg;
 			break;
 		case 'h':
-			fputs(render ? usage_render : usage_export, stdout);
+			fputs(usage ? usage : render ? usage_render :
+			    usage_export, stdout);
 			return 0;
 		default:
 			return usage_error(cmd, "unknown option");

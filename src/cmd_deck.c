@@ -238,7 +238,9 @@ static const char usage_deck[] =
     "  -o, --output FILE    the PDF (default: standard output), or with "
     ".html one\n                       self-contained page of the slides\n"
     "      --view IDS       the views, comma-separated, in order\n"
-    "      --page PAGE      16:9 (default) or 4:3\n"
+    "      --page PAGE      16:9 (default) or 4:3; or a handout's paper, "
+    "a4, a3,\n                       letter (landscape; add -portrait), "
+    "with no text\n                       under 6 pt\n"
     "      --steps          every view in steps, one page each\n"
     "      --theme NAME     light (default), dark, print, contrast\n"
     "      --cite-style S   chicago-notes or chicago-author-date\n"
@@ -261,23 +263,15 @@ cmd_deck(int argc, char **argv)
 	size_t nnames = 0;
 	size_t i;
 
-	for (i = 1; i < (size_t)argc; i++)
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") ==
-		    0) {
-			fputs(usage_deck, stdout);
-			return 0;
-		}
-	if ((rc = parse_draw(argc, argv, true, &d)) >= 0)
+	if ((rc = parse_draw(argc, argv, "deck", usage_deck, &d)) >= 0)
 		return rc;
-	d.cmd = "deck";
 	if (d.all || d.watch || d.format != NULL)
 		return usage_error("deck", "a deck is one PDF: --all, --watch "
 		    "and -T are for render");
+	/* Slides, or with a paper size the pages of a handout, whose text
+	 * keeps 6 points. */
 	if (d.page == NULL)
 		page_named("16:9", &d.g);
-	else if (!d.g.page_slide)
-		return usage_error("deck", "a deck is made of slides: --page "
-		    "16:9 or 4:3");
 	/* The slides keep their markers; the sources slide resolves them. */
 	d.g.no_source_list = true;
 	if ((d.out_path == NULL || strcmp(d.out_path, "-") == 0) &&

@@ -23,7 +23,7 @@ cmd_export(int argc, char **argv)
 	kgraph_status st;
 	int rc;
 
-	if ((rc = parse_draw(argc, argv, false, &d)) >= 0)
+	if ((rc = parse_draw(argc, argv, "export", NULL, &d)) >= 0)
 		return rc;
 	if (d.format == NULL && d.out_path != NULL) {
 		const char *ext = strrchr(d.out_path, '.');

@@ -450,7 +450,7 @@ cmd_render(int argc, char **argv)
 	int rc, fmt = FMT_SVG;
 	const char *model_path;
 
-	if ((rc = parse_draw(argc, argv, true, &d)) >= 0)
+	if ((rc = parse_draw(argc, argv, "render", NULL, &d)) >= 0)
 		return rc;
 	model_path = optind < argc ? argv[optind] : NULL;
 	if (d.format != NULL && strchr(d.format, ',') != NULL) {

@@ -33,20 +33,22 @@ PY
 	fi
 }
 
-# readable PDF NAME: no word on any page is lower than 1/40 of the page's
-# height, as text: pdftotext's word boxes are 1.163 times the font's size
-# in DejaVu (the height of its ascender and descender), so 13.5 pt text on
-# a 540 pt slide gives boxes of 15.7 pt, and the bound is 15.6.
+# readable PDF NAME [POINTS]: no word on any page is lower than 1/40 of
+# the page's height (or than POINTS, on paper), as text: pdftotext's word
+# boxes are 1.163 times the font's size in DejaVu (the height of its
+# ascender and descender), so 13.5 pt text on a 540 pt slide gives boxes
+# of 15.7 pt, and the bound is 15.6.
 readable() {
 	pdftotext -bbox "$1" "$tmp/bbox.html"
-	"$PY" - "$tmp/bbox.html" >"$tmp/small" <<'PY'
+	"$PY" - "$tmp/bbox.html" "${3:-0}" >"$tmp/small" <<'PY'
 import re, sys
 page = 0
+points = float(sys.argv[2])
 for line in open(sys.argv[1]):
     m = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
     if m:
         page += 1
-        bound = float(m.group(2)) / 40 * 1.163 - 0.1
+        bound = (points or float(m.group(2)) / 40) * 1.163 - 0.1
     m = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)', line)
     if m and float(m.group(2)) - float(m.group(1)) < bound:
         print("page %d: '%s' %.1f pt high" % (page, m.group(3),
@@ -117,8 +119,12 @@ expect 0 no-steps -- kg deck "$cuba" --view overview --kind event -o "$tmp/43.pd
     "$(pdfinfo "$tmp/43.pdf" | sed -n 's/^Pages: *//p')" ] && ok ||
 	no "steps: no more pages than without steps"
 
-expect 2 deck-a4 -- kg deck "$cuba" --page a4 -o "$tmp/x.pdf"
-has "$tmp/err" "--page 16:9 or 4:3" deck-a4
+# A handout on paper: A4 pages, no text under 6 points.
+expect 0 handout -- kg deck --page a4 --view overview,stances -o "$tmp/a4.pdf"
+pages "$tmp/a4.pdf" handout 842 595
+readable "$tmp/a4.pdf" handout 6
+present "$tmp/a4.pdf" "$korea" handout
+expect 2 deck-page -- kg deck "$cuba" --page a5 -o "$tmp/x.pdf"
 expect 2 deck-all -- kg deck "$cuba" --all -o "$tmp/x.pdf"
 expect 3 deck-view -- kg deck "$cuba" --view nosuch -o "$tmp/x.pdf"
 absent "$tmp/x.pdf" deck-errors
