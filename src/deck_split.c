@@ -99,14 +99,23 @@ typedef struct {
 } part_list;
 
 static void
+part_free(part *p)
+{
+	int t;
+
+	for (t = 0; t < IT__COUNT; t++) {
+		free(p->keep[t]);
+		p->keep[t] = NULL;
+	}
+}
+
+static void
 parts_free(part_list *l)
 {
 	size_t i;
-	int t;
 
 	for (i = 0; i < l->n; i++)
-		for (t = 0; t < IT__COUNT; t++)
-			free(l->v[i].keep[t]);
+		part_free(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }
@@ -237,17 +246,6 @@ unit_cmp(const void *a, const void *b)
 		return x->it->type < y->it->type ? -1 : 1;
 	return x->it->index < y->it->index ? -1 :
 	    x->it->index > y->it->index;
-}
-
-static void
-part_free(part *p)
-{
-	int t;
-
-	for (t = 0; t < IT__COUNT; t++) {
-		free(p->keep[t]);
-		p->keep[t] = NULL;
-	}
 }
 
 static void

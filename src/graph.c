@@ -392,12 +392,13 @@ small_line(graph_ctx *gc, buf *b, const char *text)
 	int cols = gc->item_wrap + gc->item_wrap / (gc->o->page_slide ? 8 :
 	    2);
 	char small[32];
+	double fit;
 
 	/* A fixed cell holds as many as its width does. */
 	gc_small_size(gc, small, sizeof(small));
-	if (gc->fixed_cells && gc->cell_w > 56 && (gc->cell_w - 56) /
-	    (atof(small) * 0.55) > cols)
-		cols = (int)((gc->cell_w - 56) / (atof(small) * 0.55));
+	fit = (gc->cell_w - CELL_SIDES) / (atof(small) * 0.55);
+	if (gc->fixed_cells && fit > cols)
+		cols = (int)fit;
 
 	label_wrap_html(b, text, cols, gc->fixed_cells ? 1 : LABEL_MAX_LINES,
 	    "<BR/>");

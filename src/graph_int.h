@@ -49,7 +49,9 @@ typedef struct {
 	bool stances[5], paths_same, paths_changed;    /* for the legend */
 	bool fixed_cells;               /* items are drawn in cells of a
 	                                 * fixed size (the stances grid) */
-	double cell_w;                  /* their width in points, or 0 */
+	double cell_w;                  /* their width in points, or 0,
+	                                 * CELL_SIDES of it beside the
+	                                 * text */
 	bool why_marks[2];              /* and the marks of the notes of
 	                                 * the stances view: for, against */
 	char *err;                      /* a view that cannot be drawn says
@@ -138,6 +140,10 @@ void gc_mark_steps(graph_ctx *gc);
  * each under its number in every picture of the model, and counts them
  * into the picture's sources box; nothing when citations are off. With
  * html, locators are escaped for an HTML-like label. */
+/* The room a fixed cell keeps beside its text, in points: an octagon's
+ * or a hexagon's slanted sides. */
+#define CELL_SIDES 56.0
+
 /* About how wide a decision's outcome line, with its source marker, is
  * in points at font size fs (0 for an item without an outcome). */
 double gc_outcome_width(graph_ctx *gc, const item *it, double fs);

@@ -295,7 +295,7 @@ grid_measure(graph_ctx *gc, grid *gr)
 	/* Fixed sizes from the font: about 0.6 em a character. */
 	/* The decisions' labels wrap at --wrap in bold; octagons and
 	 * hexagons need room beside the text for their slanted sides. */
-	gr->cell_w = gc->o->wrap * fs * 0.66 + 56;
+	gr->cell_w = gc->o->wrap * fs * 0.66 + CELL_SIDES;
 	/* The outcome line and its source marker are not wrapped: the
 	 * cells are as wide as the longest, in the small face. */
 	{
@@ -305,7 +305,8 @@ grid_measure(graph_ctx *gc, grid *gr)
 		gc_small_size(gc, small, sizeof(small));
 		sfs = atof(small);
 		for (i = 0; i < nd; i++) {
-			double w = gc_outcome_width(gc, gr->ds[i], sfs) + 56;
+			double w = gc_outcome_width(gc, gr->ds[i], sfs) +
+			    CELL_SIDES;
 
 			if (w > gr->cell_w)
 				gr->cell_w = w;
