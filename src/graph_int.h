@@ -140,6 +140,10 @@ void gc_mark_steps(graph_ctx *gc);
  * each under its number in every picture of the model, and counts them
  * into the picture's sources box; nothing when citations are off. With
  * html, locators are escaped for an HTML-like label. */
+/* The line style of each evidence level: documented, reported,
+ * inferred. */
+extern const char *const gc_evidence_styles[];
+
 /* The room a fixed cell keeps beside its text, in points: an octagon's
  * or a hexagon's slanted sides. */
 #define CELL_SIDES 56.0
