@@ -12,10 +12,13 @@ PY=/usr/bin/python3
 
 # Under AddressSanitizer (lib.sh's $asan) runs are slower: sizes shrink.
 # run NAME STATUS SECONDS MEGABYTES -- COMMAND...: runs COMMAND under
-# those limits (time as a guard against hangs, not a measurement).
+# those limits (time as a guard against hangs, not a measurement; under
+# AddressSanitizer, whose every allocation walks the stack, four times
+# as long).
 run() {
 	local name=$1 want=$2 secs=$3 mb=$4
 	shift 5
+	$asan && secs=$((secs * 4))
 	( memlimit $((mb * 1024)); timeout "$secs" "$@" ) >"$tmp/out" 2>"$tmp/err" </dev/null
 	local rc=$?
 	if [ "$rc" = "$want" ]; then ok; else
