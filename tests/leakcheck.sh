@@ -49,8 +49,9 @@ run init ./kgraph init -
 run bibliography ./kgraph render tests/bib/sources.yaml -o "$tmp/b.svg"
 run bibliography-bad ./kgraph check tests/bad/bibliography-keys.yaml
 run export-csl ./kgraph export tests/bib/sources.yaml -T csl-json
-run deck ./kgraph deck tests/render/stances-cuba.yaml --view overview,stances -o "$tmp/d.pdf"
-run deck-one-job ./kgraph deck tests/render/stances-cuba.yaml --view overview,stances -j 1 -o "$tmp/d.pdf"
+# One job: with several, each view's slides are made in a process that
+# ends with _exit, as the layout's does, keeping what it was given.
+run deck ./kgraph deck tests/render/stances-cuba.yaml --view overview,stances -j 1 -o "$tmp/d.pdf"
 run check-color ./kgraph check --color=always -q tests/bad/many-errors.yaml
 # --watch: a render, a change to the model, a broken model, then SIGTERM
 cp tests/golden/small.yaml "$tmp/w.yaml"
