@@ -519,9 +519,11 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 		    !d.term.quiet)
 			fprintf(stderr, "kgraph %s: note: the smallest text of "
 			    "%s is %.1f pt on the %s page, under the %.1f pt "
-			    "it wants; draw a part of it (--phase, --focus) "
-			    "to have it larger\n", d.cmd, name, small,
-			    d.page, page_target(&d.g));
+			    "it wants; 'kgraph deck --view %s --page %s' "
+			    "splits it over pages that keep that size, or "
+			    "draw a part of it (--phase, --focus)\n", d.cmd,
+			    name, small, d.page, page_target(&d.g), name,
+			    d.page);
 	}
 	/* The JSON export is the selection: it needs no graph; a plan
 	 * needs one to count the steps, or to see that a stances view

@@ -686,6 +686,8 @@ for v in overview arguments timeline; do
 done
 expect 0 page-note -- kg render "$korea" --page 16:9 -o "$tmp/whole.svg"
 has "$tmp/err" "under the 13.5 pt it wants" page-note
+# The note names the command that splits the view into pages that read.
+has "$tmp/err" "'kgraph deck --view overview --page 16:9' splits it" page-note-deck
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
