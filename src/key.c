@@ -43,10 +43,13 @@ key_node(graph_ctx *gc, const char *html, int lines)
 }
 
 /* The sources box's columns: more than six sources take three, so that a
- * long list under a wide diagram stays low. */
+ * long list under a wide diagram stays low; a key of one or two legend
+ * entries to a row, made to stand beside a tall diagram, takes one. */
 static int
 source_columns(const graph_ctx *gc)
 {
+	if (gc->o->key_per_row > 0 && gc->o->key_per_row <= 2)
+		return 1;
 	return gc->cites > 6 ? 3 : 2;
 }
 

@@ -125,11 +125,13 @@ page_choose(const model *m, const selection *sel, graph_options *o,
 			}
 		}
 	}
-	/* A narrow picture's legend is narrower in rows of three. */
-	if (best_small > 0 && !o->no_legend) {
+	/* A narrow picture's legend is narrower in rows of three; a tall
+	 * one's key, in rows of two with its sources in one column, can
+	 * stand beside it (place.c). */
+	for (wi = 0; wi < 2 && best_small > 0; wi++) {
 		t = best;
 		t.steps = false;
-		t.key_per_row = 3;
+		t.key_per_row = wi == 0 ? 3 : 2;
 		small = try_layout(m, sel, &t, timeout);
 		if (small > best_small + 0.05) {
 			best_small = small;
