@@ -126,6 +126,10 @@ view_child(deck *k, const char *name, FILE *f)
 	bool ok;
 	int t;
 
+	/* The pages made before the fork are the parent's to keep. */
+	for (t = 0; t < k->n; t++)
+		buf_free(&k->pdfs[t]);
+	free(k->pdfs);
 	k->pdfs = NULL;
 	k->n = k->cap = k->view_first = 0;
 	k->slides = k->small_slides = 0;

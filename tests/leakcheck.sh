@@ -49,9 +49,10 @@ run init ./kgraph init -
 run bibliography ./kgraph render tests/bib/sources.yaml -o "$tmp/b.svg"
 run bibliography-bad ./kgraph check tests/bad/bibliography-keys.yaml
 run export-csl ./kgraph export tests/bib/sources.yaml -T csl-json
-# One job: with several, each view's slides are made in a process that
-# ends with _exit, as the layout's does, keeping what it was given.
+# One job makes every view in this process; two make each view's slides in
+# a process of its own, which valgrind follows.
 run deck ./kgraph deck tests/render/stances-cuba.yaml --view overview,stances -j 1 -o "$tmp/d.pdf"
+run deck-jobs ./kgraph deck tests/golden/small.yaml --view overview,actors -j 2 -o "$tmp/d.pdf"
 run check-color ./kgraph check --color=always -q tests/bad/many-errors.yaml
 # --watch: a render, a change to the model, a broken model, then SIGTERM
 cp tests/golden/small.yaml "$tmp/w.yaml"
