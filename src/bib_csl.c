@@ -38,20 +38,31 @@ hex4(const char *s)
 	return v;
 }
 
-/* Rewrites each \uD8xx\uDCxx pair (JSON's way to write U+10000 and
- * above) as YAML's \UXXXXXXXX, in place: the text gets shorter, so a
- * message's column after one on the same line is two further left.
- * Returns the new length. A backslash escaped by a backslash is not the
- * start of an escape. */
-static size_t
-join_surrogates(char *s, size_t n)
-{
-	size_t i = 0, o = 0;
+/* Where a \uD8xx\uDCxx pair was joined: its line, and the column its
+ * \U escape starts at in the rewritten text. */
+typedef struct {
+	int line, col;
+} joined;
 
+/* Rewrites each \uD8xx\uDCxx pair (JSON's way to write U+10000 and
+ * above) as YAML's \UXXXXXXXX, in place, and lists where in *at (*nat
+ * of them, in the order of the text): the text gets two characters
+ * shorter at each, which unjoin() gives back to the places read from it.
+ * Returns the new length. A backslash escaped by a backslash is not the
+ * start of an escape. Columns count characters, as libyaml's do. */
+static size_t
+join_surrogates(char *s, size_t n, joined **at, size_t *nat)
+{
+	size_t i = 0, o = 0, cap = 0;
+	int line = 1, col = 1;
+
+	*at = NULL;
+	*nat = 0;
 	while (i < n) {
 		if (s[i] == '\\' && i + 1 < n && s[i + 1] == '\\') {
 			s[o++] = s[i++];
 			s[o++] = s[i++];
+			col += 2;
 			continue;
 		}
 		if (s[i] == '\\' && i + 12 <= n && s[i + 1] == 'u' &&
@@ -63,15 +74,72 @@ join_surrogates(char *s, size_t n)
 				long cp = 0x10000 + ((long)(hi - 0xd800) << 10) +
 				    (lo - 0xdc00);
 
+				if (*nat == cap) {
+					cap = cap ? 2 * cap : 16;
+					*at = xrealloc(*at, cap * sizeof(**at));
+				}
+				(*at)[(*nat)++] = (joined){line, col};
 				o += (size_t)snprintf(s + o, 11, "\\U%08lX", cp);
 				i += 12;
+				col += 10;
 				continue;
 			}
+		}
+		if (s[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)s[i] & 0xc0) != 0x80) {
+			col++;
 		}
 		s[o++] = s[i++];
 	}
 	s[o] = '\0';
 	return o;
+}
+
+/* The column in the file of a place read from the rewritten text: two
+ * further right for each pair joined before it on its line (found by
+ * halving, as a file may hold many). */
+static int
+unjoin(const joined *at, size_t nat, int line, int col)
+{
+	size_t lo = 0, hi = nat, first;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (at[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	first = lo;
+	hi = nat;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (at[mid].line == line && at[mid].col < col)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return col + 2 * (int)(lo - first);
+}
+
+/* Gives every node of the tree under n its column in the file. The
+ * reader bounds the depth of a tree. */
+static void
+unjoin_tree(node *n, const joined *at, size_t nat)
+{
+	uint32_t i;
+
+	n->col = unjoin(at, nat, n->line, n->col);
+	if (n->kind == NODE_SEQ)
+		for (i = 0; i < n->n; i++)
+			unjoin_tree(&n->items[i], at, nat);
+	else if (n->kind == NODE_MAP)
+		for (i = 0; i < 2 * n->n; i++)
+			unjoin_tree(&n->items[i], at, nat);
 }
 
 /* CSL's names: [{family, given, suffix}] or [{literal}]; the particles
@@ -226,7 +294,8 @@ bib_read_csl(bib_file *bf)
 	FILE *fp = fopen(bf->path, "rb");
 	diag_list own = {0};
 	char *text = NULL;
-	size_t len = 0, i;
+	joined *at = NULL;
+	size_t len = 0, i, nat = 0;
 	arena *tree;
 	node *root;
 
@@ -241,9 +310,11 @@ bib_read_csl(bib_file *bf)
 		goto out;
 	}
 	fclose(fp);
-	len = join_surrogates(text, len);
+	len = join_surrogates(text, len, &at, &nat);
 	tree = arena_new();
 	root = reader_parse_any(text, len, tree, bf->m->arena, &own);
+	if (root != NULL && nat > 0)
+		unjoin_tree(root, at, nat);
 	if (root != NULL && root->kind != NODE_SEQ) {
 		diag_add(&own, DIAG_ERROR, root->line, root->col, "a CSL-JSON "
 		    "bibliography is a list of entries ([{\"id\": ..., "
@@ -259,13 +330,25 @@ bib_read_csl(bib_file *bf)
 out:
 	/* The reader's messages, as the file's. */
 	for (i = 0; i < own.n; i++) {
-		const char *msg = own.v[i].msg;
+		const char *msg = own.v[i].msg, *w;
 		bool yaml = strncmp(msg, "invalid YAML: ", 14) == 0;
+		int line = own.v[i].line, l, c;
+		buf t = {0};
 
-		diag_add_in(bf->dl, bf->file, own.v[i].level, own.v[i].line,
-		    own.v[i].col, "%s%s", yaml ? "invalid JSON: " : "",
+		buf_printf(&t, "%s%s", yaml ? "invalid JSON: " : "",
 		    yaml ? msg + 14 : msg);
+		/* The place a message names at its end, as in the file. */
+		if ((w = strstr(t.s, " that starts at ")) != NULL &&
+		    sscanf(w + 16, "%d:%d", &l, &c) == 2) {
+			t.len = (size_t)(w - t.s);
+			buf_printf(&t, " that starts at %d:%d", l,
+			    unjoin(at, nat, l, c));
+		}
+		diag_add_in(bf->dl, bf->file, own.v[i].level, line,
+		    unjoin(at, nat, line, own.v[i].col), "%s", t.s);
+		buf_free(&t);
 	}
+	free(at);
 	free(text);
 	diag_free(&own);
 }

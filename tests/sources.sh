@@ -122,6 +122,19 @@ expect 0 inferred -- kg render "$tmp/back/inferred.yaml" --view arguments -o "$t
 has "$tmp/inf.svg" "Inferred by Politburo of the Central Committee" inferred-box
 if xmllint --noout "$tmp/inf.svg" 2>"$tmp/xml"; then ok; else no "inferred svg: $(head -2 "$tmp/xml")"; fi
 
+# --- places in a CSL-JSON file are counted as written: a character beyond
+# the Basic Multilingual Plane, a pair of \u escapes, is twelve columns
+mkdir "$tmp/pair"
+printf '[{"id": "a", "type": "book", "title": "X \\ud842\\udfb7 \\ud842\\udfb7", "issued": {"date-parts": [["19x0"]]}}]\n' >"$tmp/pair/refs.json"
+printf '[{"id": "a", "title": "\\ud842\\udfb7", "type": "book",, "x": 1}]\n' >"$tmp/pair/bad.json"
+for f in refs bad; do
+	printf 'kgraph: 1\ntitle: T\nbibliography: %s.json\nevents:\n  - { id: e, title: E, date: 1950 }\n' "$f" >"$tmp/pair/$f.yaml"
+done
+expect 1 pair-place -- kg check "$tmp/pair/refs.yaml"
+has "$tmp/err" "refs.json:1:96: error: entry 'a': the date's parts" pair-place
+expect 1 pair-syntax -- kg check "$tmp/pair/bad.yaml"
+has "$tmp/err" "bad.json:1:54: error: invalid JSON: did not find expected node content while parsing a flow node that starts at 1:54" pair-syntax
+
 # --- one number per source in every picture, with a bibliography
 expect 0 all -- kg render "$src" --all -o "$tmp/all"
 for f in "$tmp"/all/*.svg; do
