@@ -240,8 +240,12 @@ gc_cite_marker(graph_ctx *gc, buf *b, const source_list *sl, bool html)
 
 		if (s == NULL)
 			continue;
+		/* A source cited twice at one place is one citation; at two
+		 * places, two. */
 		for (j = 0; j < i; j++)
-			if (sl->v[j].src.to == s)
+			if (sl->v[j].src.to == s && (sl->v[j].at == sl->v[i].at ||
+			    (sl->v[j].at != NULL && sl->v[i].at != NULL &&
+			    strcmp(sl->v[j].at, sl->v[i].at) == 0)))
 				seen = true;
 		if (seen)
 			continue;

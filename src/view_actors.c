@@ -2,6 +2,7 @@
  * addressed to B (one edge per pair, labelled with the count or the
  * single title) and for the causes A stated for or against B's
  * decisions. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,31 +14,101 @@ typedef struct {
 	const item *from, *to;
 	int kind;               /* 0 addressed, 1 supports, 2 opposes */
 	int count;
-	const item *single;     /* the one item, while count is 1 */
+	const item **what;      /* the count items the edge stands for */
 } pair;
 
 static void
 add_pair(pair **v, size_t *n, const item *from, const item *to, int kind,
     const item *what)
 {
+	pair *p = NULL;
 	size_t i;
 
 	if (from == NULL || to == NULL || from == to)
 		return;
-	for (i = 0; i < *n; i++) {
+	for (i = 0; i < *n && p == NULL; i++)
 		if ((*v)[i].from == from && (*v)[i].to == to &&
-		    (*v)[i].kind == kind) {
-			(*v)[i].count++;
-			return;
-		}
+		    (*v)[i].kind == kind)
+			p = &(*v)[i];
+	if (p == NULL) {
+		*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+		p = &(*v)[(*n)++];
+		memset(p, 0, sizeof(*p));
+		p->from = from;
+		p->to = to;
+		p->kind = kind;
 	}
-	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[*n].from = from;
-	(*v)[*n].to = to;
-	(*v)[*n].kind = kind;
-	(*v)[*n].count = 1;
-	(*v)[*n].single = what;
-	(*n)++;
+	p->what = xrealloc(p->what, (size_t)(p->count + 1) *
+	    sizeof(*p->what));
+	p->what[p->count++] = what;
+}
+
+/* A citation's number in the model's order of sources. */
+static int
+ref_number(const graph_ctx *gc, const source_ref *r)
+{
+	return r->src.to != NULL ? gc->cite_number[r->src.to->index] :
+	    INT_MAX;
+}
+
+/* The label of a pair's edge: the one item's title, or how many items it
+ * stands for; and the sources of all of them, so that an edge that stands
+ * for several keeps what each was cited to. */
+static void
+pair_label(graph_ctx *gc, const pair *p, buf *s)
+{
+	source_list all = {0};
+	buf cites = {0};
+	int k;
+
+	if (p->count == 1)
+		label_wrap_html(s, model_label(p->what[0]), gc->o->wrap,
+		    LABEL_MAX_LINES, "<BR/>");
+	else
+		buf_printf(s, "%d %s", p->count, p->kind == 0 ? "messages" :
+		    p->kind == 1 ? "causes for" : "causes against");
+	for (k = 0; k < p->count; k++)
+		all.n += p->what[k]->sources.n;
+	all.v = xcalloc(all.n + 1, sizeof(*all.v));
+	all.n = 0;
+	for (k = 0; k < p->count; k++) {
+		memcpy(all.v + all.n, p->what[k]->sources.v,
+		    p->what[k]->sources.n * sizeof(*all.v));
+		all.n += p->what[k]->sources.n;
+	}
+	/* In the order of the sources' numbers, each source's places in
+	 * the order of the items (a stable insertion sort: a pair stands
+	 * for a few items). */
+	for (k = 1; k < (int)all.n; k++) {
+		source_ref r = all.v[k];
+		int j = k;
+
+		while (j > 0 && ref_number(gc, &all.v[j - 1]) >
+		    ref_number(gc, &r)) {
+			all.v[j] = all.v[j - 1];
+			j--;
+		}
+		all.v[j] = r;
+	}
+	gc_cite_marker(gc, &cites, &all, true);
+	if (cites.len > 0)
+		buf_printf(s, " <FONT COLOR=\"%s\">%s</FONT>", gc->th->muted,
+		    cites.s);
+	buf_free(&cites);
+	free(all.v);
+}
+
+/* The tooltip of a pair's edge: the title of each item it stands for. */
+static void
+pair_tooltip(const pair *p, buf *s)
+{
+	buf t = {0};
+	int k;
+
+	for (k = 0; k < p->count; k++)
+		buf_printf(&t, "%s%s", k ? "\n" : "", model_label(p->what[k]));
+	label_attr(s, t.s, 2000);
+	buf_free(&t);
 }
 
 /* An actor as a node: its name, its name in its own script, its role. */
@@ -216,21 +287,7 @@ view_actors(graph_ctx *gc)
 		    "link type-addressed" : p->kind == 1 ?
 		    "link type-supports" : "link type-opposes"), "");
 		s.len = 0;
-		if (p->count == 1) {
-			buf cites = {0};
-
-			label_wrap_html(&s, model_label(p->single),
-			    gc->o->wrap, LABEL_MAX_LINES, "<BR/>");
-			/* The message's sources, as an item's. */
-			gc_cite_marker(gc, &cites, &p->single->sources, true);
-			if (cites.len > 0)
-				buf_printf(&s, " <FONT COLOR=\"%s\">%s</FONT>",
-				    gc->th->muted, cites.s);
-			buf_free(&cites);
-		} else
-			buf_printf(&s, "%d %s", p->count, p->kind == 0 ?
-			    "messages" : p->kind == 1 ? "causes for" :
-			    "causes against");
+		pair_label(gc, p, &s);
 		{
 			char *html = agstrdup_html(gc->g, s.s);
 
@@ -238,7 +295,7 @@ view_actors(graph_ctx *gc)
 			agstrfree(gc->g, html);
 		}
 		s.len = 0;
-		label_attr(&s, model_label(p->single), 2000);
+		pair_tooltip(p, &s);
 		agsafeset(e, "tooltip", s.s, "");
 		if (p->kind == 2) {
 			agsafeset(e, "arrowhead", "tee", "");
@@ -253,6 +310,8 @@ view_actors(graph_ctx *gc)
 		}
 		buf_free(&s);
 	}
+	for (i = 0; i < npairs; i++)
+		free(pairs[i].what);
 	free(pairs);
 	free(box);
 }

@@ -708,12 +708,33 @@ fs=$(gvpr 'BEG_G { print($G.fontsize, " ", getDflt($G, "N", "fontsize"), " ", ge
 fs=$(gvpr 'BEG_G { print($G.fontsize); }' "$tmp/korea-overview.dot" 2>/dev/null)
 [ "$fs" = 14 ] && ok || no "default font size: '$fs', expected 14"
 
-# No temporary file is left behind.
 # A view of one phase says that an actor's position changed since the
 # phase before, which it does not draw, and why: Stalin's in phase 3.
 expect 0 stances-changed -- kg render --view stances --phase 3 -o "$tmp/changed.svg"
 has "$tmp/changed.svg" "WHY IT CHANGED" stances-changed
 has "$tmp/changed.svg" "stance&#45;conditional changed" stances-changed-class
+
+# An actors' edge that stands for several messages keeps the sources of
+# each (one source at two places is cited at both) and names them all.
+cat >"$tmp/messages.yaml" <<'EOF'
+kgraph: 1
+title: Messages
+actors:
+  - { id: a, name: Anne }
+  - { id: b, name: Boris }
+sources:
+  - { id: s1, cite: "First source" }
+  - { id: s2, cite: "Second source" }
+events:
+  - { id: m1, title: Anne writes, date: 1950-01-01, actors: [a], to: [b], sources: { id: s1, at: "p. 4" } }
+  - { id: m2, title: Anne writes again, date: 1950-02-01, actors: [a], to: [b], sources: [s2, { id: s1, at: "p. 3" }] }
+EOF
+expect 0 actors-messages -- kg render "$tmp/messages.yaml" --view actors -o "$tmp/messages.svg"
+has "$tmp/messages.svg" ">[1, p. 4; 1, p. 3; 2]</text>" actors-messages-marker
+has "$tmp/messages.svg" 'xlink:title="Anne writes&#10;Anne writes again"' actors-messages-tooltip
+has "$tmp/messages.svg" ">Second source</text>" actors-messages-key
+
+# No temporary file is left behind.
 
 leftovers=$( (find "$tmp" "$top/tests" "$top/models" -name '.kgraph-*'; find "$top" -maxdepth 1 -name '.kgraph-*') | wc -l)
 [ "$leftovers" = 0 ] && ok || no "$leftovers .kgraph-* temporary files left behind"
