@@ -3,7 +3,7 @@
 # runs the whole suite.
 
 CC ?= cc
-PKGS = yaml-0.1 libcgraph libgvc fontconfig libutf8proc libqpdf
+PKGS = yaml-0.1 libcgraph libgvc fontconfig libutf8proc libqpdf libpng
 VERSION = 0.1.0
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes -Wformat=2
 CFLAGS ?= -O2 -g
@@ -18,7 +18,7 @@ B = build
 BIN = kgraph
 
 # The stages, in the order data flows through them.
-CORE = util diag reader date model keys load load_sources bibliography bib_bibtex bib_csl cite check check_repeats select json export_csl label theme graph graph_nodes graph_ids title key steps view_overview view_causes view_arguments view_timeline time_axis view_actors view_stances fonts html place render child output watch kgraph page slide pdf_merge
+CORE = util diag reader date model keys load load_sources bibliography bib_bibtex bib_csl cite check check_repeats select json export_csl label theme graph graph_nodes graph_ids title key steps view_overview view_causes view_arguments view_timeline time_axis view_actors view_stances fonts html place render render_png child output watch kgraph page slide pdf_merge
 PAGE = $(B)/embedded_page_js.o $(B)/embedded_page_css.o \
 	$(B)/embedded_deck_js.o
 OBJS = $(CORE:%=$(B)/%.o) $(PAGE) $(B)/embedded_model.o

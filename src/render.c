@@ -1,4 +1,5 @@
 #include "render.h"
+#include "render_png.h"
 
 #include <graphviz/gvc.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@ context(void)
 {
 	if (gvc == NULL) {
 		gvc = gvContext();
+		render_png_register(gvc);
 		/* Keep Graphviz's messages for ourselves. */
 		graph_errors_keep();
 	}
@@ -46,7 +48,7 @@ static bool render_dot(const model *, const selection *, Agraph_t *,
 #define FORMATS(X) \
 	X(FMT_SVG, "svg", ".svg", NULL, false, "svg", NULL) \
 	X(FMT_PDF, "pdf", ".pdf", NULL, true, "pdf:cairo", NULL) \
-	X(FMT_PNG, "png", ".png", NULL, true, "png:cairo", NULL) \
+	X(FMT_PNG, "png", ".png", NULL, true, RENDER_PNG_DEVICE, NULL) \
 	X(FMT_DOT, "dot", ".dot", ".gv", false, NULL, render_dot) \
 	X(FMT_JSON, "json", ".json", NULL, false, NULL, render_json) \
 	X(FMT_HTML, "html", ".html", ".htm", false, "svg", NULL)
@@ -257,6 +259,9 @@ render_laid_out(Agraph_t *g, const char *plugin, buf *out, char *err,
 		    plugin, msg ? ": " : "", msg ? msg : "");
 		free(msg);
 		ok = false;
+	} else if (strcmp(plugin, RENDER_PNG_DEVICE) == 0) {
+		/* The device kept the pixels for render_png.c to write. */
+		ok = render_png_write(out, err, errsize);
 	} else {
 		buf_putn(out, data, len);
 	}

@@ -203,6 +203,66 @@ expect 0 pdf-hostile -- kg render "$hostile" -o "$tmp/hostile.pdf" && pdf "$tmp/
 expect 0 png -- kg render "$korea" -T png -o "$tmp/t-png.out" && png "$tmp/t-png.out" png
 expect 0 ext-png -- kg render "$korea" --view timeline -o "$tmp/ext.png" && png "$tmp/ext.png" ext-png
 expect 0 ext-svg -- kg render "$korea" -o "$tmp/ext.svg" && xml "$tmp/ext.svg" ext-svg
+# A PNG is the SVG's picture at 96 dpi: its size, the theme's background
+# in the corner, ink where the text is; with --transparent, an alpha
+# channel and a clear background.
+pixels() {
+	"$PY" - "$@" <<'PY'
+import re, struct, sys, zlib
+png, svg, want_type = sys.argv[1], sys.argv[2], int(sys.argv[3])
+d = open(png, "rb").read()
+assert d[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+pos, idat, ihdr = 8, b"", None
+while pos < len(d):
+    n, kind = struct.unpack(">I4s", d[pos:pos + 8])
+    if kind == b"IHDR":
+        ihdr = struct.unpack(">IIBBBBB", d[pos + 8:pos + 21])
+    elif kind == b"IDAT":
+        idat += d[pos + 8:pos + 8 + n]
+    pos += 12 + n
+w, h, depth, ctype = ihdr[:4]
+if want_type and ctype != want_type:
+    print("FAIL colour type %d, expected %d" % (ctype, want_type)); sys.exit()
+text = open(svg).read()
+sw, sh = (float(x) for x in re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', text).groups())
+if abs(w - sw * 96 / 72) > 1 or abs(h - sh * 96 / 72) > 1:
+    print("FAIL %dx%d px for an SVG of %gx%g pt" % (w, h, sw, sh)); sys.exit()
+k = 4 if ctype == 6 else 3
+raw, rows, prev = zlib.decompress(idat), [], bytearray(w * k)
+for y in range(h):
+    f, line = raw[y * (w * k + 1)], bytearray(raw[y * (w * k + 1) + 1:(y + 1) * (w * k + 1)])
+    for i in range(len(line)):
+        a = line[i - k] if i >= k else 0
+        b, c = prev[i], prev[i - k] if i >= k else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    rows.append(line); prev = line
+corner = tuple(rows[2][2 * k:3 * k])
+# The light theme's red of "against" (#c0392b), in its channels' order.
+red = sum(1 for r in rows for x in range(w) if abs(r[x * k] - 192) < 12
+          and abs(r[x * k + 1] - 57) < 12 and abs(r[x * k + 2] - 43) < 12)
+if red < 20:
+    print("FAIL %d pixels of the theme's red" % red); sys.exit()
+ink = sum(1 for r in rows[::7] for x in range(0, w, 7) if r[x * k] < 128)
+print("ok" if ink > 50 else "FAIL only %d dark pixels of a sample" % ink)
+print("corner " + ",".join(map(str, corner)))
+PY
+}
+expect 0 png-svg -- kg render "$korea" --view stances -o "$tmp/px.svg"
+expect 0 png-pixels -- kg render "$korea" --view stances -o "$tmp/px.png"
+pixels "$tmp/px.png" "$tmp/px.svg" 0 >"$tmp/px"
+head -1 "$tmp/px" | grep -q '^ok' && ok || no "png-pixels: $(head -1 "$tmp/px")"
+has "$tmp/px" "corner 255,255,255" png-background
+expect 0 png-transparent-svg -- kg render "$korea" --view stances --transparent -o "$tmp/pxt.svg"
+expect 0 png-transparent -- kg render "$korea" --view stances --transparent -o "$tmp/pxt.png"
+pixels "$tmp/pxt.png" "$tmp/pxt.svg" 6 >"$tmp/px"
+head -1 "$tmp/px" | grep -q '^ok' && ok || no "png-transparent: $(head -1 "$tmp/px")"
+has "$tmp/px" "corner 0,0,0,0" png-transparent-corner
 same "$tmp/ext.svg" "$tmp/korea-overview.svg" ext-svg-is-default
 for e in dot gv; do
 	expect 0 "ext-$e" -- kg render "$korea" -o "$tmp/ext.$e"

@@ -10,7 +10,8 @@
 # Node.js package of its own (NodeSource's) provides npm and conflicts with
 # Debian's.
 pkgs="libyaml-dev libgraphviz-dev graphviz libfontconfig-dev libutf8proc-dev \
-libbtparse-dev libqpdf-dev pkg-config make gcc fonts-dejavu-core fonts-noto-cjk"
+libbtparse-dev libqpdf-dev libpng-dev pkg-config make gcc fonts-dejavu-core \
+fonts-noto-cjk"
 if [ "${1:-}" = test ]; then
 	pkgs="$pkgs libcmocka-dev python3 python3-jsonschema python3-yaml \
 python3-websocket libxml2-utils poppler-utils util-linux valgrind clang \
