@@ -515,15 +515,17 @@ draw_view(const model *m, const char *model_path, const draw_options *cli,
 		double small = page_choose(m, &sel, &d.g, d.set_direction ||
 		    (mv != NULL && mv->view->direction != NULL), d.timeout);
 
+		char aim[64];
+
 		if (small > 0 && small < page_target(&d.g) - 0.05 &&
 		    !d.term.quiet)
 			fprintf(stderr, "kgraph %s: note: the smallest text of "
-			    "%s is %.1f pt on the %s page, under the %.1f pt "
-			    "it wants; 'kgraph deck --view %s --page %s' "
-			    "splits it over pages that keep that size, or "
-			    "draw a part of it (--phase, --focus)\n", d.cmd,
-			    name, small, d.page, page_target(&d.g), name,
-			    d.page);
+			    "%s is %.1f pt on the %s page, under its aim of "
+			    "%s; 'kgraph deck --view %s --page %s' splits it "
+			    "over pages that keep that size, or draw a part of "
+			    "it (--phase, --focus)\n", d.cmd, name, small,
+			    d.page, page_target_words(&d.g, aim, sizeof(aim)),
+			    name, d.page);
 	}
 	/* The JSON export is the selection: it needs no graph; a plan
 	 * needs one to count the steps, or to see that a stances view

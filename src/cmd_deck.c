@@ -263,7 +263,7 @@ cmd_deck(int argc, char **argv)
 	model *m;
 	int rc, t;
 	buf pdf = {0};
-	char *list, *name, *save = NULL, **names = NULL;
+	char *list, *name, *save = NULL, **names = NULL, aim[64];
 	size_t nnames = 0;
 	size_t i;
 
@@ -374,11 +374,11 @@ cmd_deck(int argc, char **argv)
 		rc = write_output("deck", d.out_path, &pdf, model_path);
 	if (rc == 0 && k.small_slides > 0 && !d.term.quiet)
 		fprintf(stderr, "kgraph deck: note: %d of the %d diagram %s "
-		    "keep text under %.1f pt%s (the smallest %.1f pt): a single "
-		    "item does not fit the %s\n", k.small_slides, k.slides,
-		    d.g.page_slide ? "slides" : "pages", page_target(&d.g),
-		    d.g.page_slide ? ", 1/40 of the slide's height" : "",
-		    k.smallest, d.g.page_slide ? "slide" : "page");
+		    "keep text under %s (the smallest %.1f pt): a single item "
+		    "does not fit the %s\n", k.small_slides, k.slides,
+		    d.g.page_slide ? "slides" : "pages",
+		    page_target_words(&d.g, aim, sizeof(aim)), k.smallest,
+		    d.g.page_slide ? "slide" : "page");
 	buf_free(&pdf);
 	for (i = 0; i < (size_t)k.n; i++)
 		buf_free(&k.pdfs[i]);

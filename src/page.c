@@ -66,6 +66,14 @@ page_target(const graph_options *o)
 	return o->page_slide ? o->page_h / 40 : 6;
 }
 
+const char *
+page_target_words(const graph_options *o, char *b, size_t n)
+{
+	snprintf(b, n, "%.1f pt%s", page_target(o), o->page_slide ?
+	    ", 1/40 of the slide's height" : " on paper");
+	return b;
+}
+
 /* The picture of sel as o draws it, laid out for its page: its smallest
  * text on the page, or a negative number when it cannot be drawn. */
 static double

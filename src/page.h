@@ -21,6 +21,9 @@ double page_smallest_text(const char *svg, size_t len);
 /* The smallest text a page wants: 1/40 of a slide's height, 6 points on
  * paper. */
 double page_target(const graph_options *o);
+/* The same in words for messages, into b: "13.5 pt, 1/40 of the slide's
+ * height" or "6.0 pt on paper". Returns b. */
+const char *page_target_words(const graph_options *o, char *b, size_t n);
 
 /* Lays the view of o out for o's page in each of the ways it can be
  * (the direction when direction_given is false and the view has one to

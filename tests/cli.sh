@@ -685,7 +685,7 @@ for v in overview arguments timeline; do
 	has "$tmp/chosen.svg" '<svg width="960pt" height="540pt"' "page-canvas-$v"
 done
 expect 0 page-note -- kg render "$korea" --page 16:9 -o "$tmp/whole.svg"
-has "$tmp/err" "under the 13.5 pt it wants" page-note
+has "$tmp/err" "under its aim of 13.5 pt, 1/40 of the slide's height;" page-note
 # The note names the command that splits the view into pages that read.
 has "$tmp/err" "'kgraph deck --view overview --page 16:9' splits it" page-note-deck
 
