@@ -51,62 +51,74 @@ ref_number(const graph_ctx *gc, const source_ref *r)
 	    INT_MAX;
 }
 
-/* The label of a pair's edge: the one item's title, or how many items it
- * stands for; and the sources of all of them, so that an edge that stands
- * for several keeps what each was cited to. */
+/* The label of a pair's edge: the one item's title and its sources; or
+ * how many items it stands for and the sources of them all, by number
+ * only, in the order of the numbers (each item's places in its sources
+ * are in the tooltip). */
 static void
 pair_label(graph_ctx *gc, const pair *p, buf *s)
 {
 	source_list all = {0};
 	buf cites = {0};
 	int k;
+	size_t i;
 
-	if (p->count == 1)
+	if (p->count == 1) {
 		label_wrap_html(s, model_label(p->what[0]), gc->o->wrap,
 		    LABEL_MAX_LINES, "<BR/>");
-	else
+		gc_cite_marker(gc, &cites, &p->what[0]->sources, true);
+	} else {
 		buf_printf(s, "%d %s", p->count, p->kind == 0 ? "messages" :
 		    p->kind == 1 ? "causes for" : "causes against");
-	for (k = 0; k < p->count; k++)
-		all.n += p->what[k]->sources.n;
-	all.v = xcalloc(all.n + 1, sizeof(*all.v));
-	all.n = 0;
-	for (k = 0; k < p->count; k++) {
-		memcpy(all.v + all.n, p->what[k]->sources.v,
-		    p->what[k]->sources.n * sizeof(*all.v));
-		all.n += p->what[k]->sources.n;
-	}
-	/* In the order of the sources' numbers, each source's places in
-	 * the order of the items (a stable insertion sort: a pair stands
-	 * for a few items). */
-	for (k = 1; k < (int)all.n; k++) {
-		source_ref r = all.v[k];
-		int j = k;
+		for (k = 0; k < p->count; k++)
+			all.n += p->what[k]->sources.n;
+		all.v = xcalloc(all.n + 1, sizeof(*all.v));
+		all.n = 0;
+		for (k = 0; k < p->count; k++)
+			for (i = 0; i < p->what[k]->sources.n; i++) {
+				all.v[all.n] = p->what[k]->sources.v[i];
+				all.v[all.n++].at = NULL;
+			}
+		/* A stable insertion sort: a pair stands for a few items. */
+		for (i = 1; i < all.n; i++) {
+			source_ref r = all.v[i];
+			size_t j = i;
 
-		while (j > 0 && ref_number(gc, &all.v[j - 1]) >
-		    ref_number(gc, &r)) {
-			all.v[j] = all.v[j - 1];
-			j--;
+			while (j > 0 && ref_number(gc, &all.v[j - 1]) >
+			    ref_number(gc, &r)) {
+				all.v[j] = all.v[j - 1];
+				j--;
+			}
+			all.v[j] = r;
 		}
-		all.v[j] = r;
+		gc_cite_marker(gc, &cites, &all, true);
+		free(all.v);
 	}
-	gc_cite_marker(gc, &cites, &all, true);
 	if (cites.len > 0)
 		buf_printf(s, " <FONT COLOR=\"%s\">%s</FONT>", gc->th->muted,
 		    cites.s);
 	buf_free(&cites);
-	free(all.v);
 }
 
-/* The tooltip of a pair's edge: the title of each item it stands for. */
+/* The tooltip of a pair's edge: each item it stands for, with the places
+ * in its sources. */
 static void
-pair_tooltip(const pair *p, buf *s)
+pair_tooltip(graph_ctx *gc, const pair *p, buf *s)
 {
 	buf t = {0};
 	int k;
 
-	for (k = 0; k < p->count; k++)
+	for (k = 0; k < p->count; k++) {
 		buf_printf(&t, "%s%s", k ? "\n" : "", model_label(p->what[k]));
+		if (p->count > 1) {
+			buf cites = {0};
+
+			gc_cite_marker(gc, &cites, &p->what[k]->sources, false);
+			if (cites.len > 0)
+				buf_printf(&t, " %s", cites.s);
+			buf_free(&cites);
+		}
+	}
 	label_attr(s, t.s, 2000);
 	buf_free(&t);
 }
@@ -295,7 +307,7 @@ view_actors(graph_ctx *gc)
 			agstrfree(gc->g, html);
 		}
 		s.len = 0;
-		pair_tooltip(p, &s);
+		pair_tooltip(gc, p, &s);
 		agsafeset(e, "tooltip", s.s, "");
 		if (p->kind == 2) {
 			agsafeset(e, "arrowhead", "tee", "");

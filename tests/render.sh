@@ -774,8 +774,9 @@ expect 0 stances-changed -- kg render --view stances --phase 3 -o "$tmp/changed.
 has "$tmp/changed.svg" "WHY IT CHANGED" stances-changed
 has "$tmp/changed.svg" "stance&#45;conditional changed" stances-changed-class
 
-# An actors' edge that stands for several messages keeps the sources of
-# each (one source at two places is cited at both) and names them all.
+# An actors' edge that stands for several messages cites the sources of
+# them all, by number; its tooltip names each message with its places in
+# its sources (one source at two places is cited at both).
 cat >"$tmp/messages.yaml" <<'EOF'
 kgraph: 1
 title: Messages
@@ -787,11 +788,11 @@ sources:
   - { id: s2, cite: "Second source" }
 events:
   - { id: m1, title: Anne writes, date: 1950-01-01, actors: [a], to: [b], sources: { id: s1, at: "p. 4" } }
-  - { id: m2, title: Anne writes again, date: 1950-02-01, actors: [a], to: [b], sources: [s2, { id: s1, at: "p. 3" }] }
+  - { id: m2, title: Anne writes again, date: 1950-02-01, actors: [a], to: [b], sources: [s2, { id: s1, at: "p. 3" }, { id: s1, at: "p. 5" }] }
 EOF
 expect 0 actors-messages -- kg render "$tmp/messages.yaml" --view actors -o "$tmp/messages.svg"
-has "$tmp/messages.svg" ">[1, p. 4; 1, p. 3; 2]</text>" actors-messages-marker
-has "$tmp/messages.svg" 'xlink:title="Anne writes&#10;Anne writes again"' actors-messages-tooltip
+has "$tmp/messages.svg" ">[1,2]</text>" actors-messages-marker
+has "$tmp/messages.svg" 'xlink:title="Anne writes [1, p. 4]&#10;Anne writes again [2; 1, p. 3; 1, p. 5]"' actors-messages-tooltip
 has "$tmp/messages.svg" ">Second source</text>" actors-messages-key
 
 # No temporary file is left behind.
