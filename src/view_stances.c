@@ -21,7 +21,6 @@
 #define HEAD_H 48.0             /* the row of phase titles */
 #define GAP 28.0                /* between cells */
 #define WHY_LINES 400           /* the most lines of one cause in a note */
-#define NOTE_LINE 1.11          /* a note's line, in ems */
 
 static const struct {
 	const char *word, *shape;
@@ -168,13 +167,13 @@ why_label(graph_ctx *gc, const item *d, buf *html, buf *tip, int wrap)
 	/* The note's text is in the small size. It is measured before the
 	 * last break, which only aligns the last line left: Graphviz draws
 	 * no empty line after it, and counting one made every note a line
-	 * taller than its text. Its lines are as tall as pango makes them,
-	 * 1.07 to 1.11 of the size (measured from 10 to 24 points), not the
-	 * 1.2 that label_html_size allows for lines of mixed sizes. */
+	 * taller than its text. Graphviz sets the lines of an HTML-like
+	 * label one size apart, not the 1.2 that label_html_size allows
+	 * for; the note adds room for the last line's descent and a
+	 * margin. */
 	label_html_size(html->s, atof(small), &w, &h);
-	h = h / 1.2 * NOTE_LINE;
 	buf_puts(html, "<BR ALIGN=\"LEFT\"/>");
-	return h + 6;
+	return h / 1.2 + atof(small) / 2 + 10;
 }
 
 static int
