@@ -774,6 +774,28 @@ expect 0 stances-changed -- kg render --view stances --phase 3 -o "$tmp/changed.
 has "$tmp/changed.svg" "WHY IT CHANGED" stances-changed
 has "$tmp/changed.svg" "stance&#45;conditional changed" stances-changed-class
 
+# A stances note holds its text with a margin, whatever its length: the
+# room left in the box beside its lines is the same for a short note and
+# a long one, and none of its text is outside it.
+for m in "$korea" tests/render/stances-cuba.yaml; do
+	kg render "$m" --view stances -o "$tmp/notes.svg" 2>/dev/null
+	"$PY" - "$tmp/notes.svg" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+n = 0
+for m in re.finditer(r'<g id="[^"]*why[^"]*" class="node[^"]*">(.*?)</g>\s*(?=<!--|<g id)', s, re.S):
+    ys = [float(p.split(",")[1]) for p in re.search(r'<polygon[^>]*points="([^"]+)"', m.group(1)).group(1).split()]
+    ty = [float(y) for y in re.findall(r'<text[^>]* y="([-\d.]+)"', m.group(1))]
+    fs = float(re.search(r'font-size="([\d.]+)"', m.group(1)).group(1))
+    top, bottom = min(ty) - 0.93 * fs - min(ys), max(ys) - max(ty) - 0.24 * fs
+    if not (2 <= top <= 12 and 2 <= bottom <= 12):
+        print("FAIL a note of %d lines has %.1f pt above its text and %.1f below" % (len(set(ty)), top, bottom))
+    n += 1
+print("ok" if n else "FAIL no note")
+PY
+done >"$tmp/notes"
+grep -q FAIL "$tmp/notes" && no "stances-notes: $(grep FAIL "$tmp/notes" | head -1)" || ok
+
 # An actors' edge that stands for several messages cites the sources of
 # them all, by number; its tooltip names each message with its places in
 # its sources (one source at two places is cited at both).
