@@ -133,7 +133,7 @@ static const char *const outcome_marks[] = {"", "\xe2\x9c\x94 APPROVED",
  * as it needs where a box grows with its label, cut with an ellipsis
  * only in a fixed cell (the stances grid), whose tooltip has the name. */
 static void
-small_line(graph_ctx *gc, buf *b, const char *text)
+small_line(graph_ctx *gc, buf *b, const char *text, int reserve)
 {
 	/* On a slide the small face is the titles' size: a little more
 	 * than their width, as regular letters are narrower than bold. */
@@ -147,6 +147,10 @@ small_line(graph_ctx *gc, buf *b, const char *text)
 	fit = (gc->cell_w - CELL_SIDES) / (atof(small) * 0.55);
 	if (gc->fixed_cells && fit > cols)
 		cols = (int)fit;
+	/* In a fixed cell, room for what follows on the line (the source
+	 * marker). */
+	if (gc->fixed_cells && cols - reserve >= 8)
+		cols -= reserve;
 
 	label_wrap_html(b, text, cols, gc->fixed_cells ? 1 : LABEL_MAX_LINES,
 	    "<BR/>");
@@ -191,7 +195,7 @@ item_label(graph_ctx *gc, buf *b, const item *it)
 		    gc_actor_name(it->by.to) : "inferred");
 		buf_printf(b, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", small,
 		    gc->th->muted);
-		small_line(gc, b, line.s);
+		small_line(gc, b, line.s, 0);
 		buf_puts(b, "</FONT><BR/>");
 		buf_free(&line);
 		label_wrap_html(b, it->text, wrap, gc->fixed_cells ? 6 :
@@ -214,7 +218,12 @@ item_label(graph_ctx *gc, buf *b, const item *it)
 					buf_printf(&line, "%s%s", when[0] ?
 					    " \xc2\xb7 " : "",
 					    gc_actor_name(actor));
-				small_line(gc, b, line.s ? line.s : "");
+				/* The marker follows the date unless an
+				 * outcome's line comes after it. */
+				small_line(gc, b, line.s ? line.s : "",
+				    it->type == IT_DECISION && it->outcome ?
+				    0 : (int)utf8_width(cites.s ? cites.s : "",
+				    cites.len) + 1);
 				buf_free(&line);
 			}
 			buf_puts(b, "</FONT>");

@@ -32,6 +32,38 @@ static const struct {
 	[ST_UNDECIDED] = {"? UNDECIDED", "ellipse"},
 };
 
+/* The columns a decision's title wraps at: an octagon, a hexagon or an
+ * oval narrows above and below its middle, where the title's first lines
+ * stand, so its title wraps at four fifths of the width. */
+static int
+title_wrap(const graph_ctx *gc, const item *d)
+{
+	return strcmp(stance_marks[d->resolved_stance].shape, "box") != 0 ?
+	    gc->item_wrap * 4 / 5 : gc->item_wrap;
+}
+
+/* The height a decision's cell needs for its label (the title, at most
+ * five lines; the date, the outcome and the stance), as Graphviz sets
+ * the lines, about 1.1 of their size apart: a box holds it with a
+ * margin, a shape that narrows keeps it within the middle three
+ * quarters of its height, where it is wide enough. */
+static double
+label_height(const graph_ctx *gc, const item *d, double fs)
+{
+	buf t = {0};
+	double h;
+	int lines = 1;
+	size_t k;
+
+	label_wrap_html(&t, d->title, title_wrap(gc, d), 5, "\n");
+	for (k = 0; k < t.len; k++)
+		lines += t.s[k] == '\n';
+	buf_free(&t);
+	h = (lines + 1 + (d->outcome ? 1 : 0) + 1) * fs * 1.1;
+	return strcmp(stance_marks[d->resolved_stance].shape, "box") != 0 ?
+	    h / 0.75 : h + 16;
+}
+
 static const char *
 stance_color(graph_ctx *gc, stance s)
 {
@@ -322,6 +354,9 @@ grid_measure(graph_ctx *gc, grid *gr)
 		gr->why_wrap = 44;
 	gr->why_w = gr->why_wrap * fs * 0.85 * 0.6 + 24;
 	gr->dec_h = fs * 1.3 * 5 + 16;
+	for (i = 0; i < nd; i++)
+		if (label_height(gc, gr->ds[i], fs) > gr->dec_h)
+			gr->dec_h = label_height(gc, gr->ds[i], fs);
 	for (i = 0; i < nd; i++) {
 		const item *d = gr->ds[i];
 
@@ -453,10 +488,16 @@ grid_decisions(graph_ctx *gc, grid *gr)
 		double x = gr->col_x[gr->col_of[i]] + gr->cell_w / 2;
 		double top = gr->y0 - HEAD_H - GAP - gr->row_y[gr->row_of[i]] -
 		    gr->cell_h[cell];
-		Agnode_t *n = gc_node(gc, gc->body, d);
 		stance s = d->resolved_stance;
+		int wrap = gc->item_wrap;
+		Agnode_t *n;
 		buf b = {0}, cls = {0};
-		char *html, *old = agget(n, "label");
+		char *html, *old;
+
+		gc->item_wrap = title_wrap(gc, d);
+		n = gc_node(gc, gc->body, d);
+		gc->item_wrap = wrap;
+		old = agget(n, "label");
 
 		/* The stance under the title, in its colour. */
 		buf_printf(&b, "%s<BR/><FONT COLOR=\"%s\"><B>%s</B></FONT>",

@@ -391,6 +391,7 @@ for model in models/*.yaml tests/render/*.yaml; do
 			rm -f "$svg"
 			kg render "$model" --view "$v" ${p:+--phase "$p"} -o "$svg" 2>/dev/null || continue
 			py "$m-$v${p:+-phase-$p}" labels-clear "$svg"
+			py "$m-$v${p:+-phase-$p}" texts-inside "$svg"
 		done
 	done
 done

@@ -620,6 +620,40 @@ def main():
                 if other != ident and meet(tb, tb2):
                     problems.append("%r of %s over %r of %s" % (text, ident, text2, other))
         result("labels-clear", problems)
+    elif cmd == "texts-inside":
+        # SVG: every text of a node drawn as a polygon or an ellipse (the
+        # stances view's octagons, hexagons, boxes and ovals) lies within
+        # its shape's width at the text's height. A text's width is
+        # estimated from its characters (advance()), a little small, so
+        # that only text that really crosses the outline counts.
+        root = parse(args[0])
+        problems = []
+        for g in objects(root, "node"):
+            if "key" in classes(g):
+                continue
+            poly, ell = g.find(".//" + SVG + "polygon"), g.find(".//" + SVG + "ellipse")
+            for t in g.iter(SVG + "text"):
+                if not (t.text or "").strip():
+                    continue
+                size = float(t.get("font-size") or 14)
+                width = sum(advance(c, t.get("font-weight") == "bold") for c in t.text) * size * 0.97
+                x, y = float(t.get("x")), float(t.get("y")) - size * 0.35
+                x0 = x - width / 2 if t.get("text-anchor") == "middle" else x - width if t.get("text-anchor") == "end" else x
+                cross = []
+                if poly is not None:
+                    pts = [tuple(map(float, q.split(","))) for q in poly.get("points").split()]
+                    for (ax, ay), (bx, by) in zip(pts, pts[1:] + pts[:1]):
+                        if (ay - y) * (by - y) <= 0 and ay != by:
+                            cross.append(ax + (y - ay) * (bx - ax) / (by - ay))
+                elif ell is not None:
+                    cx, cy, rx, ry = (float(ell.get(k)) for k in ("cx", "cy", "rx", "ry"))
+                    if abs(y - cy) < ry:
+                        half = rx * (1 - ((y - cy) / ry) ** 2) ** 0.5
+                        cross = [cx - half, cx + half]
+                if len(cross) >= 2 and (x0 < min(cross) - 0.5 or x0 + width > max(cross) + 0.5):
+                    problems.append("%r of %s: %.1f to %.1f, its outline %.1f to %.1f"
+                                    % (t.text, g.get("id"), x0, x0 + width, min(cross), max(cross)))
+        result("texts-inside", problems)
     elif cmd == "markers":
         # Source markers like [1] or [1,2] among the text lines.
         root = parse(args[0])
