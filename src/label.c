@@ -206,7 +206,6 @@ label_token(buf *out, const char *s)
  * errs towards room to spare. Bold is wider. */
 #define EM_PER_COLUMN 0.6
 #define EM_PER_COLUMN_BOLD 0.66
-#define LINE_HEIGHT 1.2
 
 void
 label_html_size(const char *html, double size, double *w, double *h)
@@ -221,7 +220,7 @@ label_html_size(const char *html, double size, double *w, double *h)
 
 			if (*p == '\0' || br) {
 				if (line_h == 0)
-					line_h = fs * LINE_HEIGHT;
+					line_h = fs * LABEL_LINE_HEIGHT;
 				if (line_w > widest)
 					widest = line_w;
 				height += line_h;
@@ -257,8 +256,8 @@ label_html_size(const char *html, double size, double *w, double *h)
 			p += len;
 			line_w += (double)cols * fs * (bold ?
 			    EM_PER_COLUMN_BOLD : EM_PER_COLUMN);
-			if (fs * LINE_HEIGHT > line_h)
-				line_h = fs * LINE_HEIGHT;
+			if (fs * LABEL_LINE_HEIGHT > line_h)
+				line_h = fs * LABEL_LINE_HEIGHT;
 		}
 	}
 	*w = widest;

@@ -50,5 +50,9 @@ void label_token(buf *out, const char *s);
  * size size: for a view that places its nodes before Graphviz measures
  * them. The estimate errs towards the larger. */
 void label_html_size(const char *html, double size, double *w, double *h);
+/* The height label_html_size gives a line, in ems of its size: more than
+ * Graphviz's own one em between lines, as room for lines of mixed
+ * sizes. */
+#define LABEL_LINE_HEIGHT 1.2
 
 #endif

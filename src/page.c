@@ -105,13 +105,13 @@ page_choose(const model *m, const selection *sel, graph_options *o,
     bool direction_given, double timeout)
 {
 	static const char *const directions[] = {NULL, "LR"};
-	static const int wraps[] = {16, 22, 28, 36};
+	static const int wraps[] = {16, 22, 28, 36}, key_rows[] = {3, 2};
 	bool turns = !direction_given && (strcmp(o->view, "overview") == 0 ||
 	    strcmp(o->view, "causes") == 0 || strcmp(o->view, "arguments") ==
 	    0);
 	graph_options best = *o, t;
 	double best_small = -1, small;
-	size_t di, wi;
+	size_t di, wi, ki;
 	bool steps = o->steps;
 
 	/* Steps have one layout, measured whole. */
@@ -136,10 +136,10 @@ page_choose(const model *m, const selection *sel, graph_options *o,
 	/* A narrow picture's legend is narrower in rows of three; a tall
 	 * one's key, in rows of two with its sources in one column, can
 	 * stand beside it (place.c). */
-	for (wi = 0; wi < 2 && best_small > 0; wi++) {
+	for (ki = 0; ki < 2 && best_small > 0; ki++) {
 		t = best;
 		t.steps = false;
-		t.key_per_row = wi == 0 ? 3 : 2;
+		t.key_per_row = key_rows[ki];
 		small = try_layout(m, sel, &t, timeout);
 		if (small > best_small + 0.05) {
 			best_small = small;

@@ -32,14 +32,20 @@ static const struct {
 	[ST_UNDECIDED] = {"? UNDECIDED", "ellipse"},
 };
 
-/* The columns a decision's title wraps at: an octagon, a hexagon or an
- * oval narrows above and below its middle, where the title's first lines
- * stand, so its title wraps at four fifths of the width. */
+/* True if d's shape (an octagon, a hexagon or an oval) narrows above and
+ * below its middle, where its title's first lines stand. */
+static bool
+narrows(const item *d)
+{
+	return strcmp(stance_marks[d->resolved_stance].shape, "box") != 0;
+}
+
+/* The columns a decision's title wraps at: four fifths of the width in a
+ * shape that narrows. */
 static int
 title_wrap(const graph_ctx *gc, const item *d)
 {
-	return strcmp(stance_marks[d->resolved_stance].shape, "box") != 0 ?
-	    gc->item_wrap * 4 / 5 : gc->item_wrap;
+	return narrows(d) ? gc->item_wrap * 4 / 5 : gc->item_wrap;
 }
 
 /* The height a decision's cell needs for its label (the title, at most
@@ -60,8 +66,7 @@ label_height(const graph_ctx *gc, const item *d, double fs)
 		lines += t.s[k] == '\n';
 	buf_free(&t);
 	h = (lines + 1 + (d->outcome ? 1 : 0) + 1) * fs * 1.1;
-	return strcmp(stance_marks[d->resolved_stance].shape, "box") != 0 ?
-	    h / 0.75 : h + 16;
+	return narrows(d) ? h / 0.75 : h + 16;
 }
 
 static const char *
@@ -205,7 +210,7 @@ why_label(graph_ctx *gc, const item *d, buf *html, buf *tip, int wrap)
 	 * margin. */
 	label_html_size(html->s, atof(small), &w, &h);
 	buf_puts(html, "<BR ALIGN=\"LEFT\"/>");
-	return h / 1.2 + atof(small) / 2 + 10;
+	return h / LABEL_LINE_HEIGHT + atof(small) / 2 + 10;
 }
 
 static int
@@ -354,9 +359,12 @@ grid_measure(graph_ctx *gc, grid *gr)
 		gr->why_wrap = 44;
 	gr->why_w = gr->why_wrap * fs * 0.85 * 0.6 + 24;
 	gr->dec_h = fs * 1.3 * 5 + 16;
-	for (i = 0; i < nd; i++)
-		if (label_height(gc, gr->ds[i], fs) > gr->dec_h)
-			gr->dec_h = label_height(gc, gr->ds[i], fs);
+	for (i = 0; i < nd; i++) {
+		double h = label_height(gc, gr->ds[i], fs);
+
+		if (h > gr->dec_h)
+			gr->dec_h = h;
+	}
 	for (i = 0; i < nd; i++) {
 		const item *d = gr->ds[i];
 
