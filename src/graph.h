@@ -24,6 +24,9 @@ typedef struct Agraph_s Agraph_t;
 /* The node that holds the legend and the sources box. It takes no room in
  * the layout; graph_after_layout places it once the diagram is laid out. */
 #define GRAPH_KEY_NODE "--key"
+/* The node that holds the title in a view that placed its nodes itself
+ * (in the others the title is the graph's label). */
+#define GRAPH_TITLE_NODE "--title"
 /* The graph attribute that asks place.c for a page: "W,H,MARGIN" in
  * points. */
 #define GRAPH_PAGE_ATTR "kg_page"

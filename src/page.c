@@ -109,9 +109,10 @@ page_choose(const model *m, const selection *sel, graph_options *o,
 	bool turns = !direction_given && (strcmp(o->view, "overview") == 0 ||
 	    strcmp(o->view, "causes") == 0 || strcmp(o->view, "arguments") ==
 	    0);
-	graph_options best = *o, t;
-	double best_small = -1, small;
-	size_t di, wi, ki;
+	/* The two best layouts tried, best first, and their smallest text. */
+	graph_options top[2] = {*o, *o}, best, t;
+	double top_small[2] = {-1, -1}, best_small, small;
+	size_t di, wi, ki, k;
 	bool steps = o->steps;
 
 	/* Steps have one layout, measured whole. */
@@ -127,23 +128,32 @@ page_choose(const model *m, const selection *sel, graph_options *o,
 			}
 			small = try_layout(m, sel, &t, timeout);
 			/* Ties go to the first tried: the view's own way. */
+			if (small > top_small[0] + 0.05) {
+				top[1] = top[0];
+				top_small[1] = top_small[0];
+				top[0] = t;
+				top_small[0] = small;
+			} else if (small > top_small[1] + 0.05) {
+				top[1] = t;
+				top_small[1] = small;
+			}
+		}
+	}
+	best = top[0];
+	best_small = top_small[0];
+	/* A narrow picture's legend is narrower in rows of three; a tall
+	 * one's key, in rows of two with its sources in one column, can
+	 * stand beside it (place.c), and may do so best beside the layout
+	 * that came second without it. */
+	for (k = 0; k < 2; k++) {
+		for (ki = 0; ki < 2 && top_small[k] > 0; ki++) {
+			t = top[k];
+			t.key_per_row = key_rows[ki];
+			small = try_layout(m, sel, &t, timeout);
 			if (small > best_small + 0.05) {
 				best_small = small;
 				best = t;
 			}
-		}
-	}
-	/* A narrow picture's legend is narrower in rows of three; a tall
-	 * one's key, in rows of two with its sources in one column, can
-	 * stand beside it (place.c). */
-	for (ki = 0; ki < 2 && best_small > 0; ki++) {
-		t = best;
-		t.steps = false;
-		t.key_per_row = key_rows[ki];
-		small = try_layout(m, sel, &t, timeout);
-		if (small > best_small + 0.05) {
-			best_small = small;
-			best = t;
 		}
 	}
 	if (best_small > 0) {

@@ -70,42 +70,6 @@ graph_before_layout(Agraph_t *g)
 	agsafeset(key, "height", "0.01", "");
 }
 
-/* Moves the key (legend and sources), which the layout left as a point,
- * below the laid-out diagram or to its right, whichever lets the whole
- * picture be drawn larger on a 16:9 slide, and grows the bounding box to
- * hold it. A wide, low diagram gets its key below; a tall one beside. */
-static void
-place_key(Agraph_t *g)
-{
-	Agnode_t *key = agnode(g, GRAPH_KEY_NODE, 0);
-	textlabel_t *lab;
-	boxf bb = GD_bb(g);
-	double kw, kh, w, h;
-	pointf at;
-
-	if (key == NULL || (lab = ND_label(key)) == NULL)
-		return;
-	kw = lab->dimen.x;
-	kh = lab->dimen.y;
-	w = bb.UR.x - bb.LL.x;
-	h = bb.UR.y - bb.LL.y;
-	if (slide_scale(g, larger(w, kw), h + KEY_GAP + kh) >=
-	    slide_scale(g, w + KEY_GAP + kw, larger(h, kh))) {
-		at.x = bb.LL.x + kw / 2;
-		at.y = bb.LL.y - KEY_GAP - kh / 2;
-		bb.LL.y -= KEY_GAP + kh;
-		bb.UR.x = larger(bb.UR.x, bb.LL.x + kw);
-	} else {
-		at.x = bb.UR.x + KEY_GAP + kw / 2;
-		at.y = bb.LL.y + kh / 2;
-		bb.UR.x += KEY_GAP + kw;
-		bb.UR.y = larger(bb.UR.y, bb.LL.y + kh);
-	}
-	ND_coord(key) = at;
-	lab->pos = at;
-	GD_bb(g) = bb;
-}
-
 /* How far clear_label looks beside an edge for a free place, in steps
  * of CLEAR_STEP points, and the largest graph it works on: every place
  * tried is compared with every node and edge label. */
@@ -143,6 +107,104 @@ boxes_meet(boxf a, boxf b)
 {
 	return a.LL.x < b.UR.x && b.LL.x < a.UR.x && a.LL.y < b.UR.y &&
 	    b.LL.y < a.UR.y;
+}
+
+/* The right edge of what g draws (its nodes but the key, clusters, edges
+ * and their labels): its bounding box also spans the diagram's title,
+ * which may be wider. */
+static double
+drawn_right(Agraph_t *g, bool root)
+{
+	Agraph_t *sg;
+	Agnode_t *n;
+	Agedge_t *e;
+	double r = -1e30;
+	int i, k;
+
+	if (!root)
+		r = GD_bb(g).UR.x;
+	for (sg = agfstsubg(g); sg != NULL; sg = agnxtsubg(sg))
+		if (strncmp(agnameof(sg), "cluster", 7) == 0)
+			r = larger(r, drawn_right(sg, false));
+	if (!root)
+		return r;
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		if (strcmp(agnameof(n), GRAPH_KEY_NODE) == 0 ||
+		    strcmp(agnameof(n), GRAPH_TITLE_NODE) == 0)
+			continue;
+		r = larger(r, ND_coord(n).x + ND_width(n) * 36);
+		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+			textlabel_t *l[2] = {ED_label(e), ED_xlabel(e)};
+
+			for (k = 0; k < 2; k++)
+				if (l[k] != NULL && l[k]->set)
+					r = larger(r, label_box(l[k], 0).UR.x);
+			if (ED_spl(e) == NULL)
+				continue;
+			for (k = 0; k < ED_spl(e)->size; k++)
+				for (i = 0; i < ED_spl(e)->list[k].size; i++)
+					r = larger(r,
+					    ED_spl(e)->list[k].list[i].x);
+		}
+	}
+	return r;
+}
+
+/* The top of the diagram under its title: the title's foot when the
+ * title (the graph's label, or a view's title node) stands above it. */
+static double
+under_title(Agraph_t *g)
+{
+	Agnode_t *n = agnode(g, GRAPH_TITLE_NODE, 0);
+	textlabel_t *t = GD_label(g);
+	boxf bb = GD_bb(g);
+	double mid = (bb.LL.y + bb.UR.y) / 2;
+
+	if (n != NULL && ND_coord(n).y > mid)
+		return smaller(bb.UR.y, ND_coord(n).y - ND_height(n) * 36);
+	if (t != NULL && t->set && t->pos.y > mid)
+		return smaller(bb.UR.y, t->pos.y - t->dimen.y / 2);
+	return bb.UR.y;
+}
+
+/* Moves the key (legend and sources), which the layout left as a point,
+ * below the laid-out diagram or to its right, under the title, whichever
+ * lets the whole picture be drawn larger on its page (a 16:9 slide when
+ * none was asked for), and grows the bounding box to hold it. A wide, low
+ * diagram gets its key below; a tall one beside. */
+static void
+place_key(Agraph_t *g)
+{
+	Agnode_t *key = agnode(g, GRAPH_KEY_NODE, 0);
+	textlabel_t *lab;
+	boxf bb = GD_bb(g);
+	double kw, kh, w, h, top, right;
+	pointf at;
+
+	if (key == NULL || (lab = ND_label(key)) == NULL)
+		return;
+	kw = lab->dimen.x;
+	kh = lab->dimen.y;
+	w = bb.UR.x - bb.LL.x;
+	h = bb.UR.y - bb.LL.y;
+	top = under_title(g);
+	right = smaller(bb.UR.x, drawn_right(g, true)) + KEY_GAP;
+	if (slide_scale(g, larger(w, kw), h + KEY_GAP + kh) >=
+	    slide_scale(g, larger(w, right + kw - bb.LL.x),
+	    larger(h, bb.UR.y - top + kh))) {
+		at.x = bb.LL.x + kw / 2;
+		at.y = bb.LL.y - KEY_GAP - kh / 2;
+		bb.LL.y -= KEY_GAP + kh;
+		bb.UR.x = larger(bb.UR.x, bb.LL.x + kw);
+	} else {
+		at.x = right + kw / 2;
+		at.y = top - kh / 2;
+		bb.LL.y = smaller(bb.LL.y, top - kh);
+		bb.UR.x = larger(bb.UR.x, right + kw);
+	}
+	ND_coord(key) = at;
+	lab->pos = at;
+	GD_bb(g) = bb;
 }
 
 /* True if box b meets the title of g (the diagram's, or a cluster's:

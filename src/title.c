@@ -250,7 +250,7 @@ gc_title(graph_ctx *gc)
 	if (gc->positioned) {
 		/* The view placed everything; the title is a node at its
 		 * place, left-aligned in a table of a width that holds it. */
-		Agnode_t *n = agnode(gc->g, "--title", 1);
+		Agnode_t *n = agnode(gc->g, GRAPH_TITLE_NODE, 1);
 		buf t = {0};
 		const char *title = gc->o->title ? gc->o->title :
 		    gc->m->title;
