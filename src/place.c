@@ -188,7 +188,8 @@ place_key(Agraph_t *g)
 	w = bb.UR.x - bb.LL.x;
 	h = bb.UR.y - bb.LL.y;
 	top = under_title(g);
-	right = smaller(bb.UR.x, drawn_right(g, true)) + KEY_GAP;
+	right = larger(bb.LL.x, smaller(bb.UR.x, drawn_right(g, true))) +
+	    KEY_GAP;
 	if (slide_scale(g, larger(w, kw), h + KEY_GAP + kh) >=
 	    slide_scale(g, larger(w, right + kw - bb.LL.x),
 	    larger(h, bb.UR.y - top + kh))) {
