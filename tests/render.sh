@@ -396,6 +396,41 @@ for model in models/*.yaml tests/render/*.yaml; do
 	done
 done
 
+# A picture for a slide, a phase of each view of the two lectures' models:
+# the key lies on the page, beside or below what the diagram draws and
+# apart from it, and no text leaves its box or covers another's.
+for model in "$korea" "$top/models/july-crisis-1914.yaml"; do
+	m=$(basename "$model" .yaml)
+	np=$(kg list "$model" phases 2>/dev/null | tail -n +2 | wc -l)
+	for v in overview causes arguments timeline actors stances; do
+		for p in $(seq 1 "$np"); do
+			svg="$tmp/pg.svg"
+			rm -f "$svg"
+			kg render "$model" --view "$v" --phase "$p" --page 16:9 -q -o "$svg" 2>"$tmp/err"
+			rc=$?
+			# A phase where no one decides on the question has no stances.
+			[ "$rc" = 2 ] && [ "$v" = stances ] &&
+			    grep -q 'no decision of the selection answers' "$tmp/err" && continue
+			if [ "$rc" != 0 ]; then
+				no "$m-$v-phase-$p-16:9: exit $rc: $(head -1 "$tmp/err")"
+				continue
+			fi
+			ok
+			py "$m-$v-phase-$p-16:9" key-apart "$svg"
+			py "$m-$v-phase-$p-16:9" labels-clear "$svg"
+			py "$m-$v-phase-$p-16:9" texts-inside "$svg"
+		done
+	done
+done
+# A title wider than a phase's diagram leaves room under it for the key:
+# Korea's first phase of the stances view reads at 1/40 of the slide.
+expect 0 page-key-beside -- kg render "$korea" --view stances --phase 1 --page 16:9 -o "$tmp/pg.svg"
+if grep -q 'under its aim' "$tmp/err"; then
+	no "page-key-beside: $(head -1 "$tmp/err")"
+else
+	ok
+fi
+
 # The checker itself: each kind of text over text in a drawing made for
 # it fails labels-clear, and the same drawing with the texts apart passes.
 lc_svg() { # lc_svg FILE TEXT-X TEXT-Y TEXT-CLASS: a group's box titled

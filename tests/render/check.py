@@ -406,13 +406,19 @@ def advance(c, bold=False):
 
 def outside(root, b, slack):
     # True if box b, in Graphviz's drawing coordinates (y negative
-    # upwards, inside the first group's translate()), reaches more than
-    # slack points beyond the SVG's viewBox.
+    # upwards, inside the first group's scale() and translate(): a picture
+    # for a page is scaled to it), reaches more than slack points beyond
+    # the SVG's viewBox.
     vb = [float(v) for v in root.get("viewBox").split()]
-    m = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", root.find(SVG + "g").get("transform"))
+    tr = root.find(SVG + "g").get("transform")
+    m = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", tr)
     dx, dy = float(m.group(1)), float(m.group(2))
-    return (b[0] + dx < vb[0] - slack or b[2] + dx > vb[0] + vb[2] + slack or
-            b[1] + dy < vb[1] - slack or b[3] + dy > vb[1] + vb[3] + slack)
+    m = re.search(r"scale\(([-\d.]+) ([-\d.]+)\)", tr)
+    sx, sy = (float(m.group(1)), float(m.group(2))) if m else (1.0, 1.0)
+    return (sx * (b[0] + dx) < vb[0] - slack or
+            sx * (b[2] + dx) > vb[0] + vb[2] + slack or
+            sy * (b[1] + dy) < vb[1] - slack or
+            sy * (b[3] + dy) > vb[1] + vb[3] + slack)
 
 
 def scope(root, ident):
