@@ -61,9 +61,6 @@ typedef struct {
 	double page_w, page_h, page_margin;
 	bool page_slide;        /* a slide: its text is measured against
 	                         * its height, not in points on paper */
-	int key_per_row;        /* the legend's entries to a row; 0 for the
-	                         * usual 6 (page.c tries fewer for a narrow
-	                         * picture) */
 } graph_options;
 
 /* The defaults of the command line. */
@@ -109,6 +106,9 @@ const char *graph_layout_engine(Agraph_t *g);
 /* Before the layout: makes the key a point, so that the layout leaves no
  * room for it; its label keeps its size (place.c). */
 void graph_before_layout(Agraph_t *g);
+/* For a graph written as it is (-T dot): removes the key's other shapes,
+ * which only a layout for a page chooses among, and keeps the key. */
+void graph_drop_key_shapes(Agraph_t *g);
 
 /* After the layout: moves edge labels off nodes, then places the key, and
  * grows the bounding box to hold what moved (place.c). */

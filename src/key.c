@@ -18,9 +18,9 @@ static const char *const kind_words[] = {"", "", "", "", "", "event",
  * through the diagram, and rank=sink does not hold under newrank in
  * Graphviz 2.43.) */
 static void
-key_node(graph_ctx *gc, const char *html, int lines)
+key_node(graph_ctx *gc, const char *name, const char *html, int lines)
 {
-	Agnode_t *key = agnode(gc->g, GRAPH_KEY_NODE, 1);
+	Agnode_t *key = agnode(gc->g, (char *)name, 1);
 	buf b = {0};
 
 	gc_set_html(key, "label", html);
@@ -35,10 +35,16 @@ key_node(graph_ctx *gc, const char *html, int lines)
 		    lines * 20.0);
 		gc_set(key, "pos", pos);
 	}
+	/* One key is drawn, whichever shape place.c chose: each has the
+	 * key's id. */
 	buf_printf(&b, "%s-key", gc->o->id_prefix);
 	gc_set(key, "id", b.s);
 	gc_set(key, "class", "key");
 	gc_set(key, "tooltip", "Legend and sources");
+	/* A shape place.c does not keep it makes invisible: the attribute
+	 * must be known before the layout. */
+	if (strcmp(name, GRAPH_KEY_NODE) != 0)
+		gc_set(key, "style", "solid");
 	buf_free(&b);
 }
 
@@ -46,9 +52,9 @@ key_node(graph_ctx *gc, const char *html, int lines)
  * long list under a wide diagram stays low; a key of one or two legend
  * entries to a row, made to stand beside a tall diagram, takes one. */
 static int
-source_columns(const graph_ctx *gc)
+source_columns(const graph_ctx *gc, int per_row)
 {
-	if (gc->o->key_per_row > 0 && gc->o->key_per_row <= 2)
+	if (per_row <= 2)
 		return 1;
 	return gc->cites > 6 ? 3 : 2;
 }
@@ -205,12 +211,39 @@ legend_groups(graph_ctx *gc, legend *lg)
 	}
 }
 
-/* The legend's rows, per_row entries to a row, into the key's table. */
+/* The key is a column of two tables, the legend and the sources, so that
+ * the width of a source does not spread the legend's columns (Graphviz
+ * gives a cell that spans columns an equal share of each) and part a
+ * swatch from the words that say what it means. A part narrower than the
+ * key would still be stretched, its columns alike: it stands in a row
+ * with an empty cell of KEY_FILL columns, which take all but
+ * 1/(KEY_FILL + 1) of the room to spare. */
+#define KEY_FILL 15
+#define KEY_PART "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\"" \
+	" CELLPADDING=\"2\">"
+#define KEY_ROW "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\"" \
+	" CELLPADDING=\"0\">"
+
+static void
+part_open(buf *b)
+{
+	buf_puts(b, "<TR><TD>" KEY_ROW "<TR><TD>" KEY_PART);
+}
+
+static void
+part_close(buf *b)
+{
+	buf_printf(b, "</TABLE></TD><TD COLSPAN=\"%d\"></TD></TR></TABLE>"
+	    "</TD></TR>", KEY_FILL);
+}
+
+/* The legend's table, per_row entries to a row. */
 static void
 legend_rows(const legend *lg, buf *b, int per_row)
 {
 	int k;
 
+	part_open(b);
 	buf_printf(b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>Legend"
 	    "</B></TD></TR>", 2 * per_row);
 	for (k = 0; k < lg->n; k++) {
@@ -221,20 +254,21 @@ legend_rows(const legend *lg, buf *b, int per_row)
 		if (k % per_row == per_row - 1 || k == lg->n - 1)
 			buf_puts(b, "</TR>");
 	}
+	part_close(b);
 }
 
-/* The sources box's rows, in the order of their numbers, in columns that
- * share the legend's 2 * per_row cells. */
+/* The sources box's table: the sources in the order of their numbers,
+ * in columns of a number and its reference. */
 static void
 source_rows(graph_ctx *gc, buf *b, int per_row, const char *small)
 {
 	const model *m = gc->m;
-	int num, col = 0, columns = source_columns(gc);
-	int span = 2 * per_row / columns;
+	int num, col = 0, columns = source_columns(gc, per_row);
 	size_t i;
 
+	part_open(b);
 	buf_printf(b, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><B>"
-	    "Sources</B></TD></TR>", 2 * per_row);
+	    "Sources</B></TD></TR>", 2 * columns);
 	for (num = 1; num <= gc->cite_max; num++) {
 		for (i = 0; i < m->count[IT_SOURCE]; i++) {
 			const item *s = m->items[IT_SOURCE][i];
@@ -248,9 +282,8 @@ source_rows(graph_ctx *gc, buf *b, int per_row, const char *small)
 			buf_printf(b, "<TD ALIGN=\"RIGHT\" "
 			    "VALIGN=\"TOP\"><FONT POINT-SIZE=\"%s\">"
 			    "[%d]</FONT></TD><TD ALIGN=\"LEFT\" "
-			    "BALIGN=\"LEFT\" VALIGN=\"TOP\" COLSPAN=\"%d\">"
-			    "<FONT POINT-SIZE=\"%s\">", small, num,
-			    span - 1, small);
+			    "BALIGN=\"LEFT\" VALIGN=\"TOP\">"
+			    "<FONT POINT-SIZE=\"%s\">", small, num, small);
 			label_wrap_html(b, t.s, gc->o->wrap * 2,
 			    LABEL_MAX_LINES, "<BR/>");
 			buf_puts(b, "</FONT></TD>");
@@ -263,19 +296,36 @@ source_rows(graph_ctx *gc, buf *b, int per_row, const char *small)
 	}
 	if (col != 0)
 		buf_printf(b, "<TD COLSPAN=\"%d\"></TD></TR>",
-		    (columns - col) * span);
+		    (columns - col) * 2);
+	part_close(b);
 }
+
+/* The key's shapes: the legend's entries to a row and the node of each.
+ * The first is the key of every picture; a picture for a page also has
+ * the others, a narrower legend in rows of three and a key in rows of two
+ * with its sources in one column, to stand beside a tall diagram, and
+ * place.c keeps the one that lets the picture be drawn largest. */
+static const struct {
+	int per_row;
+	const char *node;
+} key_shapes[] = {
+	{6, GRAPH_KEY_NODE},
+	{3, GRAPH_KEY_NODE "-3"},
+	{2, GRAPH_KEY_NODE "-2"},
+};
 
 /* The legend and the sources box, as one HTML table in a node placed
  * after everything else: the legend's entries in rows of a few, the
- * sources in two columns, so that the key is wide and low like a slide. */
+ * sources in two columns, so that the key is wide and low like a slide
+ * (or in the shapes above, on a page). */
 void
 gc_key(graph_ctx *gc)
 {
 	legend lg;
 	buf b = {0};
 	char small[32];
-	int k, per_row = gc->o->key_per_row > 0 ? gc->o->key_per_row : 6;
+	int k, per_row;
+	size_t shape;
 	bool sources = !gc->o->no_citations && !gc->o->no_source_list &&
 	    gc->cites > 0;
 
@@ -288,18 +338,23 @@ gc_key(graph_ctx *gc)
 	}
 	if (lg.n == 0 && !sources)
 		return;
-	buf_printf(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\""
-	    " CELLPADDING=\"2\">");
-	if (lg.n > 0)
-		legend_rows(&lg, &b, per_row);
-	if (sources)
-		source_rows(gc, &b, per_row, small);
-	buf_puts(&b, "</TABLE>");
+	for (shape = 0; shape < (gc->o->page_w > 0 ? sizeof(key_shapes) /
+	    sizeof(key_shapes[0]) : 1); shape++) {
+		per_row = key_shapes[shape].per_row;
+		b.len = 0;
+		buf_puts(&b, KEY_ROW);
+		if (lg.n > 0)
+			legend_rows(&lg, &b, per_row);
+		if (sources)
+			source_rows(gc, &b, per_row, small);
+		buf_puts(&b, "</TABLE>");
+		key_node(gc, key_shapes[shape].node, b.s, 2 + 2 * (lg.n +
+		    per_row - 1) / per_row + (sources ? 4 * (gc->cites + 2) /
+		    source_columns(gc, per_row) : 0));
+	}
 	for (k = 0; k < 64; k++) {
 		buf_free(&lg.swatch[k]);
 		buf_free(&lg.text[k]);
 	}
-	key_node(gc, b.s, 2 + 2 * (lg.n + per_row - 1) / per_row +
-	    (sources ? 4 * (gc->cites + 2) / source_columns(gc) : 0));
 	buf_free(&b);
 }

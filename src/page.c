@@ -105,17 +105,17 @@ page_choose(const model *m, const selection *sel, graph_options *o,
     bool direction_given, double timeout)
 {
 	static const char *const directions[] = {NULL, "LR"};
-	static const int wraps[] = {16, 22, 28, 36}, key_rows[] = {3, 2};
+	static const int wraps[] = {16, 22, 28, 36};
 	bool turns = !direction_given && (strcmp(o->view, "overview") == 0 ||
 	    strcmp(o->view, "causes") == 0 || strcmp(o->view, "arguments") ==
 	    0);
-	/* The two best layouts tried, best first, and their smallest text. */
-	graph_options top[2] = {*o, *o}, best, t;
-	double top_small[2] = {-1, -1}, best_small, small;
-	size_t di, wi, ki, k;
+	graph_options best = *o, t;
+	double best_small = -1, small;
+	size_t di, wi;
 	bool steps = o->steps;
 
-	/* Steps have one layout, measured whole. */
+	/* Steps have one layout, measured whole. Each layout has its key in
+	 * each of its shapes, and place.c keeps the best (key.c). */
 	for (di = 0; di < (turns ? 2 : 1); di++) {
 		for (wi = 0; wi < (o->wrap_given ? 1 : 4); wi++) {
 			t = *o;
@@ -128,28 +128,6 @@ page_choose(const model *m, const selection *sel, graph_options *o,
 			}
 			small = try_layout(m, sel, &t, timeout);
 			/* Ties go to the first tried: the view's own way. */
-			if (small > top_small[0] + 0.05) {
-				top[1] = top[0];
-				top_small[1] = top_small[0];
-				top[0] = t;
-				top_small[0] = small;
-			} else if (small > top_small[1] + 0.05) {
-				top[1] = t;
-				top_small[1] = small;
-			}
-		}
-	}
-	best = top[0];
-	best_small = top_small[0];
-	/* A narrow picture's legend is narrower in rows of three; a tall
-	 * one's key, in rows of two with its sources in one column, can
-	 * stand beside it (place.c), and may do so best beside the layout
-	 * that came second without it. */
-	for (k = 0; k < 2; k++) {
-		for (ki = 0; ki < 2 && top_small[k] > 0; ki++) {
-			t = top[k];
-			t.key_per_row = key_rows[ki];
-			small = try_layout(m, sel, &t, timeout);
 			if (small > best_small + 0.05) {
 				best_small = small;
 				best = t;

@@ -52,22 +52,46 @@ slide_scale(Agraph_t *g, double w, double h)
 	return pw / w < ph / h ? pw / w : ph / h;
 }
 
+/* True if n is the key, in one of its shapes (key.c): "--key", or
+ * "--key-" and the legend's entries to a row. */
+static bool
+is_key(Agnode_t *n)
+{
+	return strncmp(agnameof(n), GRAPH_KEY_NODE,
+	    strlen(GRAPH_KEY_NODE)) == 0;
+}
+
 void
 graph_before_layout(Agraph_t *g)
 {
-	Agnode_t *key = agnode(g, GRAPH_KEY_NODE, 0);
+	Agnode_t *key;
 
-	if (key == NULL)
-		return;
-	/* A view that placed its nodes gave the key a place below them, for
-	 * -T dot; here the point goes to the origin, the top-left corner of
-	 * such a view's grid, which it leaves empty (view_stances.c), so that
-	 * the layout's bounding box does not reach down to it. */
-	if (agget(key, "pos") != NULL && agget(key, "pos")[0] != '\0')
-		agsafeset(key, "pos", "0,0!", "");
-	agsafeset(key, "fixedsize", "true", "false");
-	agsafeset(key, "width", "0.01", "");
-	agsafeset(key, "height", "0.01", "");
+	for (key = agfstnode(g); key != NULL; key = agnxtnode(g, key)) {
+		if (!is_key(key))
+			continue;
+		/* A view that placed its nodes gave the key a place below
+		 * them, for -T dot; here the point goes to the origin, the
+		 * top-left corner of such a view's grid, which it leaves
+		 * empty (view_stances.c), so that the layout's bounding box
+		 * does not reach down to it. */
+		if (agget(key, "pos") != NULL && agget(key, "pos")[0] != '\0')
+			agsafeset(key, "pos", "0,0!", "");
+		agsafeset(key, "fixedsize", "true", "false");
+		agsafeset(key, "width", "0.01", "");
+		agsafeset(key, "height", "0.01", "");
+	}
+}
+
+void
+graph_drop_key_shapes(Agraph_t *g)
+{
+	Agnode_t *n, *next;
+
+	for (n = agfstnode(g); n != NULL; n = next) {
+		next = agnxtnode(g, n);
+		if (is_key(n) && strcmp(agnameof(n), GRAPH_KEY_NODE) != 0)
+			agdelnode(g, n);
+	}
 }
 
 /* How far clear_label looks beside an edge for a free place, in steps
@@ -129,8 +153,7 @@ drawn_right(Agraph_t *g, bool root)
 	if (!root)
 		return r;
 	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
-		if (strcmp(agnameof(n), GRAPH_KEY_NODE) == 0 ||
-		    strcmp(agnameof(n), GRAPH_TITLE_NODE) == 0)
+		if (is_key(n) || strcmp(agnameof(n), GRAPH_TITLE_NODE) == 0)
 			continue;
 		r = larger(r, ND_coord(n).x + ND_width(n) * 36);
 		for (e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
@@ -171,41 +194,77 @@ under_title(Agraph_t *g)
  * below the laid-out diagram or to its right, under the title, whichever
  * lets the whole picture be drawn larger on its page (a 16:9 slide when
  * none was asked for), and grows the bounding box to hold it. A wide, low
- * diagram gets its key below; a tall one beside. */
+ * diagram gets its key below; a tall one beside. A picture for a page has
+ * the key in several shapes (key.c): the one that lets it be drawn
+ * largest is kept, the first on a tie, and the others are not drawn. */
 static void
 place_key(Agraph_t *g)
 {
-	Agnode_t *key = agnode(g, GRAPH_KEY_NODE, 0);
-	textlabel_t *lab;
-	boxf bb = GD_bb(g);
-	double kw, kh, w, h, top, right;
-	pointf at;
+	Agnode_t *n, *key = NULL;
+	boxf bb = GD_bb(g), best_bb = bb;
+	double w = bb.UR.x - bb.LL.x, h = bb.UR.y - bb.LL.y, top, right,
+	    best = -1;
+	pointf at = {0, 0};
+	int beside;
 
-	if (key == NULL || (lab = ND_label(key)) == NULL)
-		return;
-	kw = lab->dimen.x;
-	kh = lab->dimen.y;
-	w = bb.UR.x - bb.LL.x;
-	h = bb.UR.y - bb.LL.y;
 	top = under_title(g);
 	right = larger(bb.LL.x, smaller(bb.UR.x, drawn_right(g, true))) +
 	    KEY_GAP;
-	if (slide_scale(g, larger(w, kw), h + KEY_GAP + kh) >=
-	    slide_scale(g, larger(w, right + kw - bb.LL.x),
-	    larger(h, bb.UR.y - top + kh))) {
-		at.x = bb.LL.x + kw / 2;
-		at.y = bb.LL.y - KEY_GAP - kh / 2;
-		bb.LL.y -= KEY_GAP + kh;
-		bb.UR.x = larger(bb.UR.x, bb.LL.x + kw);
-	} else {
-		at.x = right + kw / 2;
-		at.y = top - kh / 2;
-		bb.LL.y = smaller(bb.LL.y, top - kh);
-		bb.UR.x = larger(bb.UR.x, right + kw);
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		textlabel_t *lab = ND_label(n);
+		double kw, kh, s;
+		boxf nb;
+
+		if (!is_key(n) || lab == NULL)
+			continue;
+		kw = lab->dimen.x;
+		kh = lab->dimen.y;
+		for (beside = 0; beside < 2; beside++) {
+			nb = bb;
+			if (!beside) {
+				s = slide_scale(g, larger(w, kw), h + KEY_GAP +
+				    kh);
+				nb.LL.y -= KEY_GAP + kh;
+				nb.UR.x = larger(bb.UR.x, bb.LL.x + kw);
+			} else {
+				s = slide_scale(g, larger(w, right + kw -
+				    bb.LL.x), larger(h, bb.UR.y - top + kh));
+				nb.LL.y = smaller(bb.LL.y, top - kh);
+				nb.UR.x = larger(bb.UR.x, right + kw);
+			}
+			if (s <= best)
+				continue;
+			best = s;
+			key = n;
+			best_bb = nb;
+			at.x = beside ? right + kw / 2 : bb.LL.x + kw / 2;
+			at.y = beside ? top - kh / 2 : bb.LL.y - KEY_GAP -
+			    kh / 2;
+		}
 	}
-	ND_coord(key) = at;
-	lab->pos = at;
-	GD_bb(g) = bb;
+	if (key == NULL)
+		return;
+	/* The key drawn is the node of the key's name (its group's title in
+	 * the SVG), with the label of the shape kept: the two nodes trade
+	 * labels, each still the owner of one. */
+	if ((n = agnode(g, GRAPH_KEY_NODE, 0)) != NULL && n != key) {
+		textlabel_t *kept = ND_label(key);
+
+		ND_label(key) = ND_label(n);
+		ND_label(n) = kept;
+		key = n;
+	}
+	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+		if (!is_key(n))
+			continue;
+		/* The shapes not kept stand, not drawn, where the key is. */
+		ND_coord(n) = at;
+		if (ND_label(n) != NULL)
+			ND_label(n)->pos = at;
+		if (n != key)
+			agsafeset(n, "style", "invis", "");
+	}
+	GD_bb(g) = best_bb;
 }
 
 /* True if box b meets the title of g (the diagram's, or a cluster's:
@@ -238,7 +297,7 @@ covers_something(Agraph_t *g, boxf b, const textlabel_t *own)
 	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
 		boxf nb;
 
-		if (strcmp(agnameof(n), GRAPH_KEY_NODE) == 0)
+		if (is_key(n))
 			continue;
 		nb.LL.x = ND_coord(n).x - ND_width(n) * 36;
 		nb.UR.x = ND_coord(n).x + ND_width(n) * 36;

@@ -149,6 +149,7 @@ render_dot(const model *m, const selection *sel, Agraph_t *g, buf *out,
 {
 	(void)m;
 	(void)sel;
+	graph_drop_key_shapes(g);
 	if (!graph_write_dot(g, out)) {
 		snprintf(err, errsize, "cannot write the graph as dot");
 		return false;

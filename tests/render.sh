@@ -104,6 +104,7 @@ for m in korea hostile; do
 		py "$m-$v" structure "$svg" "$tmp/$m-$v.json" "$base" kg- "$v"
 		py "$m-$v" safe "$svg"
 		py "$m-$v" key-apart "$svg"
+		py "$m-$v" legend-tight "$svg"
 		py "$m-$v" labels-clear "$svg"
 		if [ "$m" = hostile ]; then
 			py "$m-$v" has-text "$svg" - 'Title <script>alert(1)</script> \N'
@@ -417,6 +418,7 @@ for model in "$korea" "$top/models/july-crisis-1914.yaml"; do
 			fi
 			ok
 			py "$m-$v-phase-$p-16:9" key-apart "$svg"
+			py "$m-$v-phase-$p-16:9" legend-tight "$svg"
 			py "$m-$v-phase-$p-16:9" labels-clear "$svg"
 			py "$m-$v-phase-$p-16:9" texts-inside "$svg"
 		done

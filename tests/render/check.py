@@ -538,6 +538,30 @@ def main():
     elif cmd == "json":
         d = json.load(open(args[0], encoding="utf-8"))
         result("json", [] if d.get("kgraph") == 1 else ["no kgraph: 1"])
+    elif cmd == "legend-tight":
+        # SVG: in the key, each box swatch of the legend (a shape about
+        # 30 x 20 points) has the words that say what it means right
+        # after it, not across a column widened by the sources below.
+        root = parse(args[0])
+        key = find(root, "kg--key")
+        problems = []
+        if key is None:
+            result("legend-tight", [])
+            return
+        texts = [t for t in key.iter(SVG + "text") if t.get("text-anchor") == "start"]
+        for el in key.iter():
+            tag = el.tag.replace(SVG, "")
+            if tag not in ("polygon", "path"):
+                continue
+            b = box(el)
+            if b is None or not (24 <= b[2] - b[0] <= 36 and 14 <= b[3] - b[1] <= 26):
+                continue
+            after = [float(t.get("x")) - b[2] for t in texts
+                     if b[1] <= float(t.get("y")) <= b[3] + 2 and float(t.get("x")) > b[2] - 1]
+            if after and min(after) > 14:
+                word = [t for t in texts if float(t.get("x")) - b[2] == min(after)][0]
+                problems.append("%r starts %.0f pt after its swatch" % ("".join(word.itertext()), min(after)))
+        result("legend-tight", problems)
     elif cmd == "key-apart":
         # SVG: the key (legend and sources) lies inside the canvas, wholly
         # below or wholly right of every node, cluster and edge, so it
