@@ -51,6 +51,10 @@ run bibliography-bad ./kgraph check tests/bad/bibliography-keys.yaml
 run export-csl ./kgraph export tests/bib/sources.yaml -T csl-json
 # One job makes every view in this process; two make each view's slides in
 # a process of its own, which valgrind follows.
+# A picture for a page lays its key out in three shapes and draws one; its
+# dot keeps the key alone.
+run page-svg ./kgraph render tests/golden/small.yaml --view stances --page 16:9 -o "$tmp/p.svg"
+run page-dot ./kgraph render tests/golden/small.yaml --page a4 -T dot -o "$tmp/p.dot"
 run deck ./kgraph deck tests/render/stances-cuba.yaml --view overview,stances -j 1 -o "$tmp/d.pdf"
 run deck-jobs ./kgraph deck tests/golden/small.yaml --view overview,actors -j 2 -o "$tmp/d.pdf"
 run check-color ./kgraph check --color=always -q tests/bad/many-errors.yaml
