@@ -133,11 +133,12 @@ boxes_meet(boxf a, boxf b)
 	    b.LL.y < a.UR.y;
 }
 
-/* The right edge of what g draws (its nodes but the key, clusters, edges
- * and their labels): its bounding box also spans the diagram's title,
- * which may be wider. */
+/* The right edge of what g draws (its clusters, which hold the clusters
+ * inside them, its nodes but the key and the title, its edges and their
+ * labels): its bounding box also spans the diagram's title, which may be
+ * wider. */
 static double
-drawn_right(Agraph_t *g, bool root)
+drawn_right(Agraph_t *g)
 {
 	Agraph_t *sg;
 	Agnode_t *n;
@@ -145,13 +146,9 @@ drawn_right(Agraph_t *g, bool root)
 	double r = -1e30;
 	int i, k;
 
-	if (!root)
-		r = GD_bb(g).UR.x;
 	for (sg = agfstsubg(g); sg != NULL; sg = agnxtsubg(sg))
 		if (strncmp(agnameof(sg), "cluster", 7) == 0)
-			r = larger(r, drawn_right(sg, false));
-	if (!root)
-		return r;
+			r = larger(r, GD_bb(sg).UR.x);
 	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
 		if (is_key(n) || strcmp(agnameof(n), GRAPH_TITLE_NODE) == 0)
 			continue;
@@ -208,7 +205,7 @@ place_key(Agraph_t *g)
 	int beside;
 
 	top = under_title(g);
-	right = larger(bb.LL.x, smaller(bb.UR.x, drawn_right(g, true))) +
+	right = larger(bb.LL.x, smaller(bb.UR.x, drawn_right(g))) +
 	    KEY_GAP;
 	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
 		textlabel_t *lab = ND_label(n);
